@@ -1,0 +1,164 @@
+#include "model/arn.h"
+
+#include <array>
+#include <cctype>
+
+#include "model/wildcard.h"
+
+namespace accesspath {
+namespace {
+
+// Splits into exactly six parts (the last keeps its colons). False when there
+// are fewer than six.
+bool split6(std::string_view text, std::array<std::string_view, 6>& parts) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < 5; ++i) {
+    std::size_t colon = text.find(':', start);
+    if (colon == std::string_view::npos) return false;
+    parts[i] = text.substr(start, colon - start);
+    start = colon + 1;
+  }
+  parts[5] = text.substr(start);
+  return true;
+}
+
+bool has_space(std::string_view s) {
+  for (char c : s)
+    if (std::isspace(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
+bool is_region_shape(std::string_view r) {
+  // us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-4...
+  if (r.empty()) return false;
+  for (char c : r)
+    if (!(std::islower(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
+      return false;
+  return std::isdigit(static_cast<unsigned char>(r.back())) &&
+         r.find('-') != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string Arn::to_string() const {
+  return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;
+}
+
+std::string_view Arn::resource_type() const {
+  std::string_view r = resource;
+  std::size_t cut = r.find_first_of("/:");
+  return cut == std::string_view::npos ? r : r.substr(0, cut);
+}
+
+std::string_view Arn::resource_id() const {
+  std::string_view r = resource;
+  std::size_t cut = r.find_first_of("/:");
+  return cut == std::string_view::npos ? std::string_view{} : r.substr(cut + 1);
+}
+
+std::string_view Arn::resource_name() const {
+  std::string_view id = resource_id();
+  std::size_t slash = id.rfind('/');
+  return slash == std::string_view::npos ? id : id.substr(slash + 1);
+}
+
+bool is_account_id(std::string_view s) {
+  if (s.size() != 12) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::optional<Arn> parse_arn(std::string_view text, std::string* why) {
+  std::array<std::string_view, 6> parts;
+  if (!split6(text, parts) || parts[0] != "arn") {
+    if (why) *why = "not an ARN: expected `arn:partition:service:region:account:resource`";
+    return std::nullopt;
+  }
+  return Arn{std::string(parts[1]), std::string(parts[2]), std::string(parts[3]),
+             std::string(parts[4]), std::string(parts[5])};
+}
+
+std::vector<std::string> validate_arn(std::string_view text, bool allow_wildcards) {
+  std::vector<std::string> problems;
+  if (has_space(text)) {
+    problems.push_back(
+        "ARN `" + std::string(text) +
+        "` contains white space (a leading or trailing space makes it match nothing)");
+  }
+  std::string why;
+  auto arn = parse_arn(text, &why);
+  if (!arn) {
+    problems.push_back(why + ", got `" + std::string(text) + "`");
+    return problems;
+  }
+  auto wild = [&](std::string_view s) { return allow_wildcards && has_wildcard(s); };
+  static constexpr std::array<std::string_view, 5> kPartitions = {"aws", "aws-cn", "aws-us-gov",
+                                                                  "aws-iso", "aws-iso-b"};
+  bool known_partition = false;
+  for (auto p : kPartitions) known_partition |= arn->partition == p;
+  if (!known_partition && !wild(arn->partition))
+    problems.push_back("unknown partition `" + arn->partition +
+                       "` (expected `aws`, `aws-cn` or `aws-us-gov`)");
+  if (arn->service.empty())
+    problems.push_back("the service part of `" + std::string(text) + "` is empty");
+  if (!arn->account.empty() && !is_account_id(arn->account) && !wild(arn->account) &&
+      arn->account != "aws") {
+    problems.push_back("account `" + arn->account + "` in `" + std::string(text) +
+                       "` is not 12 digits (it has " + std::to_string(arn->account.size()) +
+                       " characters)");
+  }
+  if (!arn->region.empty() && !is_region_shape(arn->region) && !wild(arn->region))
+    problems.push_back("region `" + arn->region + "` in `" + std::string(text) +
+                       "` is not a region name such as `us-east-1`");
+  const std::string& svc = arn->service;
+  if (svc == "s3") {
+    // S3 bucket and object ARNs carry neither region nor account (S3 User Guide: resource types).
+    if (arn->resource.rfind("accesspoint/", 0) != 0 && arn->resource.rfind("job/", 0) != 0 &&
+        arn->resource.rfind("storage-lens/", 0) != 0) {
+      if (!arn->region.empty() && !wild(arn->region))
+        problems.push_back(
+            "an S3 bucket or object ARN has an empty region: `arn:aws:s3:::bucket/key`");
+      if (!arn->account.empty() && !wild(arn->account))
+        problems.push_back(
+            "an S3 bucket or object ARN has an empty account: `arn:aws:s3:::bucket/key`");
+    }
+    if (arn->resource.empty())
+      problems.push_back("the S3 ARN `" + std::string(text) + "` names no bucket");
+  } else if (svc == "kms") {
+    if (arn->region.empty())
+      problems.push_back("the KMS ARN `" + std::string(text) +
+                         "` has an empty region; KMS keys are regional: "
+                         "`arn:aws:kms:us-east-1:111122223333:key/…`");
+    if (arn->account.empty())
+      problems.push_back("the KMS ARN `" + std::string(text) + "` has an empty account");
+    auto type = arn->resource_type();
+    if (type != "key" && type != "alias" && !wild(arn->resource))
+      problems.push_back("a KMS ARN names `key/<id>` or `alias/<name>`, not `" + arn->resource +
+                         "`");
+  } else if (svc == "iam") {
+    if (!arn->region.empty() && !wild(arn->region))
+      problems.push_back("IAM ARNs have an empty region: `arn:aws:iam::111122223333:role/name`");
+    if (arn->account.empty() && !wild(arn->account))
+      problems.push_back("the IAM ARN `" + std::string(text) + "` has an empty account");
+  } else if (svc == "sts") {
+    if (arn->account.empty() && !wild(arn->account))
+      problems.push_back("the STS ARN `" + std::string(text) + "` has an empty account");
+  }
+  return problems;
+}
+
+bool arn_like(std::string_view pattern, std::string_view value) {
+  std::array<std::string_view, 6> p, v;
+  if (!split6(pattern, p) || !split6(value, v)) {
+    // Not ARN-shaped: AWS compares the whole strings; a malformed value never matches a
+    // well-formed pattern. Fall back to a literal match so `*` alone still matches.
+    return pattern == "*" || wildcard_match(pattern, value, CaseMode::kSensitive);
+  }
+  for (std::size_t i = 0; i < 6; ++i)
+    if (!wildcard_match(p[i], v[i], CaseMode::kSensitive)) return false;
+  return true;
+}
+
+}  // namespace accesspath

@@ -1,0 +1,55 @@
+// Amazon Resource Names: parsing, validation and the ARN condition operators.
+//
+//   arn:partition:service:region:account-id:resource
+//
+// IAM identifiers (IAM/reference_identifiers.html) and the ARN reference
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html):
+// six colon-separated parts; the resource part may itself contain colons.
+//
+//   auto arn = parse_arn("arn:aws:kms:us-east-1:111122223333:key/1234");
+//   if (arn) arn->service == "kms";
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accesspath {
+
+struct Arn {
+  std::string partition;
+  std::string service;
+  std::string region;
+  std::string account;
+  std::string resource;  // everything after the fifth colon
+
+  std::string to_string() const;
+  // The part of `resource` before the first '/' or ':' ("key", "role", "alias", "user"...).
+  std::string_view resource_type() const;
+  // The part after the resource type ("1234" for "key/1234"; "path/name" for "role/path/name").
+  std::string_view resource_id() const;
+  // The last path segment of resource_id() (the name of a user or role with a path).
+  std::string_view resource_name() const;
+};
+
+// Parses the six parts; no service-specific checks. Returns nullopt when the
+// text does not have the shape `arn:…:…:…:…:…`; `why` then says what is wrong.
+std::optional<Arn> parse_arn(std::string_view text, std::string* why = nullptr);
+
+// Service-specific validation: account ids of 12 digits, required and
+// forbidden regions (S3 bucket ARNs have neither region nor account; KMS key
+// ARNs need both), known partitions, no whitespace. Returns one message per
+// problem, empty when the ARN is well formed. `allow_wildcards` accepts `*`
+// and `?` (for patterns in policies).
+std::vector<std::string> validate_arn(std::string_view text, bool allow_wildcards);
+
+bool is_account_id(std::string_view s);  // exactly 12 ASCII digits
+
+// ArnEquals / ArnLike (they behave the same): each of the six colon-separated
+// parts is compared separately, case-sensitively, with `*` and `?`; a `*`
+// never crosses a colon in the first five parts (IAM JSON policy elements:
+// Condition operators, "Amazon Resource Name (ARN) condition operators").
+bool arn_like(std::string_view pattern, std::string_view value);
+
+}  // namespace accesspath

@@ -1,0 +1,45 @@
+// Checking a scenario: every expectation evaluated, every invariant decided.
+//
+//   ScenarioReport report = check_scenario(scenario);
+//   report.ok();  // every expectation met and every invariant as expected
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/decision.h"
+#include "model/scenario.h"
+
+namespace accesspath {
+
+struct ExpectationResult {
+  std::size_t index = 0;
+  bool expect_allow = false;
+  Decision decision;
+  bool ok = false;
+};
+
+struct InvariantResult {
+  std::size_t index = 0;
+  std::string name;
+  bool expect_holds = true;
+  std::optional<bool> holds;  // nullopt: the analysis cannot decide (never a guessed true)
+  std::string reason;         // why it could not be decided, or a summary
+  bool ok = false;
+};
+
+struct ScenarioReport {
+  std::string file;
+  std::string name;
+  std::vector<ExpectationResult> expectations;
+  std::vector<InvariantResult> invariants;
+  std::optional<std::string> error;  // the file could not be loaded
+  Diagnostics diagnostics;           // load diagnostics (warnings when it loaded)
+
+  bool ok() const;
+};
+
+ScenarioReport check_scenario(const Scenario& scenario);
+
+}  // namespace accesspath

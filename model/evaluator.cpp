@@ -1,0 +1,82 @@
+#include "model/evaluator.h"
+
+#include "model/arn.h"
+#include "model/kms_service.h"
+#include "model/s3_service.h"
+#include "model/sts_service.h"
+
+namespace accesspath {
+namespace {
+
+// Everything that is neither S3, KMS nor STS: IAM actions on IAM resources (no
+// resource-based policy), actions without a resource (`*`, matched literally),
+// and declared resources with their own policy (SQS, SNS, secrets...).
+void evaluate_generic(const Call& call) {
+  const Request& req = call.request;
+  std::string action_lower = to_lower(req.action);
+  std::string account = call.who.account;  // `*`: the action runs in the caller's account
+  const GenericResource* resource = call.world.find_resource(req.resource);
+  if (resource) {
+    account = resource->account;
+  } else if (req.resource != "*") {
+    auto arn = parse_arn(req.resource);
+    if (!arn) {
+      call.refuse("request", "`" + req.resource + "` is neither an ARN nor `*`");
+      return;
+    }
+    account = arn->account;
+  }
+  RequestContext ctx = base_context(call.who, req, "", account);
+  AuthzRequest r;
+  r.who = &call.who;
+  r.action = req.action;
+  r.action_lower = action_lower;
+  r.resource = req.resource;
+  r.resource_account = account;
+  r.resource_account_info = call.world.find_account(account);
+  r.resource_policy = resource ? resource->policy.get() : nullptr;
+  r.rule = resource && resource->policy ? ResourcePolicyRule::kEitherSuffices
+                                        : ResourcePolicyRule::kNone;
+  r.context = &ctx;
+  Check* check = call.begin_check("IAM authorizes `" + req.action + "`", req.action, req.resource);
+  call.decision.allowed = authorize(r, check) == Outcome::kAllow;
+}
+
+}  // namespace
+
+Decision evaluate(const World& world, const Request& request, const EvaluationOptions& options) {
+  Decision d;
+  d.principal = request.principal;
+  d.action = request.action;
+  d.resource = request.resource;
+  std::string why;
+  auto who = resolve_requester(world, request.principal, &why);
+  if (!who) {
+    if (options.explain) {
+      Check c;
+      c.title = "request";
+      c.outcome = Outcome::kRefused;
+      c.reason = why;
+      d.checks.push_back(std::move(c));
+    }
+    return d;
+  }
+  Call call{world, request, *who, options.explain, d};
+  std::string_view action = request.action;
+  std::string service = to_lower(action.substr(0, action.find(':')));
+  if (service == "s3" && request.resource != "*")
+    evaluate_s3(call);
+  else if (service == "kms" && request.resource != "*")
+    evaluate_kms(call);
+  else if (service == "sts" && request.resource != "*")
+    evaluate_sts(call);
+  else
+    evaluate_generic(call);
+  // A refusal recorded anywhere means the call fails.
+  if (d.allowed)
+    for (const auto& c : d.checks)
+      if (c.outcome != Outcome::kAllow) d.allowed = false;
+  return d;
+}
+
+}  // namespace accesspath

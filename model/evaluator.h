@@ -1,0 +1,24 @@
+// The evaluator: decides a whole request against a world, with every check
+// the API call triggers, and explains the decision.
+//
+//   Decision d = evaluate(world, request);            // with explanation
+//   bool ok = evaluate(world, request, {.explain = false}).allowed;  // fast path
+//
+// Dispatches by service: S3 (with the KMS call S3 makes for SSE-KMS objects),
+// KMS (direct calls), STS (AssumeRole), everything else as plain IAM.
+#pragma once
+
+#include "model/decision.h"
+#include "model/request.h"
+#include "model/world.h"
+
+namespace accesspath {
+
+struct EvaluationOptions {
+  bool explain = true;  // fill Check records; false skips all string building
+};
+
+Decision evaluate(const World& world, const Request& request,
+                  const EvaluationOptions& options = {});
+
+}  // namespace accesspath

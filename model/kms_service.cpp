@@ -1,0 +1,99 @@
+#include "model/kms_service.h"
+
+#include <array>
+
+#include "model/arn.h"
+
+namespace accesspath {
+
+bool kms_operation_works_cross_account(std::string_view a) {
+  static constexpr std::array<std::string_view, 19> kOps = {
+      "kms:decrypt",
+      "kms:encrypt",
+      "kms:generatedatakey",
+      "kms:generatedatakeywithoutplaintext",
+      "kms:generatedatakeypair",
+      "kms:generatedatakeypairwithoutplaintext",
+      "kms:reencryptfrom",
+      "kms:reencryptto",
+      "kms:sign",
+      "kms:verify",
+      "kms:generatemac",
+      "kms:verifymac",
+      "kms:getpublickey",
+      "kms:creategrant",
+      "kms:describekey",
+      "kms:getkeyrotationstatus",
+      "kms:listgrants",
+      "kms:retiregrant",
+      "kms:revokegrant"};
+  for (auto op : kOps)
+    if (op == a) return true;
+  return false;
+}
+
+void evaluate_kms(const Call& call) {
+  const Request& req = call.request;
+  const Requester& who = call.who;
+  std::string action_lower = to_lower(req.action);
+  auto arn = parse_arn(req.resource);
+  if (!arn || arn->service != "kms") {
+    call.refuse("KMS request", "`" + req.resource + "` is not a KMS key or alias ARN");
+    return;
+  }
+  // KMS requests must be signed (KMS: Authentication and access control); no anonymous use.
+  if (who.is_anonymous()) {
+    call.refuse("KMS request",
+                "KMS accepts only signed requests; anonymous callers cannot use KMS");
+    return;
+  }
+  const Key* key = call.world.resolve_key(req.resource, arn->account, arn->region);
+  if (!key) {
+    call.refuse("KMS request",
+                "no declared KMS key is `" + req.resource + "` (KMS would answer NotFound)");
+    return;
+  }
+  const bool cross_account = who.account != key->account;
+  if (cross_account && !who.is_service() && !kms_operation_works_cross_account(action_lower)) {
+    call.refuse("KMS request", "`" + req.action +
+                                   "` does not work across accounts, whatever the policies say "
+                                   "(KMS: Allowing users in other accounts)");
+    return;
+  }
+  bool allowed = true;
+  if (key->state != KeyState::kEnabled && is_cryptographic_operation(action_lower)) {
+    call.refuse("KMS checks the key state",
+                "the KMS key `" + key->arn + "` is " + std::string(to_string(key->state)) +
+                    "; cryptographic operations fail (KMS: Key states)");
+    allowed = false;
+    if (!call.explain) return;
+  }
+  RequestContext ctx = base_context(who, req, key->region, key->account);
+  ctx.set("kms:CallerAccount", who.account);
+  ctx.set("kms:KeySpec", "SYMMETRIC_DEFAULT");
+  ctx.set("kms:KeyUsage", "ENCRYPT_DECRYPT");
+  ctx.set("kms:KeyOrigin", "AWS_KMS");
+  // kms:RequestAlias: present only when the request names the key by an alias (rule 74).
+  if (arn->resource_type() == "alias") ctx.set("kms:RequestAlias", arn->resource);
+  // kms:ResourceAliases: the aliases of the key, however the request named it (rule 75).
+  if (!key->aliases.empty()) ctx.set_multi("kms:ResourceAliases", key->aliases);
+  // An encryption context passed in the request, as kms:EncryptionContext:<k> keys.
+  std::map<std::string, std::string> ec;
+  std::vector<std::string> ec_keys;
+  for (const auto& e : ctx.entries()) {
+    constexpr std::string_view kPrefix = "kms:encryptioncontext:";
+    if (e.key.rfind(kPrefix, 0) == 0 && !e.values.empty()) {
+      ec[e.key.substr(kPrefix.size())] = e.values.front();
+      ec_keys.push_back(e.key.substr(kPrefix.size()));
+    }
+  }
+  if (!ec_keys.empty() && !ctx.find("kms:EncryptionContextKeys"))
+    ctx.set_multi("kms:EncryptionContextKeys", ec_keys);
+  apply_context_overrides(ctx, req);
+  Check* check = call.begin_check("KMS authorizes `" + req.action + "`", req.action, key->arn);
+  if (authorize_key_use(call, *key, req.action, ctx, &ec, check) != Outcome::kAllow)
+    allowed = false;
+  call.decision.allowed = allowed;
+}
+
+}  // namespace accesspath

@@ -1,0 +1,417 @@
+#include "model/s3_service.h"
+
+#include <array>
+
+#include "model/action_catalog.h"
+#include "model/arn.h"
+#include "model/wildcard.h"
+
+namespace accesspath {
+namespace {
+
+constexpr std::string_view kSseHeader = "x-amz-server-side-encryption";
+constexpr std::string_view kSseKeyHeader = "x-amz-server-side-encryption-aws-kms-key-id";
+constexpr std::string_view kSseBucketKeyHeader = "x-amz-server-side-encryption-bucket-key-enabled";
+constexpr std::string_view kSseCAlgorithm = "x-amz-server-side-encryption-customer-algorithm";
+constexpr std::string_view kSseCKey = "x-amz-server-side-encryption-customer-key";
+constexpr std::string_view kSseCKeyMd5 = "x-amz-server-side-encryption-customer-key-md5";
+
+const std::string* header(const Request& r, std::string_view name) {
+  for (const auto& [k, v] : r.headers)
+    if (iequals(k, name)) return &v;
+  return nullptr;
+}
+
+bool has_ssec_headers(const Request& r) {
+  return header(r, kSseCAlgorithm) && header(r, kSseCKey) && header(r, kSseCKeyMd5);
+}
+
+// S3 condition keys from request headers: s3:x-amz-acl, s3:x-amz-server-side-encryption,
+// s3:x-amz-server-side-encryption-aws-kms-key-id, ... (S3: Amazon S3 condition key examples).
+// The keys come from the headers only, never from default encryption (aws-rules 87, U2: the
+// reading chosen is "headers only", as field reports describe).
+void add_header_keys(const Request& r, RequestContext& ctx) {
+  for (const auto& [k, v] : r.headers) {
+    std::string name = to_lower(k);
+    if (name.rfind("x-amz-", 0) != 0) continue;
+    if (name == kSseCKey || name == kSseCKeyMd5) continue;  // secrets, not condition keys
+    ctx.set("s3:" + name, v);
+  }
+}
+
+struct ObjectRef {
+  std::string bucket;
+  std::string key;  // empty for a bucket ARN
+  bool is_object = false;
+};
+
+std::optional<ObjectRef> parse_s3_resource(std::string_view resource) {
+  constexpr std::string_view kPrefix = "arn:aws:s3:::";
+  if (resource.rfind(kPrefix, 0) != 0) return std::nullopt;
+  std::string_view rest = resource.substr(kPrefix.size());
+  std::size_t slash = rest.find('/');
+  ObjectRef ref;
+  if (slash == std::string_view::npos) {
+    ref.bucket = std::string(rest);
+  } else {
+    ref.bucket = std::string(rest.substr(0, slash));
+    ref.key = std::string(rest.substr(slash + 1));
+    ref.is_object = true;
+  }
+  if (ref.bucket.empty()) return std::nullopt;
+  return ref;
+}
+
+const S3Object* find_object(const Bucket& b, std::string_view key) {
+  for (const auto& o : b.objects)
+    if (o.key == key) return &o;
+  return nullptr;
+}
+
+bool is_read_plaintext(std::string_view action_lower) {
+  return action_lower == "s3:getobject" || action_lower == "s3:getobjectversion";
+}
+
+bool condition_pins_nonpublic_key(const Statement& s) {
+  // S3: Blocking public access, "The meaning of public": fixed values of these keys make a
+  // statement non-public (the /8 limit on aws:SourceIp is not checked here).
+  static constexpr std::array<std::string_view, 13> kKeys = {
+      "aws:sourceip",
+      "aws:sourcearn",
+      "aws:sourcevpc",
+      "aws:sourcevpce",
+      "aws:sourceowner",
+      "aws:sourceaccount",
+      "s3:x-amz-server-side-encryption-aws-kms-key-id",
+      "aws:userid",
+      "s3:dataaccesspointarn",
+      "s3:dataaccesspointaccount",
+      "aws:principalorgid",
+      "aws:principalaccount",
+      "aws:principalarn"};
+  for (const auto& k : s.condition.keys())
+    for (auto nk : kKeys)
+      if (k == nk) return true;
+  return false;
+}
+
+Decision& refuse_all(const Call& call, std::string title, std::string reason) {
+  call.refuse(std::move(title), std::move(reason));
+  return call.decision;
+}
+
+}  // namespace
+
+bool is_public_bucket_policy(const Policy& policy) {
+  for (const auto& s : policy.statements) {
+    if (s.effect != Effect::kAllow || !s.principal || s.not_principal) continue;
+    bool wildcard = s.principal->everyone;
+    for (const auto& e : s.principal->entries)
+      if (e.type == PrincipalEntry::Type::kAws && has_wildcard(e.value)) wildcard = true;
+    if (wildcard && !condition_pins_nonpublic_key(s)) return true;
+  }
+  return false;
+}
+
+std::optional<ChosenEncryption> choose_put_encryption(const Bucket& bucket, const Request& r,
+                                                      std::string* error) {
+  ChosenEncryption out;
+  const std::string* sse = header(r, kSseHeader);
+  const std::string* key = header(r, kSseKeyHeader);
+  bool ssec = header(r, kSseCAlgorithm) != nullptr;
+  if (ssec && sse) {
+    if (error)
+      *error =
+          "the request sends both SSE-C and `x-amz-server-side-encryption` headers (400 Bad "
+          "Request)";
+    return std::nullopt;
+  }
+  if (ssec) {
+    if (!has_ssec_headers(r)) {
+      if (error) *error = "SSE-C needs all three customer-key headers (algorithm, key, key MD5)";
+      return std::nullopt;
+    }
+    out.sse = Sse::kCustomer;
+    return out;
+  }
+  if (key && !sse) {
+    if (error)
+      *error =
+          "`x-amz-server-side-encryption-aws-kms-key-id` without `x-amz-server-side-encryption: "
+          "aws:kms` (400 Bad Request)";
+    return std::nullopt;
+  }
+  if (sse) {
+    // S3: Specifying SSE-KMS; request headers take precedence over default encryption (rule 83).
+    if (*sse == "AES256") {
+      out.sse = Sse::kS3;
+      return out;
+    }
+    if (*sse == "aws:kms" || *sse == "aws:kms:dsse") {
+      out.sse = Sse::kKms;
+      // No key id header: the AWS managed key aws/s3 (S3 API Reference: PutObject, rule 83).
+      out.key_ref = key ? *key : "";
+      out.key_ref_from = "the request header";
+      const std::string* bk = header(r, kSseBucketKeyHeader);
+      out.bucket_key = bk ? iequals(*bk, "true")
+                          : (bucket.default_encryption && bucket.default_encryption->bucket_key);
+      return out;
+    }
+    if (error)
+      *error =
+          "`x-amz-server-side-encryption` must be `AES256`, `aws:kms` or `aws:kms:dsse`, not `" +
+          *sse + "`";
+    return std::nullopt;
+  }
+  // No encryption headers: the bucket's default encryption, SSE-S3 unless configured (rule 83,
+  // U16).
+  if (bucket.default_encryption) {
+    out.sse = bucket.default_encryption->sse;
+    out.key_ref = bucket.default_encryption->kms_key;
+    out.key_ref_from = "the bucket default encryption";
+    out.bucket_key = bucket.default_encryption->bucket_key;
+  }
+  return out;
+}
+
+void evaluate_s3(const Call& call) {
+  const Request& req = call.request;
+  const Requester& who = call.who;
+  Decision& d = call.decision;
+  auto ref = parse_s3_resource(req.resource);
+  std::string action_lower = to_lower(req.action);
+  if (!ref) {
+    refuse_all(call, "S3 request", "`" + req.resource + "` is not an S3 bucket or object ARN");
+    return;
+  }
+  const Bucket* bucket = call.world.find_bucket(ref->bucket);
+  if (!bucket) {
+    refuse_all(call, "S3 request", "bucket `" + ref->bucket + "` is not declared in the scenario");
+    return;
+  }
+  auto info = lookup_action(req.action);
+  if (info && info->resource == ActionResource::kS3Object && !ref->is_object) {
+    refuse_all(call, "S3 request",
+               "`" + req.action + "` acts on objects; name one as `arn:aws:s3:::" + bucket->name +
+                   "/<key>`");
+    return;
+  }
+  const bool explain = call.explain;
+  bool allowed = true;
+  auto fail = [&]() {
+    allowed = false;
+    return !explain;  // stop early unless explaining every check
+  };
+
+  // --- S3's own authorization (bucket context, user context; rule 92) ---
+  RequestContext s3ctx = base_context(who, req, bucket->region, bucket->account);
+  add_header_keys(req, s3ctx);
+  s3ctx.set("s3:ResourceAccount", bucket->account);
+  s3ctx.set("s3:signatureversion", "AWS4-HMAC-SHA256");
+  s3ctx.set("s3:authType", "REST-HEADER");
+  apply_context_overrides(s3ctx, req);
+
+  BlockPublicAccess bpa;
+  if (bucket->block_public_access) bpa = bpa.most_restrictive(*bucket->block_public_access);
+  if (const Account* a = call.world.find_account(bucket->account); a && a->block_public_access)
+    bpa = bpa.most_restrictive(*a->block_public_access);
+
+  AuthzRequest r;
+  r.who = &who;
+  r.action = req.action;
+  r.action_lower = action_lower;
+  r.resource = req.resource;
+  r.resource_account = bucket->account;
+  r.resource_account_info = call.world.find_account(bucket->account);
+  r.resource_policy = bucket->policy.get();
+  r.rule = ResourcePolicyRule::kEitherSuffices;
+  r.restrict_to_owner_account =
+      bpa.restrict_public_buckets && bucket->policy && is_public_bucket_policy(*bucket->policy);
+  r.context = &s3ctx;
+  // S3 API Reference, PutBucketPolicy/DeleteBucketPolicy: the bucket owner's root user may always
+  // get, put and delete the bucket policy, whatever the policy says (lockout protection, rule 59).
+  if (who.type == RequesterType::kRoot && who.account == bucket->account &&
+      (action_lower == "s3:getbucketpolicy" || action_lower == "s3:putbucketpolicy" ||
+       action_lower == "s3:deletebucketpolicy"))
+    r.resource_policy = nullptr;
+
+  Check* s3check = call.begin_check("S3 authorizes `" + req.action + "`", req.action, req.resource);
+  if (s3check && r.restrict_to_owner_account)
+    s3check->notes.push_back(
+        "Block Public Access RestrictPublicBuckets is on and the bucket policy is public");
+  if (authorize(r, s3check) != Outcome::kAllow && fail()) {
+    d.allowed = false;
+    return;
+  }
+
+  const bool read = is_read_plaintext(action_lower) && ref->is_object;
+  const bool write = action_lower == "s3:putobject" && ref->is_object;
+  if (!read && !write) {
+    d.allowed = allowed;
+    return;
+  }
+
+  // --- Which encryption applies ---
+  Encryption enc;
+  std::string key_ref_from;
+  std::string key_account_for_ids;  // where a key id or alias resolves
+  if (read) {
+    const S3Object* obj = find_object(*bucket, ref->key);
+    if (obj && obj->encryption) {
+      enc = *obj->encryption;
+    } else if (bucket->default_encryption) {
+      enc = *bucket->default_encryption;
+    }
+    key_ref_from = obj ? "the object's metadata"
+                       : "the bucket default encryption (the object is not declared)";
+    // A declared object's key was resolved when it was stored; ids and aliases are read in the
+    // bucket owner's account (not documented for stored objects; only key ARNs avoid the question).
+    key_account_for_ids = bucket->account;
+    // S3: Specifying SSE-KMS, "don't send encryption request headers for GET requests" (rule 89).
+    if (enc.sse == Sse::kKms && (header(req, kSseHeader) || header(req, kSseKeyHeader))) {
+      call.refuse("S3 checks the request",
+                  "a GET of an SSE-KMS object must not send encryption headers (400 Bad Request)");
+      if (fail()) {
+        d.allowed = false;
+        return;
+      }
+    }
+  } else {
+    std::string error;
+    auto chosen = choose_put_encryption(*bucket, req, &error);
+    if (!chosen) {
+      call.refuse("S3 checks the request", error);
+      d.allowed = false;
+      return;
+    }
+    enc.sse = chosen->sse;
+    enc.kms_key = chosen->key_ref;
+    enc.bucket_key = chosen->bucket_key;
+    key_ref_from = chosen->key_ref_from;
+    // A key id or alias in the request header, or in the bucket default, resolves in the
+    // requester's account (S3 API Reference: PutObject SSEKMSKeyId, rule 84;
+    // ServerSideEncryptionByDefault KMSMasterKeyID, rule 85 [X]: the reading chosen).
+    key_account_for_ids = who.account;
+  }
+
+  if (enc.sse == Sse::kS3) {
+    // SSE-S3 needs no KMS permission (rule 91).
+    d.allowed = allowed;
+    return;
+  }
+  if (enc.sse == Sse::kCustomer) {
+    // S3: SSE-C, "You must use HTTPS"; the customer key is sent with every request (rule 90).
+    if (!secure_transport(req)) {
+      call.refuse("S3 checks SSE-C", "SSE-C requests must use HTTPS (S3 rejects them over HTTP)");
+      if (fail()) {
+        d.allowed = false;
+        return;
+      }
+    }
+    if (!has_ssec_headers(req)) {
+      call.refuse("S3 checks SSE-C",
+                  "the object is encrypted with a customer-provided key (SSE-C); the request must "
+                  "send the three `x-amz-server-side-encryption-customer-*` headers");
+      if (fail()) {
+        d.allowed = false;
+        return;
+      }
+    }
+    d.allowed = allowed;
+    return;
+  }
+
+  // --- SSE-KMS: S3 calls KMS with the caller's identity (rules 80, 88) ---
+  std::string kms_action = read ? "kms:Decrypt" : "kms:GenerateDataKey";
+  if (who.is_anonymous()) {
+    call.refuse("KMS " + kms_action + " through S3",
+                "requests for SSE-KMS objects must be signed; an anonymous request can never use a "
+                "KMS key");
+    d.allowed = false;
+    return;
+  }
+  if (!secure_transport(req)) {
+    call.refuse("KMS " + kms_action + " through S3",
+                "requests for SSE-KMS objects must use HTTPS (TLS)");
+    if (fail()) {
+      d.allowed = false;
+      return;
+    }
+  }
+  const Key* key = nullptr;
+  if (enc.kms_key.empty()) {
+    // The AWS managed key aws/s3 of the bucket owner's account, in the bucket's Region.
+    key = call.world.resolve_key("alias/aws/s3", bucket->account, bucket->region);
+  } else {
+    key = call.world.resolve_key(enc.kms_key, key_account_for_ids, bucket->region);
+  }
+  if (!key) {
+    std::string where =
+        enc.kms_key.rfind("arn:", 0) == 0 ? "" : " in account `" + key_account_for_ids + "`";
+    call.refuse("KMS " + kms_action + " through S3",
+                "the KMS key `" +
+                    (enc.kms_key.empty() ? std::string("alias/aws/s3") : enc.kms_key) + "` from " +
+                    key_ref_from + " is not a declared key" + where +
+                    " (KMS would answer NotFound)");
+    d.allowed = false;
+    return;
+  }
+  // S3: SSE-KMS, the key must be in the bucket's Region (rule 82).
+  if (key->region != bucket->region) {
+    call.refuse("KMS " + kms_action + " through S3",
+                "the KMS key `" + key->arn + "` is in `" + key->region +
+                    "` but the bucket is in `" + bucket->region +
+                    "`; S3 uses only keys in the bucket's Region");
+    if (fail()) {
+      d.allowed = false;
+      return;
+    }
+  }
+  if (key->state != KeyState::kEnabled) {
+    call.refuse("KMS " + kms_action + " through S3",
+                "the KMS key `" + key->arn + "` is " + std::string(to_string(key->state)) +
+                    "; cryptographic operations fail (KMS: Key states)");
+    if (fail()) {
+      d.allowed = false;
+      return;
+    }
+  }
+
+  // The KMS request S3 makes: kms:ViaService, kms:CallerAccount, the encryption context (rules 46,
+  // 72, 73, 86).
+  std::string object_arn = "arn:aws:s3:::" + bucket->name + "/" + ref->key;
+  std::map<std::string, std::string> ec{
+      {"aws:s3:arn", enc.bucket_key ? bucket->arn() : object_arn}};
+  RequestContext kctx = base_context(who, req, key->region, key->account);
+  kctx.set("kms:ViaService", "s3." + bucket->region + ".amazonaws.com");
+  kctx.set("kms:CallerAccount", who.account);
+  kctx.set("aws:ViaAWSService", "true");
+  kctx.set_multi("aws:CalledVia", {"s3.amazonaws.com"});
+  kctx.set("aws:CalledViaFirst", "s3.amazonaws.com");
+  kctx.set("aws:CalledViaLast", "s3.amazonaws.com");
+  kctx.set("kms:EncryptionContext:aws:s3:arn", ec["aws:s3:arn"]);
+  kctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
+  kctx.set("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
+  kctx.set("kms:KeySpec", "SYMMETRIC_DEFAULT");
+  kctx.set("kms:KeyUsage", "ENCRYPT_DECRYPT");
+  kctx.set("kms:KeyOrigin", "AWS_KMS");
+  // When a service calls another on the principal's behalf, the target sees the calling
+  // service's address, not the caller's (rule 40): aws:SourceIp of the caller is absent.
+  kctx.remove("aws:SourceIp");
+  kctx.remove("aws:SourceVpc");
+  kctx.remove("aws:SourceVpce");
+  // kms:RequestAlias: what key identifier S3 passes is not documented (U12); S3 stores the key
+  // ARN in the object metadata, so the reading chosen is that no alias is passed.
+  Check* kcheck = call.begin_check(
+      "KMS authorizes `" + kms_action + "` (S3 calls it for the caller)", kms_action, key->arn);
+  if (kcheck) {
+    kcheck->notes.push_back("the key comes from " + key_ref_from);
+    if (enc.bucket_key)
+      kcheck->notes.push_back("S3 Bucket Key: the encryption context is the bucket ARN");
+  }
+  if (authorize_key_use(call, *key, kms_action, kctx, &ec, kcheck) != Outcome::kAllow)
+    allowed = false;
+  d.allowed = allowed;
+}
+
+}  // namespace accesspath

@@ -1,0 +1,125 @@
+#include "model/service_common.h"
+
+#include <array>
+
+namespace accesspath {
+
+Check* Call::begin_check(std::string title, std::string action, std::string resource) const {
+  if (!explain) return nullptr;
+  Check c;
+  c.title = std::move(title);
+  c.action = std::move(action);
+  c.resource = std::move(resource);
+  decision.checks.push_back(std::move(c));
+  return &decision.checks.back();
+}
+
+void Call::refuse(std::string title, std::string reason, std::string note) const {
+  if (!explain) return;
+  Check c;
+  c.title = std::move(title);
+  c.outcome = Outcome::kRefused;
+  c.reason = std::move(reason);
+  if (!note.empty()) c.notes.push_back(std::move(note));
+  decision.checks.push_back(std::move(c));
+}
+
+bool secure_transport(const Request& request) {
+  auto it = request.context.find("aws:SecureTransport");
+  if (it == request.context.end()) {
+    for (const auto& [k, v] : request.context)
+      if (iequals(k, "aws:SecureTransport")) return v.empty() || !iequals(v.front(), "false");
+    return true;
+  }
+  return it->second.empty() || !iequals(it->second.front(), "false");
+}
+
+void apply_context_overrides(RequestContext& ctx, const Request& request) {
+  for (const auto& [key, values] : request.context) {
+    if (values.size() == 1)
+      ctx.set(key, values.front());
+    else
+      ctx.set_multi(key, values);
+  }
+}
+
+RequestContext base_context(const Requester& who, const Request& request, std::string_view region,
+                            std::string_view resource_account) {
+  RequestContext ctx;
+  add_principal_keys(who, ctx);
+  // aws:SecureTransport and aws:ViaAWSService are always present (rules 39, 46).
+  ctx.set("aws:SecureTransport", "true");
+  ctx.set("aws:ViaAWSService", "false");
+  ctx.set("aws:CurrentTime", std::string(kDefaultCurrentTime));
+  ctx.set("aws:EpochTime", std::string(kDefaultEpochTime));
+  if (!region.empty()) ctx.set("aws:RequestedRegion", std::string(region));
+  if (!resource_account.empty()) ctx.set("aws:ResourceAccount", std::string(resource_account));
+  apply_context_overrides(ctx, request);
+  return ctx;
+}
+
+bool is_cryptographic_operation(std::string_view a) {
+  // KMS: Key states of AWS KMS keys, the cryptographic operations (rule 77).
+  static constexpr std::array<std::string_view, 14> kOps = {
+      "kms:decrypt",
+      "kms:encrypt",
+      "kms:generatedatakey",
+      "kms:generatedatakeywithoutplaintext",
+      "kms:generatedatakeypair",
+      "kms:generatedatakeypairwithoutplaintext",
+      "kms:reencryptfrom",
+      "kms:reencryptto",
+      "kms:sign",
+      "kms:verify",
+      "kms:generatemac",
+      "kms:verifymac",
+      "kms:getpublickey",
+      "kms:creategrant"};
+  for (auto op : kOps)
+    if (op == a) return true;
+  return false;
+}
+
+std::string_view to_string(KeyState s) {
+  switch (s) {
+    case KeyState::kEnabled:
+      return "Enabled";
+    case KeyState::kDisabled:
+      return "Disabled";
+    case KeyState::kPendingDeletion:
+      return "PendingDeletion";
+  }
+  return "Enabled";
+}
+
+std::string principal_display(const Requester& who) {
+  if (who.is_anonymous()) return "anonymous";
+  if (who.type == RequesterType::kRoleSession) return who.principal_arn;
+  return who.arn;
+}
+
+Outcome authorize_key_use(const Call& call, const Key& key, std::string_view action,
+                          const RequestContext& ctx,
+                          const std::map<std::string, std::string>* encryption_context,
+                          Check* record) {
+  std::string action_lower = to_lower(action);
+  AuthzRequest r;
+  r.who = &call.who;
+  r.action = action;
+  r.action_lower = action_lower;
+  r.resource = key.arn;
+  r.resource_account = key.account;
+  r.resource_account_info = call.world.find_account(key.account);
+  r.resource_policy = key.policy.get();
+  r.rule = ResourcePolicyRule::kMustAllow;
+  // KMS: RCPs "do not apply to AWS managed keys" (rule 56).
+  r.rcps_apply = !key.aws_managed;
+  r.grants = &key.grants;
+  std::string_view op = action.substr(action.find(':') + 1);
+  r.grant_operation = op;
+  r.encryption_context = encryption_context;
+  r.context = &ctx;
+  return authorize(r, record);
+}
+
+}  // namespace accesspath

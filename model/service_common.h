@@ -1,0 +1,59 @@
+// What the service modules (S3, KMS, STS, generic IAM) share: the condition
+// keys every request carries, recording checks, and authorizing use of a KMS key.
+// Internal to model/: users call evaluate().
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "model/authorizer.h"
+#include "model/decision.h"
+#include "model/request.h"
+#include "model/requester.h"
+#include "model/world.h"
+
+namespace accesspath {
+
+// aws:CurrentTime and aws:EpochTime are always present in AWS; scenarios are
+// timeless, so a fixed instant is used unless the request's `context` sets one.
+inline constexpr std::string_view kDefaultCurrentTime = "2025-01-01T00:00:00Z";
+inline constexpr std::string_view kDefaultEpochTime = "1735689600";
+
+struct Call {
+  const World& world;
+  const Request& request;
+  const Requester& who;
+  bool explain;
+  Decision& decision;
+
+  // Appends a check when explaining; nullptr otherwise (the authorizer then records nothing).
+  Check* begin_check(std::string title, std::string action, std::string resource) const;
+  // Records a refusal (the service refused before or regardless of policies).
+  void refuse(std::string title, std::string reason, std::string note = {}) const;
+};
+
+// The global keys of a direct request (IAM: AWS global condition context keys):
+// principal keys, aws:SecureTransport, aws:ViaAWSService=false, aws:CurrentTime,
+// aws:EpochTime, aws:RequestedRegion, aws:ResourceAccount; then the request's
+// own `context` overrides.
+RequestContext base_context(const Requester& who, const Request& request, std::string_view region,
+                            std::string_view resource_account);
+void apply_context_overrides(RequestContext& ctx, const Request& request);
+
+bool secure_transport(
+    const Request& request);  // aws:SecureTransport is "true" unless the request says otherwise
+
+// Authorizes a KMS operation on `key` for the requester (the key policy must
+// allow, rules 60-65; grants, rule 69). `ctx` already holds the KMS keys.
+Outcome authorize_key_use(const Call& call, const Key& key, std::string_view action,
+                          const RequestContext& ctx,
+                          const std::map<std::string, std::string>* encryption_context,
+                          Check* record);
+
+// KMS key states (rule 77): cryptographic operations fail unless Enabled.
+bool is_cryptographic_operation(std::string_view action_lower);
+std::string_view to_string(KeyState s);
+
+std::string principal_display(const Requester& who);
+
+}  // namespace accesspath

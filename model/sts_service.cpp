@@ -1,0 +1,55 @@
+#include "model/sts_service.h"
+
+#include "model/arn.h"
+
+namespace accesspath {
+
+void evaluate_sts(const Call& call) {
+  const Request& req = call.request;
+  const Requester& who = call.who;
+  std::string action_lower = to_lower(req.action);
+  auto arn = parse_arn(req.resource);
+  if (!arn || arn->service != "iam" || arn->resource_type() != "role") {
+    call.refuse("STS request",
+                "`" + req.action + "` needs a role ARN as resource, got `" + req.resource + "`");
+    return;
+  }
+  // STS: AssumeRole must be signed; there is no anonymous role assumption.
+  if (who.is_anonymous()) {
+    call.refuse("STS request",
+                "AssumeRole needs signed credentials; anonymous callers cannot assume roles");
+    return;
+  }
+  const Principal* role = call.world.find_principal(req.resource);
+  if (!role || role->kind != PrincipalKind::kRole) {
+    call.refuse("STS request",
+                "role `" + req.resource +
+                    "` is not declared in the scenario, so its trust policy is unknown");
+    return;
+  }
+  if (!role->trust_policy) {
+    call.refuse("STS request",
+                "role `" + role->arn + "` has no trust policy, so nobody can assume it");
+    return;
+  }
+  RequestContext ctx = base_context(who, req, "", role->account);
+  apply_context_overrides(ctx, req);
+  AuthzRequest r;
+  r.who = &who;
+  r.action = req.action;
+  r.action_lower = action_lower;
+  r.resource = role->arn;
+  r.resource_account = role->account;
+  r.resource_account_info = call.world.find_account(role->account);
+  r.resource_policy = role->trust_policy.get();
+  // IAM: Policy evaluation logic, "IAM role trust policies ... must explicitly allow access"
+  // (rules 50, 98): same account, a trust policy naming the principal suffices (U5); naming the
+  // account delegates to its IAM policies; across accounts both must allow.
+  r.rule = ResourcePolicyRule::kMustAllow;
+  r.context = &ctx;
+  Check* check = call.begin_check(
+      "STS authorizes `" + req.action + "` (the trust policy of the role)", req.action, role->arn);
+  call.decision.allowed = authorize(r, check) == Outcome::kAllow;
+}
+
+}  // namespace accesspath

@@ -1,0 +1,48 @@
+#include "model/wildcard.h"
+
+namespace accesspath {
+namespace {
+
+char fold(char c, CaseMode mode) {
+  if (mode == CaseMode::kInsensitive && c >= 'A' && c <= 'Z')
+    return static_cast<char>(c - 'A' + 'a');
+  return c;
+}
+
+// Policy variables `${*}` and `${?}` stand for a literal `*` or `?`; after
+// substitution they are carried as kLiteralStar / kLiteralQuestion.
+char literal(char c) {
+  if (c == kLiteralStar) return '*';
+  if (c == kLiteralQuestion) return '?';
+  return c;
+}
+
+}  // namespace
+
+bool wildcard_match(std::string_view pattern, std::string_view text, CaseMode mode) {
+  std::size_t p = 0, t = 0;
+  std::size_t star_p = std::string_view::npos, star_t = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star_p = p++;
+      star_t = t;
+    } else if (p < pattern.size() &&
+               (pattern[p] == '?' || fold(literal(pattern[p]), mode) == fold(text[t], mode))) {
+      ++p;
+      ++t;
+    } else if (star_p != std::string_view::npos) {
+      p = star_p + 1;
+      t = ++star_t;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+bool has_wildcard(std::string_view s) {
+  return s.find_first_of("*?") != std::string_view::npos;
+}
+
+}  // namespace accesspath

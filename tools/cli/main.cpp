@@ -1,0 +1,47 @@
+// accesspath: the command-line tool. Thin over the model and report libraries:
+// it parses arguments, loads files, and prints what the libraries compute.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "tools/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"accesspath: who can actually read this data, and why?"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "accesspath 0.1.0");
+
+  accesspath::CheckOptions check;
+  auto* check_cmd =
+      app.add_subcommand("check", "evaluate every expectation and invariant of scenario files");
+  check_cmd->add_option("--format", check.format, "output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_flag("--verbose,-v", check.verbose,
+                      "show every expectation, not only the failing ones");
+  check_cmd->add_option("files", check.files, "scenario files")->required();
+
+  accesspath::ExplainOptions explain;
+  auto* explain_cmd = app.add_subcommand("explain", "decide one request and explain the decision");
+  explain_cmd->add_option("file", explain.file, "scenario file (its world is used)")->required();
+  explain_cmd
+      ->add_option("--principal", explain.principal,
+                   "principal ARN, `anonymous` or a service principal")
+      ->required();
+  explain_cmd->add_option("--action", explain.action, "action, e.g. s3:GetObject")->required();
+  explain_cmd->add_option("--resource", explain.resource, "resource ARN, or *")->required();
+  explain_cmd->add_option("--header", explain.headers, "request header name=value (repeatable)");
+  explain_cmd->add_option("--context", explain.context, "condition key=value (repeatable)");
+  explain_cmd->add_option("--format", explain.format, "output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  explain_cmd->add_flag("--all-policies", explain.all_policies,
+                        "list policies with no matching statement too");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // usage errors are bad input: exit status 2
+  }
+  if (*check_cmd) return accesspath::run_check(check, std::cout, std::cerr);
+  if (*explain_cmd) return accesspath::run_explain(explain, std::cout, std::cerr);
+  return 2;
+}
