@@ -26,7 +26,8 @@ void evaluate_generic(const Call& call) {
     }
     account = arn->account;
   }
-  RequestContext ctx = base_context(call.who, req, "", account);
+  thread_local RequestContext ctx;
+  fill_base_context(ctx, call.who, req, "", account);
   AuthzRequest r;
   r.who = &call.who;
   r.action = req.action;
@@ -44,14 +45,41 @@ void evaluate_generic(const Call& call) {
 
 }  // namespace
 
-Decision evaluate(const World& world, const Request& request, const EvaluationOptions& options) {
+Decision evaluate(const World& world, const Requester& who, const Request& request,
+                  const EvaluationOptions& options) {
   Decision d;
-  d.principal = request.principal;
-  d.action = request.action;
-  d.resource = request.resource;
+  if (options.explain) {
+    d.principal = request.principal;
+    d.action = request.action;
+    d.resource = request.resource;
+  }
+  Call call{world, request, who, options.explain, d};
+  std::string_view action = request.action;
+  std::string_view service = action.substr(0, action.find(':'));
+  const bool has_resource = request.resource != "*";
+  if (iequals(service, "s3") && has_resource)
+    evaluate_s3(call);
+  else if (iequals(service, "kms") && has_resource)
+    evaluate_kms(call);
+  else if (iequals(service, "sts") && has_resource)
+    evaluate_sts(call);
+  else
+    evaluate_generic(call);
+  // A refusal recorded anywhere means the call fails.
+  if (d.allowed)
+    for (const auto& c : d.checks)
+      if (c.outcome != Outcome::kAllow) d.allowed = false;
+  return d;
+}
+
+Decision evaluate(const World& world, const Request& request, const EvaluationOptions& options) {
   std::string why;
   auto who = resolve_requester(world, request.principal, &why);
   if (!who) {
+    Decision d;
+    d.principal = request.principal;
+    d.action = request.action;
+    d.resource = request.resource;
     if (options.explain) {
       Check c;
       c.title = "request";
@@ -61,21 +89,7 @@ Decision evaluate(const World& world, const Request& request, const EvaluationOp
     }
     return d;
   }
-  Call call{world, request, *who, options.explain, d};
-  std::string_view action = request.action;
-  std::string service = to_lower(action.substr(0, action.find(':')));
-  if (service == "s3" && request.resource != "*")
-    evaluate_s3(call);
-  else if (service == "kms" && request.resource != "*")
-    evaluate_kms(call);
-  else if (service == "sts" && request.resource != "*")
-    evaluate_sts(call);
-  else
-    evaluate_generic(call);
-  // A refusal recorded anywhere means the call fails.
-  if (d.allowed)
-    for (const auto& c : d.checks)
-      if (c.outcome != Outcome::kAllow) d.allowed = false;
+  Decision d = evaluate(world, *who, request, options);
   return d;
 }
 

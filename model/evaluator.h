@@ -10,6 +10,7 @@
 
 #include "model/decision.h"
 #include "model/request.h"
+#include "model/requester.h"
 #include "model/world.h"
 
 namespace accesspath {
@@ -19,6 +20,11 @@ struct EvaluationOptions {
 };
 
 Decision evaluate(const World& world, const Request& request,
+                  const EvaluationOptions& options = {});
+
+// The same with the requester already resolved (resolve_requester), for loops
+// that ask many questions of one principal. `request.principal` is not read.
+Decision evaluate(const World& world, const Requester& who, const Request& request,
                   const EvaluationOptions& options = {});
 
 }  // namespace accesspath

@@ -68,7 +68,8 @@ void evaluate_kms(const Call& call) {
     allowed = false;
     if (!call.explain) return;
   }
-  RequestContext ctx = base_context(who, req, key->region, key->account);
+  thread_local RequestContext ctx;
+  fill_base_context(ctx, who, req, key->region, key->account);
   ctx.set("kms:CallerAccount", who.account);
   ctx.set("kms:KeySpec", "SYMMETRIC_DEFAULT");
   ctx.set("kms:KeyUsage", "ENCRYPT_DECRYPT");

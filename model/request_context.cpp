@@ -8,6 +8,11 @@ namespace {
 char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
+
+void assign_lower(std::string& out, std::string_view s) {
+  out.assign(s);
+  for (char& c : out) c = lower(c);
+}
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -18,45 +23,67 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string to_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
+  std::string out;
+  assign_lower(out, s);
   return out;
 }
 
-ContextEntry* RequestContext::find_mutable(std::string_view key) {
-  for (auto& e : entries_)
-    if (iequals(e.key, key)) return &e;
-  return nullptr;
-}
-
 const ContextEntry* RequestContext::find(std::string_view key) const {
-  for (const auto& e : entries_)
-    if (iequals(e.key, key)) return &e;
+  for (std::size_t i = 0; i < size_; ++i)
+    if (iequals(entries_[i].key, key)) return &entries_[i];
   return nullptr;
 }
 
-void RequestContext::set(std::string_view key, std::string value) {
-  if (ContextEntry* e = find_mutable(key)) {
-    e->values = {std::move(value)};
-    e->multivalued = false;
-    return;
-  }
-  entries_.push_back({to_lower(key), {std::move(value)}, false});
+ContextEntry& RequestContext::slot_for(std::string_view key) {
+  for (std::size_t i = 0; i < size_; ++i)
+    if (iequals(entries_[i].key, key)) return entries_[i];
+  if (size_ == entries_.size()) entries_.emplace_back();
+  ContextEntry& e = entries_[size_++];
+  assign_lower(e.key, key);  // reuses the slot's storage
+  return e;
 }
 
-void RequestContext::set_multi(std::string_view key, std::vector<std::string> values) {
-  if (ContextEntry* e = find_mutable(key)) {
-    e->values = std::move(values);
-    e->multivalued = true;
-    return;
-  }
-  entries_.push_back({to_lower(key), std::move(values), true});
+void RequestContext::set(std::string_view key, std::string_view value) {
+  ContextEntry& e = slot_for(key);
+  e.values.resize(1);
+  e.values[0].assign(value);
+  e.multivalued = false;
+}
+
+void RequestContext::add(std::string_view key, std::string_view value) {
+  if (size_ == entries_.size()) entries_.emplace_back();
+  ContextEntry& e = entries_[size_++];
+  assign_lower(e.key, key);
+  e.values.resize(1);
+  e.values[0].assign(value);
+  e.multivalued = false;
+}
+
+void RequestContext::set_multi(std::string_view key, const std::vector<std::string>& values) {
+  ContextEntry& e = slot_for(key);
+  e.values.resize(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) e.values[i].assign(values[i]);
+  e.multivalued = true;
+}
+
+void RequestContext::set_multi(std::string_view key,
+                               std::initializer_list<std::string_view> values) {
+  ContextEntry& e = slot_for(key);
+  e.values.resize(values.size());
+  std::size_t i = 0;
+  for (auto v : values) e.values[i++].assign(v);
+  e.multivalued = true;
 }
 
 void RequestContext::remove(std::string_view key) {
-  entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
-                                [&](const ContextEntry& e) { return iequals(e.key, key); }),
-                 entries_.end());
+  for (std::size_t i = 0; i < size_; ++i) {
+    if (iequals(entries_[i].key, key)) {
+      // Keep the removed slot's storage as a spare: swap it past the live range.
+      std::swap(entries_[i], entries_[size_ - 1]);
+      --size_;
+      return;
+    }
+  }
 }
 
 }  // namespace accesspath

@@ -12,6 +12,8 @@
 //   const ContextEntry* e = ctx.find("AWS:securetransport");  // found
 #pragma once
 
+#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,15 +37,23 @@ class ConditionContext {
 
 class RequestContext final : public ConditionContext {
  public:
-  void set(std::string_view key, std::string value);
-  void set_multi(std::string_view key, std::vector<std::string> values);
+  void set(std::string_view key, std::string_view value);
+  // Like set() for a key the context does not hold yet (no lookup): for filling
+  // a freshly cleared context with keys known to be distinct.
+  void add(std::string_view key, std::string_view value);
+  void set_multi(std::string_view key, const std::vector<std::string>& values);
+  void set_multi(std::string_view key, std::initializer_list<std::string_view> values);
   void remove(std::string_view key);
+  // Forgets every key but keeps the storage, so a context reused for the next
+  // request allocates nothing once warm (the evaluator's hot path).
+  void clear() { size_ = 0; }
   const ContextEntry* find(std::string_view key) const override;
-  const std::vector<ContextEntry>& entries() const { return entries_; }
+  std::span<const ContextEntry> entries() const { return {entries_.data(), size_}; }
 
  private:
-  ContextEntry* find_mutable(std::string_view key);
-  std::vector<ContextEntry> entries_;
+  ContextEntry& slot_for(std::string_view key);
+  std::vector<ContextEntry> entries_;  // the first size_ are live; the rest are spare storage
+  std::size_t size_ = 0;
 };
 
 // Looks in `overlay` first, then in `base` (a KMS call that S3 makes on the

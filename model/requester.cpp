@@ -118,6 +118,9 @@ std::optional<Requester> resolve_requester(const World& world, std::string_view 
     who.declared = role;
   }
   if (who.declared) collect_identity(world, *who.declared, who);
+  who.userid = who.type == RequesterType::kUser
+                   ? unique_id("AIDA", who.principal_arn)
+                   : unique_id("AROA", who.principal_arn) + ":" + std::string(kSessionName);
   return who;
 }
 
@@ -126,36 +129,40 @@ void add_principal_keys(const Requester& who, RequestContext& ctx) {
   // aws:PrincipalType, aws:userid, aws:username; rule 27).
   switch (who.type) {
     case RequesterType::kAnonymous:
-      ctx.set("aws:PrincipalAccount", "anonymous");
-      ctx.set("aws:PrincipalType", "Anonymous");
-      ctx.set("aws:userid", "anonymous");
+      ctx.add("aws:PrincipalAccount", "anonymous");
+      ctx.add("aws:PrincipalType", "Anonymous");
+      ctx.add("aws:userid", "anonymous");
       return;
     case RequesterType::kService:
-      ctx.set("aws:PrincipalServiceName", who.name);
-      ctx.set("aws:PrincipalType", "Service");
+      ctx.add("aws:PrincipalServiceName", who.name);
+      ctx.add("aws:PrincipalType", "Service");
       return;
     case RequesterType::kRoot:
-      ctx.set("aws:PrincipalArn", who.principal_arn);
-      ctx.set("aws:PrincipalAccount", who.account);
-      ctx.set("aws:PrincipalType", "Account");
-      ctx.set("aws:userid", who.account);
+      ctx.add("aws:PrincipalArn", who.principal_arn);
+      ctx.add("aws:PrincipalAccount", who.account);
+      ctx.add("aws:PrincipalType", "Account");
+      ctx.add("aws:userid", who.account);
       break;
     case RequesterType::kUser:
-      ctx.set("aws:PrincipalArn", who.principal_arn);
-      ctx.set("aws:PrincipalAccount", who.account);
-      ctx.set("aws:PrincipalType", "User");
-      ctx.set("aws:userid", unique_id("AIDA", who.principal_arn));
-      ctx.set("aws:username", who.name);
+      ctx.add("aws:PrincipalArn", who.principal_arn);
+      ctx.add("aws:PrincipalAccount", who.account);
+      ctx.add("aws:PrincipalType", "User");
+      ctx.add("aws:userid", who.userid);
+      ctx.add("aws:username", who.name);
       break;
     case RequesterType::kRoleSession:
-      ctx.set("aws:PrincipalArn", who.principal_arn);
-      ctx.set("aws:PrincipalAccount", who.account);
-      ctx.set("aws:PrincipalType", "AssumedRole");
-      ctx.set("aws:userid", unique_id("AROA", who.principal_arn) + ":" + std::string(kSessionName));
+      ctx.add("aws:PrincipalArn", who.principal_arn);
+      ctx.add("aws:PrincipalAccount", who.account);
+      ctx.add("aws:PrincipalType", "AssumedRole");
+      ctx.add("aws:userid", who.userid);
       break;
   }
   if (who.declared)
-    for (const auto& [k, v] : who.declared->tags) ctx.set("aws:PrincipalTag/" + k, v);
+    for (const auto& [k, v] : who.declared->tags) {
+      thread_local std::string key;
+      key.assign("aws:PrincipalTag/").append(k);
+      ctx.add(key, v);
+    }
 }
 
 }  // namespace accesspath

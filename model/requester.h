@@ -29,6 +29,7 @@ struct Requester {
   std::string principal_arn;  // aws:PrincipalArn: the role ARN for a session (rule 27)
   std::string account;        // "" for anonymous and service principals
   std::string name;           // user or role name; the service name for services
+  std::string userid;         // aws:userid (a stable made-up unique id: AIDA…, AROA…:session)
   const Principal* declared = nullptr;
   const Account* account_info = nullptr;  // nullptr: the account is not declared
   // The account is not declared, so its administrator is assumed to allow
@@ -50,7 +51,8 @@ bool is_service_principal_name(std::string_view s);
 
 // The global condition keys that describe the requester (IAM: AWS global
 // condition context keys): aws:PrincipalArn, aws:PrincipalAccount,
-// aws:PrincipalType, aws:userid, aws:username, aws:PrincipalTag/*.
+// aws:PrincipalType, aws:userid, aws:username, aws:PrincipalTag/*. `ctx` must not
+// hold these keys yet (they are appended without a lookup).
 void add_principal_keys(const Requester& who, RequestContext& ctx);
 
 }  // namespace accesspath

@@ -40,8 +40,8 @@ void add_header_keys(const Request& r, RequestContext& ctx) {
 }
 
 struct ObjectRef {
-  std::string bucket;
-  std::string key;  // empty for a bucket ARN
+  std::string_view bucket;  // views into the request's resource
+  std::string_view key;     // empty for a bucket ARN
   bool is_object = false;
 };
 
@@ -52,10 +52,10 @@ std::optional<ObjectRef> parse_s3_resource(std::string_view resource) {
   std::size_t slash = rest.find('/');
   ObjectRef ref;
   if (slash == std::string_view::npos) {
-    ref.bucket = std::string(rest);
+    ref.bucket = rest;
   } else {
-    ref.bucket = std::string(rest.substr(0, slash));
-    ref.key = std::string(rest.substr(slash + 1));
+    ref.bucket = rest.substr(0, slash);
+    ref.key = rest.substr(slash + 1);
     ref.is_object = true;
   }
   if (ref.bucket.empty()) return std::nullopt;
@@ -186,7 +186,8 @@ void evaluate_s3(const Call& call) {
   }
   const Bucket* bucket = call.world.find_bucket(ref->bucket);
   if (!bucket) {
-    refuse_all(call, "S3 request", "bucket `" + ref->bucket + "` is not declared in the scenario");
+    refuse_all(call, "S3 request",
+               "bucket `" + std::string(ref->bucket) + "` is not declared in the scenario");
     return;
   }
   auto info = lookup_action(req.action);
@@ -204,7 +205,8 @@ void evaluate_s3(const Call& call) {
   };
 
   // --- S3's own authorization (bucket context, user context; rule 92) ---
-  RequestContext s3ctx = base_context(who, req, bucket->region, bucket->account);
+  thread_local RequestContext s3ctx;
+  fill_base_context(s3ctx, who, req, bucket->region, bucket->account);
   add_header_keys(req, s3ctx);
   s3ctx.set("s3:ResourceAccount", bucket->account);
   s3ctx.set("s3:signatureversion", "AWS4-HMAC-SHA256");
@@ -379,17 +381,23 @@ void evaluate_s3(const Call& call) {
 
   // The KMS request S3 makes: kms:ViaService, kms:CallerAccount, the encryption context (rules 46,
   // 72, 73, 86).
-  std::string object_arn = "arn:aws:s3:::" + bucket->name + "/" + ref->key;
-  std::map<std::string, std::string> ec{
-      {"aws:s3:arn", enc.bucket_key ? bucket->arn() : object_arn}};
-  RequestContext kctx = base_context(who, req, key->region, key->account);
-  kctx.set("kms:ViaService", "s3." + bucket->region + ".amazonaws.com");
+  thread_local std::string object_arn, bucket_arn, via_service;
+  object_arn.assign("arn:aws:s3:::").append(bucket->name).append("/").append(ref->key);
+  bucket_arn.assign("arn:aws:s3:::").append(bucket->name);
+  via_service.assign("s3.").append(bucket->region).append(".amazonaws.com");
+  const std::string& ec_value = enc.bucket_key ? bucket_arn : object_arn;
+  // The encryption context as a map is needed only to check grant constraints.
+  std::map<std::string, std::string> ec;
+  if (!key->grants.empty()) ec.emplace("aws:s3:arn", ec_value);
+  thread_local RequestContext kctx;
+  fill_base_context(kctx, who, req, key->region, key->account);
+  kctx.set("kms:ViaService", via_service);
   kctx.set("kms:CallerAccount", who.account);
   kctx.set("aws:ViaAWSService", "true");
   kctx.set_multi("aws:CalledVia", {"s3.amazonaws.com"});
   kctx.set("aws:CalledViaFirst", "s3.amazonaws.com");
   kctx.set("aws:CalledViaLast", "s3.amazonaws.com");
-  kctx.set("kms:EncryptionContext:aws:s3:arn", ec["aws:s3:arn"]);
+  kctx.set("kms:EncryptionContext:aws:s3:arn", ec_value);
   kctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
   kctx.set("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
   kctx.set("kms:KeySpec", "SYMMETRIC_DEFAULT");

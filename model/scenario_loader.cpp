@@ -122,7 +122,11 @@ class Loader {
         diags_.error(ptr, "policy `" + arn + "` is not declared in `managed_policies`");
         return std::nullopt;
       }
-      if (kind == PolicyKind::kIdentity) return PolicyAttachment{arn, it->second};
+      if (kind == PolicyKind::kIdentity) {
+        report_managed_as_identity(arn);
+        return PolicyAttachment{arn, it->second};
+      }
+      used_otherwise_.insert(arn);
       // The same managed document used as an SCP/RCP/boundary is parsed again for that role.
       return PolicyAttachment{
           arn, parse(raw_managed_.at(arn), "/managed_policies/" + pointer_token(arn), kind,
@@ -204,8 +208,19 @@ class Loader {
   void check_account_declared(const std::string& account, const std::string& ptr,
                               std::string_view what);
 
+  // The identity-policy diagnostics of a managed policy, reported once, when it is attached to a
+  // user, role or group (or at the end, when nothing uses it in another role).
+  void report_managed_as_identity(const std::string& arn) {
+    auto it = managed_diags_.find(arn);
+    if (it == managed_diags_.end()) return;
+    diags_.append(it->second);
+    managed_diags_.erase(it);
+  }
+
   Diagnostics& diags_;
   Scenario s_;
+  std::map<std::string, Diagnostics> managed_diags_;
+  std::set<std::string> used_otherwise_;
   std::map<std::string, PolicyPtr> managed_;
   std::map<std::string, json> raw_managed_;
 };
@@ -266,7 +281,13 @@ void Loader::load_managed(const json& obj) {
       for (const auto& p : validate_arn(arn, false)) diags_.error(ptr, p);
     }
     raw_managed_[arn] = doc;
-    managed_[arn] = parse(doc, ptr, PolicyKind::kIdentity, "managed policy `" + arn + "`");
+    // Parsed as an identity policy, but its diagnostics wait until it is attached as one: the
+    // same map also holds SCPs and RCPs (RCPs need a Principal), which are parsed for their role.
+    Diagnostics as_identity;
+    Policy p = parse_policy(doc, ptr, PolicyKind::kIdentity, as_identity);
+    p.label = "managed policy `" + arn + "`";
+    managed_[arn] = std::make_shared<const Policy>(std::move(p));
+    managed_diags_[arn] = std::move(as_identity);
   }
   s_.world.managed_policies = managed_;
 }
@@ -944,6 +965,8 @@ std::optional<Scenario> Loader::load(const json& doc) {
     load_expectations(*e);
   if (const json* i = optional(doc, "", "invariants", json::value_t::array, "a list of invariants"))
     load_invariants(*i);
+  for (const auto& [arn, d] : std::map<std::string, Diagnostics>(managed_diags_))
+    if (!used_otherwise_.count(arn)) report_managed_as_identity(arn);
   if (diags_.has_errors()) return std::nullopt;
   return std::move(s_);
 }

@@ -43,19 +43,18 @@ void apply_context_overrides(RequestContext& ctx, const Request& request) {
   }
 }
 
-RequestContext base_context(const Requester& who, const Request& request, std::string_view region,
-                            std::string_view resource_account) {
-  RequestContext ctx;
+void fill_base_context(RequestContext& ctx, const Requester& who, const Request& request,
+                       std::string_view region, std::string_view resource_account) {
+  ctx.clear();
   add_principal_keys(who, ctx);
   // aws:SecureTransport and aws:ViaAWSService are always present (rules 39, 46).
-  ctx.set("aws:SecureTransport", "true");
-  ctx.set("aws:ViaAWSService", "false");
-  ctx.set("aws:CurrentTime", std::string(kDefaultCurrentTime));
-  ctx.set("aws:EpochTime", std::string(kDefaultEpochTime));
-  if (!region.empty()) ctx.set("aws:RequestedRegion", std::string(region));
-  if (!resource_account.empty()) ctx.set("aws:ResourceAccount", std::string(resource_account));
+  ctx.add("aws:SecureTransport", "true");
+  ctx.add("aws:ViaAWSService", "false");
+  ctx.add("aws:CurrentTime", kDefaultCurrentTime);
+  ctx.add("aws:EpochTime", kDefaultEpochTime);
+  if (!region.empty()) ctx.add("aws:RequestedRegion", region);
+  if (!resource_account.empty()) ctx.add("aws:ResourceAccount", resource_account);
   apply_context_overrides(ctx, request);
-  return ctx;
 }
 
 bool is_cryptographic_operation(std::string_view a) {
@@ -102,7 +101,8 @@ Outcome authorize_key_use(const Call& call, const Key& key, std::string_view act
                           const RequestContext& ctx,
                           const std::map<std::string, std::string>* encryption_context,
                           Check* record) {
-  std::string action_lower = to_lower(action);
+  thread_local std::string action_lower;
+  action_lower = to_lower(action);
   AuthzRequest r;
   r.who = &call.who;
   r.action = action;

@@ -36,8 +36,10 @@ struct Call {
 // principal keys, aws:SecureTransport, aws:ViaAWSService=false, aws:CurrentTime,
 // aws:EpochTime, aws:RequestedRegion, aws:ResourceAccount; then the request's
 // own `context` overrides.
-RequestContext base_context(const Requester& who, const Request& request, std::string_view region,
-                            std::string_view resource_account);
+// `ctx` is cleared first; callers pass a reused (thread_local) context so the hot
+// path allocates nothing once warm.
+void fill_base_context(RequestContext& ctx, const Requester& who, const Request& request,
+                       std::string_view region, std::string_view resource_account);
 void apply_context_overrides(RequestContext& ctx, const Request& request);
 
 bool secure_transport(

@@ -32,7 +32,8 @@ void evaluate_sts(const Call& call) {
                 "role `" + role->arn + "` has no trust policy, so nobody can assume it");
     return;
   }
-  RequestContext ctx = base_context(who, req, "", role->account);
+  thread_local RequestContext ctx;
+  fill_base_context(ctx, who, req, "", role->account);
   apply_context_overrides(ctx, req);
   AuthzRequest r;
   r.who = &who;

@@ -11,6 +11,25 @@ BlockPublicAccess BlockPublicAccess::most_restrictive(const BlockPublicAccess& o
           restrict_public_buckets || o.restrict_public_buckets};
 }
 
+World::World(const World& o)
+    : accounts(o.accounts),
+      managed_policies(o.managed_policies),
+      groups(o.groups),
+      principals(o.principals),
+      buckets(o.buckets),
+      keys(o.keys),
+      resources(o.resources) {
+  reindex();
+}
+
+World& World::operator=(const World& o) {
+  if (this != &o) {
+    World copy(o);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
 void World::reindex() {
   principal_index_.clear();
   bucket_index_.clear();
@@ -33,7 +52,7 @@ const Account* World::find_account(std::string_view id) const {
 }
 
 const Principal* World::find_principal(std::string_view arn) const {
-  auto it = principal_index_.find(std::string(arn));
+  auto it = principal_index_.find(arn);
   return it == principal_index_.end() ? nullptr : &principals[it->second];
 }
 
@@ -50,12 +69,12 @@ const Group* World::find_group(std::string_view arn) const {
 }
 
 const Bucket* World::find_bucket(std::string_view name) const {
-  auto it = bucket_index_.find(std::string(name));
+  auto it = bucket_index_.find(name);
   return it == bucket_index_.end() ? nullptr : &buckets[it->second];
 }
 
 const Key* World::find_key(std::string_view arn) const {
-  auto it = key_index_.find(std::string(arn));
+  auto it = key_index_.find(arn);
   return it == key_index_.end() ? nullptr : &keys[it->second];
 }
 
@@ -65,6 +84,7 @@ const Key* World::resolve_key(std::string_view ref, std::string_view account,
   // or alias name, AWS assumes the KMS key is in your account" (rule 67); an ARN names its own
   // account.
   if (ref.rfind("arn:", 0) == 0) {
+    if (const Key* direct = find_key(ref)) return direct;  // the common case: a key ARN
     auto arn = parse_arn(ref);
     if (!arn || arn->service != "kms") return nullptr;
     if (arn->resource_type() == "key") return find_key(ref);

@@ -120,8 +120,24 @@ struct GenericResource {
   std::string pointer;
 };
 
+// Hash for std::string keys that also accepts std::string_view, so lookups by
+// view allocate nothing (C++20 heterogeneous lookup).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 class World {
  public:
+  World() = default;
+  // Copies rebuild the indexes (they hold positions only, but stay cheap to rebuild).
+  World(const World& other);
+  World& operator=(const World& other);
+  World(World&&) noexcept = default;
+  World& operator=(World&&) noexcept = default;
+
   std::vector<Account> accounts;
   std::map<std::string, PolicyPtr> managed_policies;
   std::vector<Group> groups;
@@ -147,10 +163,10 @@ class World {
   const GenericResource* find_resource(std::string_view arn) const;
 
  private:
-  std::unordered_map<std::string, std::size_t> principal_index_;
-  std::unordered_map<std::string, std::size_t> bucket_index_;
-  std::unordered_map<std::string, std::size_t> key_index_;
-  std::unordered_map<std::string, std::size_t> alias_index_;  // "account:region:alias/x" -> key
+  StringMap<std::size_t> principal_index_;
+  StringMap<std::size_t> bucket_index_;
+  StringMap<std::size_t> key_index_;
+  StringMap<std::size_t> alias_index_;  // "account:region:alias/x" -> key
 };
 
 // The key policy AWS writes for the AWS managed key `aws/s3` (aws-rules 71, [U]:
