@@ -167,6 +167,12 @@ std::optional<ActionInfo> lookup_action(std::string_view action) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> all_catalog_actions() {
+  std::vector<std::string_view> out;
+  for (const auto& info : kActions) out.push_back(info.name);
+  return out;
+}
+
 bool catalog_covers_service(std::string_view service_prefix) {
   return iequals(service_prefix, "s3") || iequals(service_prefix, "kms") ||
          iequals(service_prefix, "sts") || iequals(service_prefix, "iam");

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accesspath {
 
@@ -36,6 +37,9 @@ struct ActionInfo {
 
 // Case-insensitive lookup. nullopt when the action is not in the catalog.
 std::optional<ActionInfo> lookup_action(std::string_view action);
+
+// Every action in the catalog (canonical spelling), for expanding wildcards such as `s3:Get*`.
+std::vector<std::string_view> all_catalog_actions();
 
 // True when the catalog covers this service prefix (s3, kms, sts, iam), so an
 // unknown action of that service is worth a warning.

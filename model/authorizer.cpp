@@ -76,7 +76,8 @@ Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_
     if (s.effect == Effect::kDeny) {
       out.deny = true;
       if (finding)
-        finding->denies.push_back({s.sid, s.pointer, s.effect, std::string(via_text(m))});
+        finding->denies.push_back(
+            {policy.label, s.sid, s.pointer, s.effect, std::string(via_text(m))});
       continue;
     }
     if (drop_foreign_allows && !r.who->is_service() && r.who->account != r.resource_account) {
@@ -91,7 +92,9 @@ Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_
     out.allow = true;
     if (is_resource_based(policy.kind) && static_cast<int>(m) > static_cast<int>(out.best))
       out.best = m;
-    if (finding) finding->allows.push_back({s.sid, s.pointer, s.effect, std::string(via_text(m))});
+    if (finding)
+      finding->allows.push_back(
+          {policy.label, s.sid, s.pointer, s.effect, std::string(via_text(m))});
   }
   return out;
 }
@@ -118,12 +121,12 @@ bool grant_allows(const AuthzRequest& r, Check* record) {
         });
     if (!subset) continue;
     if (record)
-      record->policies.push_back(
-          {"grant to `" + g.grantee + "` on the key",
-           "",
-           PolicyKind::kKeyPolicy,
-           {{"", "", Effect::kAllow, "grants `" + std::string(r.grant_operation) + "`"}},
-           {}});
+      record->policies.push_back({"grant to `" + g.grantee + "` on the key",
+                                  "",
+                                  PolicyKind::kKeyPolicy,
+                                  {{"KMS grant", "", "", Effect::kAllow,
+                                    "grants `" + std::string(r.grant_operation) + "`"}},
+                                  {}});
     return true;
   }
   return false;

@@ -1,5 +1,6 @@
 #include "model/check.h"
 
+#include "model/access_paths.h"
 #include "model/evaluator.h"
 
 namespace accesspath {
@@ -32,10 +33,13 @@ ScenarioReport check_scenario(const Scenario& scenario) {
     r.index = i;
     r.name = inv.name;
     r.expect_holds = inv.expect_holds;
-    // Invariants are decided by the access-path analysis; until it exists the answer is
-    // "cannot decide", never a guessed "holds".
-    r.reason = "invariants are not analysed by this version of accesspath";
-    r.ok = false;
+    InvariantOutcome o = check_invariant(scenario.world, inv);
+    r.holds = o.holds;
+    r.reason = std::move(o.reason);
+    r.counterexample = std::move(o.counterexample);
+    r.warnings = std::move(o.warnings);
+    // An undecided invariant is never ok: the contract forbids a guessed answer.
+    r.ok = r.holds.has_value() && *r.holds == inv.expect_holds;
     report.invariants.push_back(std::move(r));
   }
   return report;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/counterexample.h"
 #include "model/decision.h"
 #include "model/scenario.h"
 
@@ -26,6 +27,8 @@ struct InvariantResult {
   bool expect_holds = true;
   std::optional<bool> holds;  // nullopt: the analysis cannot decide (never a guessed true)
   std::string reason;         // why it could not be decided, or a summary
+  std::optional<Counterexample> counterexample;
+  std::vector<std::string> warnings;
   bool ok = false;
 };
 

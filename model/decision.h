@@ -24,6 +24,7 @@ enum class Outcome {
 std::string_view to_string(Outcome o);
 
 struct StatementRef {
+  std::string policy;  // label of the policy it belongs to
   std::string sid;
   std::string pointer;  // JSON pointer of the statement in the scenario file
   Effect effect = Effect::kAllow;

@@ -81,11 +81,14 @@ void evaluate_kms(const Call& call) {
   // An encryption context passed in the request, as kms:EncryptionContext:<k> keys.
   std::map<std::string, std::string> ec;
   std::vector<std::string> ec_keys;
-  for (const auto& e : ctx.entries()) {
+  // From the request as written: condition key names are case-insensitive, but encryption
+  // context keys keep their case for grant constraints (KMS: Grants, EncryptionContextEquals).
+  for (const auto& [k, values] : req.context) {
     constexpr std::string_view kPrefix = "kms:encryptioncontext:";
-    if (e.key.rfind(kPrefix, 0) == 0 && !e.values.empty()) {
-      ec[e.key.substr(kPrefix.size())] = e.values.front();
-      ec_keys.push_back(e.key.substr(kPrefix.size()));
+    if (k.size() > kPrefix.size() &&
+        iequals(std::string_view(k).substr(0, kPrefix.size()), kPrefix) && !values.empty()) {
+      ec[k.substr(kPrefix.size())] = values.front();
+      ec_keys.push_back(k.substr(kPrefix.size()));
     }
   }
   if (!ec_keys.empty() && !ctx.find("kms:EncryptionContextKeys"))

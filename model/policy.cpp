@@ -109,6 +109,10 @@ void check_resource(const std::string& resource, const std::string& ptr, PolicyK
     for (const auto& problem : check_policy_variable_syntax(text)) diags.error(ptr, problem);
     return;
   }
+  // IAM: Resource, "You can't use a wildcard in the service segment" (rule 9).
+  if (auto arn = parse_arn(resource); arn && has_wildcard(arn->service))
+    diags.warning(ptr, "resource `" + resource +
+                           "` has a wildcard in the service segment, which IAM does not allow");
   auto problems = validate_arn(resource, /*allow_wildcards=*/true);
   for (const auto& p : problems) {
     // IAM rejects identity policies whose resource is not an ARN or "*" (rule 7).
@@ -304,9 +308,9 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
   if (has_p || has_np) {
     const char* key = has_p ? "Principal" : "NotPrincipal";
     if (!is_resource_based(kind) && kind != PolicyKind::kRcp) {
-      diags.error(ptr + "/" + key, std::string("`") + key + "` is not allowed in " +
+      diags.error(ptr + "/" + key, std::string("`") + key + "` is not allowed in a " +
                                        std::string(to_string(kind)) +
-                                       "s; it belongs in resource-based policies");
+                                       "; it belongs in resource-based policies");
     }
     s.principal = parse_principal(j[key], ptr + "/" + key, diags);
     s.not_principal = has_np;
@@ -314,10 +318,9 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
       diags.error(ptr + "/NotPrincipal",
                   "`NotPrincipal` must be used with `\"Effect\": \"Deny\"` "
                   "(IAM: NotPrincipal, current docs)");
-    if (has_np &&
-        (kind == PolicyKind::kTrust || kind == PolicyKind::kScp || kind == PolicyKind::kRcp))
+    if (has_np && (kind == PolicyKind::kTrust || kind == PolicyKind::kRcp))
       diags.error(ptr + "/NotPrincipal",
-                  "`NotPrincipal` is not supported in " + std::string(to_string(kind)) + "s");
+                  "`NotPrincipal` is not supported in a " + std::string(to_string(kind)));
   } else if (is_resource_based(kind)) {
     diags.error(
         ptr,
@@ -439,6 +442,10 @@ Policy parse_policy(const json& doc, const std::string& pointer, PolicyKind kind
                   "policy has no `Version`; policy variables are then literal text "
                   "(add `\"Version\": \"2012-10-17\"`)");
   }
+  if (doc.contains("Id") && (kind == PolicyKind::kIdentity || kind == PolicyKind::kBoundary))
+    // IAM: Grammar, "Policy grammar notes": Id is not used in identity-based policies (rule 17).
+    diags.warning(pointer + "/Id",
+                  "`Id` does not belong in an identity policy; IAM ignores or rejects it");
   if (doc.contains("Id")) {
     if (doc["Id"].is_string())
       p.id = doc["Id"].get<std::string>();

@@ -1,5 +1,6 @@
 #include "model/s3_service.h"
 
+#include <algorithm>
 #include <array>
 
 #include "model/action_catalog.h"
@@ -73,8 +74,9 @@ bool is_read_plaintext(std::string_view action_lower) {
 }
 
 bool condition_pins_nonpublic_key(const Statement& s) {
-  // S3: Blocking public access, "The meaning of public": fixed values of these keys make a
-  // statement non-public (the /8 limit on aws:SourceIp is not checked here).
+  // S3: Blocking public access, "The meaning of public": only FIXED values of these keys make a
+  // statement non-public (no wildcards, no variables; AWS's own example `StringLike
+  // aws:SourceVpc "vpc-*"` is public). The /8 limit on aws:SourceIp is not checked here.
   static constexpr std::array<std::string_view, 13> kKeys = {
       "aws:sourceip",
       "aws:sourcearn",
@@ -89,9 +91,15 @@ bool condition_pins_nonpublic_key(const Statement& s) {
       "aws:principalorgid",
       "aws:principalaccount",
       "aws:principalarn"};
-  for (const auto& k : s.condition.keys())
-    for (auto nk : kKeys)
-      if (k == nk) return true;
+  for (const auto& clause : s.condition.clauses()) {
+    if (std::find(kKeys.begin(), kKeys.end(), clause.key_lower) == kKeys.end()) continue;
+    if (operator_info(clause.op.op).negated || clause.op.if_exists) continue;
+    bool fixed = !clause.values.empty() &&
+                 std::all_of(clause.values.begin(), clause.values.end(), [](const auto& v) {
+                   return !v.has_variables && !has_wildcard(v.text);
+                 });
+    if (fixed) return true;
+  }
   return false;
 }
 
@@ -398,6 +406,8 @@ void evaluate_s3(const Call& call) {
   kctx.set("aws:CalledViaFirst", "s3.amazonaws.com");
   kctx.set("aws:CalledViaLast", "s3.amazonaws.com");
   kctx.set("kms:EncryptionContext:aws:s3:arn", ec_value);
+  // kms:ResourceAliases: the key's aliases, however the request named the key (rule 75).
+  if (!key->aliases.empty()) kctx.set_multi("kms:ResourceAliases", key->aliases);
   kctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
   kctx.set("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
   kctx.set("kms:KeySpec", "SYMMETRIC_DEFAULT");

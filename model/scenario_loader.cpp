@@ -4,9 +4,12 @@
 #include <set>
 #include <sstream>
 
+#include "model/access_paths.h"
+#include "model/action_catalog.h"
 #include "model/arn.h"
 #include "model/requester.h"
 #include "model/scenario.h"
+#include "model/wildcard.h"
 
 namespace accesspath {
 namespace {
@@ -205,6 +208,7 @@ class Loader {
   bool request_parts(const json& j, const std::string& ptr,
                      std::map<std::string, std::string>& headers,
                      std::map<std::string, std::vector<std::string>>& context);
+  void validate_invariants();
   void check_account_declared(const std::string& account, const std::string& ptr,
                               std::string_view what);
 
@@ -887,6 +891,44 @@ void Loader::load_invariants(const json& list) {
   }
 }
 
+// Invariants must name principals that exist and actions that do: otherwise "holds" would be
+// vacuous and silent (a typo in a principal pattern would prove anything).
+void Loader::validate_invariants() {
+  std::vector<std::string> principals = considered_principals(s_.world);
+  std::set<std::string> names;
+  for (const auto& inv : s_.invariants) {
+    if (!inv.name.empty() && !names.insert(inv.name).second)
+      diags_.error(inv.pointer + "/name",
+                   "invariant name `" + inv.name + "` is used twice; names must be unique");
+    const auto& list = inv.is_only ? inv.only : inv.never;
+    const char* key = inv.is_only ? "only" : "never";
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const std::string& pattern = list[k];
+      bool any = std::any_of(principals.begin(), principals.end(), [&](const std::string& p) {
+        return (pattern == "anonymous" || p == "anonymous")
+                   ? pattern == p
+                   : wildcard_match(pattern, p, CaseMode::kSensitive);
+      });
+      if (!any)
+        diags_.error(
+            pointer_join(inv.pointer + "/" + key, k),
+            "`" + pattern +
+                "` names no principal of this scenario; use a declared user or role ARN, a "
+                "pattern with `*`, or `anonymous`");
+    }
+    if (!inv.action.empty()) {
+      bool known = inv.action == "*" || lookup_action(inv.action).has_value();
+      if (!known && has_wildcard(inv.action))
+        for (auto a : all_catalog_actions())
+          known |= wildcard_match(inv.action, a, CaseMode::kInsensitive);
+      if (!known)
+        diags_.error(inv.pointer + "/action", "`" + inv.action +
+                                                  "` is not an action accesspath knows (such as "
+                                                  "`s3:GetObject`, `s3:PutObject`, `kms:Decrypt`)");
+    }
+  }
+}
+
 std::optional<Scenario> Loader::load(const json& doc) {
   if (!doc.is_object()) {
     diags_.error("", "a scenario is a JSON object, got " + kind_of(doc));
@@ -965,6 +1007,7 @@ std::optional<Scenario> Loader::load(const json& doc) {
     load_expectations(*e);
   if (const json* i = optional(doc, "", "invariants", json::value_t::array, "a list of invariants"))
     load_invariants(*i);
+  validate_invariants();
   for (const auto& [arn, d] : std::map<std::string, Diagnostics>(managed_diags_))
     if (!used_otherwise_.count(arn)) report_managed_as_identity(arn);
   if (diags_.has_errors()) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "tools/report/report_json.h"
 
+#include "tools/report/counterexample_text.h"
+
 namespace accesspath {
 namespace {
 
@@ -60,6 +62,9 @@ json report_to_json(const ScenarioReport& r) {
               {"holds", i.holds ? json(*i.holds) : json(nullptr)},
               {"ok", i.ok}};
     if (!i.reason.empty()) j["reason"] = i.reason;
+    j["counterexample"] =
+        i.counterexample ? counterexample_to_json(*i.counterexample) : json(nullptr);
+    j["warnings"] = i.warnings;
     invs.push_back(std::move(j));
   }
   for (const auto& d : r.diagnostics.items())

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "tools/report/counterexample_text.h"
 #include "tools/report/decision_text.h"
 
 namespace accesspath {
@@ -33,11 +34,14 @@ std::string report_to_text(const ScenarioReport& r, bool verbose) {
     for (std::string l; std::getline(tree, l);) out << "       " << l << "\n";
   }
   for (const auto& i : r.invariants) {
+    for (const auto& w : i.warnings)
+      out << "  warning: invariant `" << i.name << "`: " << w << "\n";
     if (i.ok && !verbose) continue;
     out << "  " << (i.ok ? "ok  " : "FAIL") << " invariant " << i.index << " `" << i.name
         << "`: expected " << (i.expect_holds ? "holds" : "violated") << ", "
         << (i.holds ? (*i.holds ? "holds" : "violated") : "cannot decide")
         << (i.reason.empty() ? "" : ": " + i.reason) << "\n";
+    if (i.counterexample) out << counterexample_to_text(*i.counterexample, "       ");
   }
   return out.str();
 }

@@ -1,0 +1,774 @@
+// Access paths: role reachability, the objects that can be written now, policy
+// changes (escalation), invariants and the access graph. Every step is a
+// question to the evaluator; nothing here re-implements an authorization rule.
+#include "model/access_paths.h"
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "model/action_catalog.h"
+#include "model/arn.h"
+#include "model/evaluator.h"
+#include "model/s3_service.h"
+#include "model/wildcard.h"
+
+namespace accesspath {
+namespace {
+
+constexpr std::string_view kUndeclaredName = "accesspath-undeclared";
+constexpr std::string_view kNewObjectTag = "accesspath-new";
+
+// --- Principals ---------------------------------------------------------------------------
+
+std::string outsider_account(const World& w) {
+  // An account the scenario does not declare (the contract's "undeclared principal of an
+  // undeclared account"); 999999999999 unless that one is declared.
+  for (long long id = 999999999999; id > 100000000000; --id) {
+    std::string s = std::to_string(id);
+    if (!w.find_account(s)) return s;
+  }
+  return "999999999999";
+}
+
+bool principal_matches(std::string_view pattern, std::string_view principal) {
+  if (pattern == "anonymous" || principal == "anonymous") return pattern == principal;
+  return wildcard_match(pattern, principal, CaseMode::kSensitive);
+}
+
+bool matches_any(const std::vector<std::string>& patterns, std::string_view principal) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& p) { return principal_matches(p, principal); });
+}
+
+// --- One identity a start principal acts as: itself, or a session of a role it reached ---
+
+struct Identity {
+  std::string principal;  // as a request names it: user/role ARN, "anonymous", outsider ARN
+  Requester who;
+  int parent = -1;  // index of the identity that assumed this role; -1 for the start
+};
+
+struct Reach {
+  std::vector<Identity> identities;  // BFS order: shortest chains first; [0] is the start
+};
+
+std::vector<const Principal*> roles_of(const World& w) {
+  std::vector<const Principal*> roles;
+  for (const auto& p : w.principals)
+    if (p.kind == PrincipalKind::kRole) roles.push_back(&p);
+  return roles;
+}
+
+Request assume_request(const Identity& from, const Principal& role) {
+  return Request{from.principal, "sts:AssumeRole", role.arn, {}, {}};
+}
+
+Reach reach_from(const World& w, const std::string& start) {
+  Reach r;
+  auto who = resolve_requester(w, start);
+  if (!who) return r;
+  r.identities.push_back({start, *who, -1});
+  std::set<std::string> seen{start};
+  auto roles = roles_of(w);
+  for (std::size_t i = 0; i < r.identities.size(); ++i) {
+    for (const Principal* role : roles) {
+      if (seen.count(role->arn)) continue;
+      // "Can" is end to end: each step of a chain needs the trust policy and sts:AssumeRole.
+      if (!evaluate(w, r.identities[i].who, assume_request(r.identities[i], *role),
+                    {.explain = false})
+               .allowed)
+        continue;
+      auto session = resolve_requester(w, role->arn);
+      if (!session) continue;
+      seen.insert(role->arn);
+      r.identities.push_back({role->arn, *session, static_cast<int>(i)});
+    }
+  }
+  return r;
+}
+
+std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t index) {
+  std::vector<std::size_t> chain;
+  for (int i = static_cast<int>(index); i > 0; i = r.identities[static_cast<std::size_t>(i)].parent)
+    chain.push_back(static_cast<std::size_t>(i));
+  std::reverse(chain.begin(), chain.end());
+  std::vector<PathStep> steps;
+  for (std::size_t i : chain) {
+    const Identity& to = r.identities[i];
+    const Identity& from = r.identities[static_cast<std::size_t>(to.parent)];
+    const Principal* role = w.find_principal(to.principal);
+    Decision d = evaluate(w, from.who, assume_request(from, *role));
+    steps.push_back({PathStep::Kind::kAssumeRole, from.principal, "sts:AssumeRole", role->arn, "",
+                     allowing_statements(d)});
+  }
+  return steps;
+}
+
+// --- Targets: the resources an invariant or query is about ---------------------------------
+
+struct Target {
+  Request request;     // principal filled in per identity
+  std::string writer;  // for a writable-now object: who can write it (a start principal)
+  std::vector<PathStep> write_steps;  // how the writer writes it
+  // Other principals that can write the same kind of object, with their steps: a counterexample
+  // prefers a writer other than the reader (the point is reading someone else's data).
+  std::vector<std::pair<std::string, std::vector<PathStep>>> other_writers;
+};
+
+struct BucketPattern {
+  std::string bucket;  // pattern for the bucket name
+  std::string key;     // pattern for the object key; empty when the pattern names buckets
+  bool object = false;
+};
+
+BucketPattern split_s3_pattern(std::string_view pattern) {
+  constexpr std::string_view kPrefix = "arn:aws:s3:::";
+  BucketPattern out;
+  if (pattern == "*") return {"*", "*", true};
+  if (pattern.rfind(kPrefix, 0) != 0) return {"", "", false};
+  std::string_view rest = pattern.substr(kPrefix.size());
+  std::size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) {
+    // `arn:aws:s3:::b*` may match objects too (a `*` crosses `/`).
+    out.bucket = std::string(rest);
+    out.key = rest.find('*') != std::string_view::npos ? "*" : "";
+    out.object = !out.key.empty();
+    return out;
+  }
+  out.bucket = std::string(rest.substr(0, slash));
+  out.key = std::string(rest.substr(slash + 1));
+  out.object = true;
+  return out;
+}
+
+// A concrete object key matching `key_pattern`, tagged so different representatives differ.
+std::string concrete_key(std::string_view key_pattern, std::string_view tag) {
+  std::string out;
+  bool star_done = false;
+  for (char c : key_pattern) {
+    if (c == '*') {
+      if (!star_done) out += std::string(kNewObjectTag) + "-" + std::string(tag);
+      star_done = true;
+    } else if (c == '?') {
+      out += 'x';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::map<std::string, std::string>> header_variants(const World& w, const Bucket& b) {
+  // Every encryption choice a caller can make on PutObject (S3: Specifying SSE-KMS; SSE-C).
+  std::vector<std::map<std::string, std::string>> out;
+  out.push_back({});
+  out.push_back({{"x-amz-server-side-encryption", "AES256"}});
+  out.push_back({{"x-amz-server-side-encryption", "aws:kms"}});
+  for (const auto& k : w.keys)
+    if (k.region == b.region && !k.synthesized)
+      out.push_back({{"x-amz-server-side-encryption", "aws:kms"},
+                     {"x-amz-server-side-encryption-aws-kms-key-id", k.arn}});
+  out.push_back({{"x-amz-server-side-encryption-customer-algorithm", "AES256"},
+                 {"x-amz-server-side-encryption-customer-key", "(customer key)"},
+                 {"x-amz-server-side-encryption-customer-key-md5", "(key digest)"}});
+  return out;
+}
+
+std::string describe_encryption(const Encryption& e) {
+  switch (e.sse) {
+    case Sse::kS3:
+      return "SSE-S3 (AES256)";
+    case Sse::kCustomer:
+      return "SSE-C";
+    case Sse::kKms:
+      return "SSE-KMS with " + (e.kms_key.empty() ? std::string("aws/s3") : e.kms_key);
+  }
+  return "";
+}
+
+std::string encryption_tag(const Encryption& e) {
+  switch (e.sse) {
+    case Sse::kS3:
+      return "sse-s3";
+    case Sse::kCustomer:
+      return "sse-c";
+    case Sse::kKms: {
+      std::string_view k = e.kms_key;
+      std::size_t slash = k.rfind('/');
+      return "sse-kms-" + std::string(slash == std::string_view::npos ? k : k.substr(slash + 1));
+    }
+  }
+  return "new";
+}
+
+struct WrittenObject {
+  std::string bucket;
+  std::string key;
+  Encryption encryption;        // kms_key resolved to a key ARN
+  std::string writer;           // start principal
+  std::vector<PathStep> steps;  // the writer's chain and the write
+  std::vector<std::pair<std::string, std::vector<PathStep>>> other_writers;
+};
+
+// The objects that can be written now (scenario contract, invariants): for each encryption a
+// successful s3:PutObject by some considered principal could give, one representative object.
+std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern& pattern,
+                                            const std::vector<std::string>& principals) {
+  std::vector<WrittenObject> out;
+  std::set<std::string> seen;  // bucket + tag
+  std::vector<Reach> reaches;
+  for (const auto& p : principals) reaches.push_back(reach_from(w, p));
+  for (const auto& b : w.buckets) {
+    if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
+    for (const auto& headers : header_variants(w, b)) {
+      for (const auto& reach : reaches) {
+        for (std::size_t i = 0; i < reach.identities.size(); ++i) {
+          const Identity& id = reach.identities[i];
+          if (id.who.is_anonymous() && headers.count("x-amz-server-side-encryption") &&
+              headers.at("x-amz-server-side-encryption") == "aws:kms")
+            continue;
+          Request probe{id.principal, "s3:PutObject", "", headers, {}};
+          auto chosen = choose_put_encryption(b, probe, nullptr);
+          if (!chosen) continue;
+          Encryption e{chosen->sse, "", chosen->bucket_key};
+          if (chosen->sse == Sse::kKms) {
+            const Key* k = chosen->key_ref.empty()
+                               ? w.resolve_key("alias/aws/s3", b.account, b.region)
+                               : w.resolve_key(chosen->key_ref, id.who.account, b.region);
+            if (!k) continue;
+            e.kms_key = k->arn;
+          }
+          std::string tag = encryption_tag(e);
+          const std::string& writer = reach.identities[0].principal;
+          if (seen.count(b.name + "/" + tag + "/" + writer)) continue;
+          probe.resource = "arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag);
+          if (!evaluate(w, id.who, probe, {.explain = false}).allowed) continue;
+          seen.insert(b.name + "/" + tag + "/" + writer);
+          std::vector<PathStep> steps = chain_steps(w, reach, i);
+          Decision d = evaluate(w, id.who, probe);
+          steps.push_back({PathStep::Kind::kWriteObject, id.principal, "s3:PutObject",
+                           probe.resource,
+                           "writes a new object stored with " + describe_encryption(e),
+                           allowing_statements(d)});
+          auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
+            return o.bucket == b.name && encryption_tag(o.encryption) == tag;
+          });
+          if (same != out.end()) {
+            same->other_writers.emplace_back(writer, std::move(steps));
+            continue;
+          }
+          out.push_back({b.name, concrete_key(pattern.key, tag), e, writer, std::move(steps), {}});
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// --- Escalation: permissions that change policies --------------------------------------------
+
+struct Edit {
+  PathStep step;  // who changed what, and the statements that allowed it
+  // Applies the change to a world (the most permissive form the permission allows).
+  std::function<void(World&, const std::vector<std::string>&)> apply;
+  std::string key;  // what it changes, to apply each change once
+};
+
+nlohmann::json allow_all_to(const std::vector<std::string>& arns, const std::string& actions) {
+  nlohmann::json principals = nlohmann::json::array();
+  for (const auto& a : arns)
+    if (a.rfind("arn:", 0) == 0) principals.push_back(a);
+  return {{"Sid", "AccesspathEscalation"},
+          {"Effect", "Allow"},
+          {"Principal", {{"AWS", principals}}},
+          {"Action", actions},
+          {"Resource", "*"}};
+}
+
+// A resource policy after a change by the attacker: the original Allow statements (writers keep
+// writing), no Deny (it may remove them), plus everything for the attacker's identities. Named
+// principals keep it non-public, so Block Public Access does not stand in the way.
+PolicyPtr rewritten_resource_policy(const PolicyPtr& original, PolicyKind kind,
+                                    const std::vector<std::string>& arns,
+                                    const std::string& actions, const std::string& label) {
+  nlohmann::json doc = {{"Version", "2012-10-17"}, {"Statement", nlohmann::json::array()}};
+  if (original)
+    for (const auto& s : original->statements) {
+      Policy one;
+      one.version = original->version;
+      one.kind = original->kind;
+      one.statements.push_back(s);
+      if (s.effect == Effect::kAllow) doc["Statement"].push_back(to_json(one)["Statement"][0]);
+    }
+  doc["Statement"].push_back(allow_all_to(arns, actions));
+  Diagnostics ignored;
+  Policy p = parse_policy(doc, original ? original->pointer : "", kind, ignored);
+  p.label = label + " (as changed by the attacker)";
+  return std::make_shared<const Policy>(std::move(p));
+}
+
+PolicyPtr allow_everything_policy(const std::string& label) {
+  nlohmann::json doc = {{"Version", "2012-10-17"},
+                        {"Statement",
+                         {{{"Sid", "AccesspathEscalation"},
+                           {"Effect", "Allow"},
+                           {"Action", "*"},
+                           {"Resource", "*"}}}}};
+  Diagnostics ignored;
+  Policy p = parse_policy(doc, "", PolicyKind::kIdentity, ignored);
+  p.label = label;
+  return std::make_shared<const Policy>(std::move(p));
+}
+
+bool can(const World& w, const Identity& id, const std::string& action, const std::string& resource,
+         Decision* explained) {
+  Request r{id.principal, action, resource, {}, {}};
+  if (!evaluate(w, id.who, r, {.explain = false}).allowed) return false;
+  if (explained) *explained = evaluate(w, id.who, r);
+  return true;
+}
+
+// The changes the identities can make in `w` (scenario contract, "via": "escalation").
+std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
+  std::vector<Edit> edits;
+  for (const auto& id : reach.identities) {
+    auto add = [&](const std::string& action, const std::string& target, const std::string& detail,
+                   const std::string& key,
+                   std::function<void(World&, const std::vector<std::string>&)> apply) {
+      Decision d;
+      if (!can(w, id, action, target, &d)) return;
+      edits.push_back({{PathStep::Kind::kChangePolicy, id.principal, action, target, detail,
+                        allowing_statements(d)},
+                       std::move(apply),
+                       key});
+    };
+    for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
+      const Bucket& b = w.buckets[bi];
+      for (const char* action : {"s3:PutBucketPolicy", "s3:DeleteBucketPolicy"})
+        add(action, b.arn(),
+            "the bucket policy becomes anything (here: its denies removed, the attacker granted "
+            "s3:*)",
+            "bucket-policy:" + b.name, [bi](World& x, const std::vector<std::string>& arns) {
+              Bucket& target = x.buckets[bi];
+              target.policy =
+                  rewritten_resource_policy(target.policy, PolicyKind::kResource, arns, "s3:*",
+                                            "bucket policy of `" + target.name + "`");
+            });
+      add("s3:PutEncryptionConfiguration", b.arn(),
+          "the default encryption becomes SSE-S3, which needs no key", "encryption:" + b.name,
+          [bi](World& x, const std::vector<std::string>&) {
+            x.buckets[bi].default_encryption = Encryption{Sse::kS3, "", false};
+          });
+    }
+    for (std::size_t ki = 0; ki < w.keys.size(); ++ki) {
+      const Key& k = w.keys[ki];
+      if (k.aws_managed) continue;  // AWS managed key policies cannot be changed (rule 70)
+      add("kms:PutKeyPolicy", k.arn,
+          "the key policy becomes anything (here: its denies removed, the attacker granted kms:*)",
+          "key-policy:" + k.arn, [ki](World& x, const std::vector<std::string>& arns) {
+            Key& target = x.keys[ki];
+            target.policy =
+                rewritten_resource_policy(target.policy, PolicyKind::kKeyPolicy, arns, "kms:*",
+                                          target.policy ? target.policy->label : "key policy");
+          });
+      add("kms:CreateGrant", k.arn, "a grant of every operation to the attacker's identities",
+          "grant:" + k.arn, [ki](World& x, const std::vector<std::string>& arns) {
+            for (const auto& a : arns)
+              if (a.rfind("arn:", 0) == 0)
+                x.keys[ki].grants.push_back(
+                    {a,
+                     {"Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext",
+                      "ReEncryptFrom", "ReEncryptTo", "DescribeKey", "CreateGrant"},
+                     {},
+                     {}});
+          });
+    }
+    for (std::size_t pi = 0; pi < w.principals.size(); ++pi) {
+      const Principal& p = w.principals[pi];
+      bool role = p.kind == PrincipalKind::kRole;
+      std::string label = std::string(role ? "role" : "user") + " `" + p.name + "`";
+      auto grant_all = [pi, label](World& x, const std::vector<std::string>&) {
+        x.principals[pi].policies.push_back(
+            {"",
+             allow_everything_policy("identity policy added to " + label + " by the attacker")});
+      };
+      for (const char* action :
+           role ? std::vector<const char*>{"iam:PutRolePolicy", "iam:AttachRolePolicy"}
+                : std::vector<const char*>{"iam:PutUserPolicy", "iam:AttachUserPolicy"})
+        add(action, p.arn, label + " gets any identity permission (here: Allow * on *)",
+            "identity:" + p.arn, grant_all);
+      for (const char* action : role ? std::vector<const char*>{"iam:DeleteRolePermissionsBoundary",
+                                                                "iam:PutRolePermissionsBoundary"}
+                                     : std::vector<const char*>{"iam:DeleteUserPermissionsBoundary",
+                                                                "iam:PutUserPermissionsBoundary"})
+        add(action, p.arn, "the permissions boundary of " + label + " is removed",
+            "boundary:" + p.arn, [pi](World& x, const std::vector<std::string>&) {
+              x.principals[pi].permissions_boundary = nullptr;
+            });
+      if (role)
+        add("iam:UpdateAssumeRolePolicy", p.arn,
+            "the trust policy becomes anything (here: it trusts the attacker)", "trust:" + p.arn,
+            [pi, label](World& x, const std::vector<std::string>& arns) {
+              nlohmann::json doc = {{"Version", "2012-10-17"},
+                                    {"Statement", nlohmann::json::array()}};
+              nlohmann::json s = allow_all_to(arns, "sts:AssumeRole");
+              s.erase("Resource");
+              doc["Statement"].push_back(s);
+              Diagnostics ignored;
+              Policy tp = parse_policy(doc, "", PolicyKind::kTrust, ignored);
+              tp.label = "trust policy of " + label + " (as changed by the attacker)";
+              x.principals[pi].trust_policy = std::make_shared<const Policy>(std::move(tp));
+            });
+    }
+    for (std::size_t gi = 0; gi < w.groups.size(); ++gi) {
+      for (const char* action : {"iam:PutGroupPolicy", "iam:AttachGroupPolicy"})
+        add(action, w.groups[gi].arn, "the group's members get any identity permission",
+            "group:" + w.groups[gi].arn, [gi](World& x, const std::vector<std::string>&) {
+              x.groups[gi].policies.push_back(
+                  {"", allow_everything_policy("group policy added by the attacker")});
+            });
+    }
+    for (const auto& [arn, policy] : w.managed_policies) {
+      std::string target = arn;
+      add("iam:CreatePolicyVersion", arn,
+          "the managed policy's new default version allows anything", "managed:" + arn,
+          [target](World& x, const std::vector<std::string>&) {
+            PolicyPtr all = allow_everything_policy("managed policy `" + target +
+                                                    "` (new version by the attacker)");
+            x.managed_policies[target] = all;
+            auto swap = [&](std::vector<PolicyAttachment>& list) {
+              for (auto& a : list)
+                if (a.managed_arn == target) a.policy = all;
+            };
+            for (auto& p : x.principals) swap(p.policies);
+            for (auto& g : x.groups) swap(g.policies);
+          });
+    }
+  }
+  return edits;
+}
+
+struct Escalated {
+  World world;
+  std::vector<Edit> applied;  // in the order they were made
+};
+
+// Applies every change the start principal can make, again and again, until nothing new opens
+// (each change only adds permissions for the attacker, so this reaches a fixpoint).
+Escalated escalate(const World& start_world, const std::string& start) {
+  Escalated e{start_world, {}};
+  std::set<std::string> done;
+  for (int round = 0; round < 64; ++round) {
+    Reach reach = reach_from(e.world, start);
+    std::vector<std::string> arns;
+    for (const auto& id : reach.identities) arns.push_back(id.principal);
+    bool changed = false;
+    for (auto& edit : possible_edits(e.world, reach)) {
+      if (done.count(edit.key)) continue;
+      done.insert(edit.key);
+      edit.apply(e.world, arns);
+      e.world.reindex();
+      e.applied.push_back(std::move(edit));
+      changed = true;
+      break;  // re-derive reachability after each change: steps form a path
+    }
+    if (!changed) break;
+  }
+  return e;
+}
+
+World replay(const World& base, const std::vector<Edit>& edits, const std::string& start) {
+  World w = base;
+  for (const auto& edit : edits) {
+    Reach reach = reach_from(w, start);
+    std::vector<std::string> arns;
+    for (const auto& id : reach.identities) arns.push_back(id.principal);
+    edit.apply(w, arns);
+    w.reindex();
+  }
+  return w;
+}
+
+// --- Finding one violation -------------------------------------------------------------------
+
+struct Query {
+  std::string action;
+  std::string resource;  // pattern
+  std::map<std::string, std::string> headers;
+  std::map<std::string, std::vector<std::string>> context;
+  bool pinned_headers = false;
+};
+
+std::vector<std::string> expand_actions(const std::string& action) {
+  if (!has_wildcard(action)) return {action};
+  std::vector<std::string> out;
+  for (const auto& a : all_catalog_actions())
+    if (wildcard_match(action, a, CaseMode::kInsensitive)) out.push_back(std::string(a));
+  return out;
+}
+
+// Concrete requests for a query in world `w`, plus the objects writable now.
+std::vector<Target> targets_for(const World& w, const Query& q,
+                                const std::vector<std::string>& principals,
+                                std::vector<std::string>* warnings) {
+  std::vector<Target> out;
+  for (const auto& action : expand_actions(q.action)) {
+    std::string lower = to_lower(action);
+    BucketPattern bp = split_s3_pattern(q.resource);
+    if (lower == "s3:putobject") {
+      for (const auto& b : w.buckets) {
+        if (!bp.object || !wildcard_match(bp.bucket, b.name, CaseMode::kSensitive)) continue;
+        std::string arn = "arn:aws:s3:::" + b.name + "/" + concrete_key(bp.key, "object");
+        if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
+        // A new object, with any headers the caller may send (unless the invariant pins them).
+        if (q.pinned_headers)
+          out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+        else
+          for (const auto& h : header_variants(w, b))
+            out.push_back({{"", action, arn, h, q.context}, "", {}, {}});
+      }
+      continue;
+    }
+    if (lower == "s3:getobject" || lower == "s3:getobjectversion") {
+      for (const auto& b : w.buckets)
+        for (const auto& o : b.objects) {
+          std::string arn = "arn:aws:s3:::" + b.name + "/" + o.key;
+          if (wildcard_match(q.resource, arn, CaseMode::kSensitive))
+            out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+        }
+      if (bp.object)
+        for (auto& written : writable_objects(w, bp, principals)) {
+          std::string arn = "arn:aws:s3:::" + written.bucket + "/" + written.key;
+          if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
+          Target t{{"", action, arn, q.headers, q.context},
+                   written.writer,
+                   std::move(written.steps),
+                   std::move(written.other_writers)};
+          // The read of an SSE-C object sends the customer key headers (the writer shared the key).
+          if (written.encryption.sse == Sse::kCustomer) {
+            t.request.headers["x-amz-server-side-encryption-customer-algorithm"] = "AES256";
+            t.request.headers["x-amz-server-side-encryption-customer-key"] = "(customer key)";
+            t.request.headers["x-amz-server-side-encryption-customer-key-md5"] = "(key digest)";
+          }
+          out.push_back(std::move(t));
+        }
+      continue;
+    }
+    // Any other action: the declared resources whose ARN matches.
+    std::vector<std::string> arns;
+    for (const auto& b : w.buckets) {
+      arns.push_back(b.arn());
+      for (const auto& o : b.objects) arns.push_back(b.arn() + "/" + o.key);
+    }
+    for (const auto& k : w.keys)
+      if (!k.synthesized) arns.push_back(k.arn);
+    for (const auto& p : w.principals) arns.push_back(p.arn);
+    for (const auto& g : w.groups) arns.push_back(g.arn);
+    for (const auto& r : w.resources) arns.push_back(r.arn);
+    for (const auto& [arn, p] : w.managed_policies) arns.push_back(arn);
+    if (q.resource == "*") arns = {"*"};
+    for (const auto& arn : arns)
+      if (wildcard_match(q.resource, arn, CaseMode::kSensitive))
+        out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+  }
+  if (out.empty() && warnings)
+    warnings->push_back("the resource pattern `" + q.resource + "` matches nothing for `" +
+                        q.action + "` in this scenario, so the invariant holds vacuously");
+  return out;
+}
+
+// Materializes writable-now objects in a copy of the world so reads can be decided on them.
+World with_written_objects(const World& w, const std::vector<Target>& targets) {
+  World out = w;
+  for (const auto& t : targets) {
+    if (t.writer.empty()) continue;
+    std::string_view rest = std::string_view(t.request.resource).substr(13);
+    std::size_t slash = rest.find('/');
+    std::string bucket(rest.substr(0, slash)), key(rest.substr(slash + 1));
+    for (auto& b : out.buckets)
+      if (b.name == bucket) {
+        // The representative's encryption is in its tag; recover it from the write step.
+        const PathStep& write = t.write_steps.back();
+        Encryption e;
+        if (write.detail.find("SSE-KMS with ") != std::string::npos) {
+          e.sse = Sse::kKms;
+          e.kms_key = write.detail.substr(write.detail.find("SSE-KMS with ") + 13);
+        } else if (write.detail.find("SSE-C") != std::string::npos) {
+          e.sse = Sse::kCustomer;
+        }
+        b.objects.push_back({key, e});
+      }
+  }
+  out.reindex();
+  return out;
+}
+
+struct Found {
+  Counterexample example;
+};
+
+std::optional<Found> find_access(const World& w, const std::string& start,
+                                 const std::vector<Target>& targets, const World& read_world) {
+  Reach reach = reach_from(w, start);
+  for (std::size_t i = 0; i < reach.identities.size(); ++i) {
+    const Identity& id = reach.identities[i];
+    for (const auto& t : targets) {
+      Request r = t.request;
+      r.principal = id.principal;
+      const World& world = t.writer.empty() ? w : read_world;
+      if (!evaluate(world, id.who, r, {.explain = false}).allowed) continue;
+      Found f;
+      f.example.start = start;
+      f.example.steps = t.write_steps;
+      if (!t.writer.empty()) {
+        // Prefer another principal's write (the point is reading someone else's data), the
+        // shortest one; the reader's own write only when nobody else can.
+        const std::vector<PathStep>* best = t.writer != start ? &t.write_steps : nullptr;
+        for (const auto& [writer, steps] : t.other_writers)
+          if (writer != start && (!best || steps.size() < best->size())) best = &steps;
+        if (best) f.example.steps = *best;
+      }
+      for (auto& s : chain_steps(w, reach, i)) f.example.steps.push_back(std::move(s));
+      Decision d = evaluate(world, id.who, r);
+      std::string detail;
+      for (const auto& [k, v] : r.headers)
+        detail += (detail.empty() ? "with " : ", ") + k + ": " + v;
+      f.example.steps.push_back({PathStep::Kind::kAccess, id.principal, r.action, r.resource,
+                                 detail, allowing_statements(d)});
+      return f;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> considered_principals(const World& w) {
+  std::vector<std::string> out;
+  for (const auto& p : w.principals) out.push_back(p.arn);
+  out.push_back("anonymous");
+  out.push_back("arn:aws:iam::" + outsider_account(w) + ":user/" + std::string(kUndeclaredName));
+  for (const auto& a : w.accounts) {
+    std::string arn = "arn:aws:iam::" + a.id + ":user/" + std::string(kUndeclaredName);
+    if (!w.find_principal(arn)) out.push_back(arn);
+  }
+  return out;
+}
+
+InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
+  InvariantOutcome out;
+  std::vector<std::string> all = considered_principals(world);
+  std::vector<std::string> starts;
+  for (const auto& p : all) {
+    bool in_list = matches_any(inv.is_only ? inv.only : inv.never, p);
+    if (inv.is_only ? !in_list : in_list) starts.push_back(p);
+  }
+  Query q{inv.action, inv.resource, inv.headers, inv.context, !inv.headers.empty()};
+  if (!inv.via_escalation) {
+    std::vector<Target> targets = targets_for(world, q, all, &out.warnings);
+    World read_world = with_written_objects(world, targets);
+    for (const auto& start : starts) {
+      if (auto f = find_access(world, start, targets, read_world)) {
+        out.holds = false;
+        out.counterexample = std::move(f->example);
+        out.reason = "`" + start + "` can `" + inv.action + "` `" +
+                     out.counterexample->steps.back().target + "`";
+        return out;
+      }
+    }
+    out.holds = true;
+    out.reason = "no considered principal " +
+                 std::string(inv.is_only ? "outside the list" : "in the list") + " can";
+    return out;
+  }
+  // Escalation: each start principal first makes every change it can, then we look again.
+  std::string pass_role;
+  for (const auto& start : starts) {
+    Escalated e = escalate(world, start);
+    if (pass_role.empty()) {
+      // iam:PassRole to a service that runs code lets the code act as the role; that path is
+      // not followed, so an invariant that would otherwise hold cannot be decided.
+      Reach reach = reach_from(e.world, start);
+      for (const auto& id : reach.identities)
+        for (const Principal* role : roles_of(e.world))
+          if (pass_role.empty() && can(e.world, id, "iam:PassRole", role->arn, nullptr))
+            pass_role = "`" + id.principal + "` may pass role `" + role->arn + "` to a service";
+    }
+    std::vector<Target> targets =
+        targets_for(e.world, q, all, start == starts.front() ? &out.warnings : nullptr);
+    World read_world = with_written_objects(e.world, targets);
+    auto f = find_access(e.world, start, targets, read_world);
+    if (!f) continue;
+    // Keep only the changes the violation needs: drop each one that is not necessary.
+    std::vector<Edit> needed = e.applied;
+    for (std::size_t i = needed.size(); i-- > 0;) {
+      std::vector<Edit> fewer = needed;
+      fewer.erase(fewer.begin() + static_cast<long>(i));
+      World w = replay(world, fewer, start);
+      std::vector<Target> t2 = targets_for(w, q, all, nullptr);
+      World rw = with_written_objects(w, t2);
+      if (find_access(w, start, t2, rw)) needed = std::move(fewer);
+    }
+    World w = replay(world, needed, start);
+    std::vector<Target> t2 = targets_for(w, q, all, nullptr);
+    World rw = with_written_objects(w, t2);
+    f = find_access(w, start, t2, rw);
+    if (!f) continue;  // cannot happen: `needed` was checked to still violate
+    Counterexample c;
+    c.start = start;
+    // The changes, each made by the start principal or a role it reached (with that chain).
+    World step_world = world;
+    for (const auto& edit : needed) {
+      Reach reach = reach_from(step_world, start);
+      for (std::size_t i = 0; i < reach.identities.size(); ++i)
+        if (reach.identities[i].principal == edit.step.actor) {
+          for (auto& s : chain_steps(step_world, reach, i)) c.steps.push_back(std::move(s));
+          break;
+        }
+      c.steps.push_back(edit.step);
+      std::vector<std::string> arns;
+      for (const auto& id : reach.identities) arns.push_back(id.principal);
+      edit.apply(step_world, arns);
+      step_world.reindex();
+    }
+    for (auto& s : f->example.steps) c.steps.push_back(std::move(s));
+    out.holds = false;
+    out.counterexample = std::move(c);
+    out.reason = "`" + start + "` can `" + inv.action + "` `" +
+                 out.counterexample->steps.back().target + "` after changing policies it controls";
+    return out;
+  }
+  if (!pass_role.empty()) {
+    out.holds = std::nullopt;
+    out.reason =
+        "cannot decide: " + pass_role +
+        " (iam:PassRole to a service that runs code is not followed by the escalation analysis); "
+        "no other path was found";
+    return out;
+  }
+  out.holds = true;
+  out.reason = "no considered principal can, even after every policy change it can make";
+  return out;
+}
+
+std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
+                                   std::vector<std::string>* warnings) {
+  std::vector<AccessFinding> out;
+  for (const auto& principal : considered_principals(world)) {
+    Invariant one = query;
+    one.is_only = false;
+    one.only.clear();
+    one.never = {principal};
+    InvariantOutcome o = check_invariant(world, one);
+    if (warnings && out.empty() && principal == considered_principals(world).front())
+      for (const auto& w : o.warnings) warnings->push_back(w);
+    if (o.holds == false && o.counterexample)
+      out.push_back({principal, std::move(*o.counterexample)});
+  }
+  return out;
+}
+
+}  // namespace accesspath

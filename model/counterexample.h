@@ -1,0 +1,34 @@
+// A counterexample to an invariant: the path by which a principal reaches what
+// it must never reach, each step with the statements that allowed it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/decision.h"
+
+namespace accesspath {
+
+struct PathStep {
+  enum class Kind {
+    kAssumeRole,    // actor assumes the role `target`
+    kChangePolicy,  // actor changes a policy or setting of `target` (escalation)
+    kWriteObject,   // actor (any considered principal) writes a new object `target`
+    kAccess,        // actor performs the invariant's action on `target`: the violation
+  };
+  Kind kind = Kind::kAccess;
+  std::string actor;   // principal ARN (a role means its session), or "anonymous"
+  std::string action;  // "sts:AssumeRole", "s3:PutBucketPolicy", "s3:GetObject", ...
+  std::string target;  // role, bucket, key or object ARN
+  std::string detail;  // e.g. "the bucket policy becomes anything", "SSE-S3 (AES256)"
+  std::vector<StatementRef> statements;  // what allowed this step
+};
+
+std::string_view to_string(PathStep::Kind k);
+
+struct Counterexample {
+  std::string start;  // the principal the path starts from
+  std::vector<PathStep> steps;
+};
+
+}  // namespace accesspath

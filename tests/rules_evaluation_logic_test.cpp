@@ -1,0 +1,478 @@
+// Rule tests, evaluation logic: explicit deny, RCPs, SCPs, same-account and
+// cross-account evaluation, permissions boundaries, bucket-policy lockout
+// protection (shared/design/aws-rules.md rules 47-59).
+#include <gtest/gtest.h>
+
+#include "tests/test_world.h"
+
+namespace accesspath::rules {
+namespace {
+
+constexpr std::string_view kAlice = "arn:aws:iam::111122223333:user/alice";
+constexpr std::string_view kRootA = "arn:aws:iam::111122223333:root";
+constexpr std::string_view kBob = "arn:aws:iam::444455556666:user/bob";
+constexpr std::string_view kObject = "arn:aws:s3:::data-bucket/report.csv";
+constexpr std::string_view kBucket = "arn:aws:s3:::data-bucket";
+
+// --- Rule 47: an explicit deny anywhere wins --------------------------------------
+
+TEST(RulesEvaluationLogic, ExplicitDenyAnywhereWins_Rule47) {
+  const std::string doc = R"json({
+    "format": 1, "name": "explicit-deny",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [
+        {"Sid": "AllS3", "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*"}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Sid": "NoReads", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data-bucket/*"}]}}]
+  })json";
+  World w = make_world(doc);
+  Decision d = decide(w, kAlice, "s3:GetObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 1u) << explain(d);
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny);
+  EXPECT_NE(d.checks[0].reason.find("bucket policy"), std::string::npos) << explain(d);
+  const PolicyFinding* bp = finding(d.checks[0], "bucket policy");
+  ASSERT_NE(bp, nullptr) << explain(d);
+  EXPECT_TRUE(lists_sid(bp->denies, "NoReads"));
+  const PolicyFinding* id = finding(d.checks[0], "inline policy #0");
+  ASSERT_NE(id, nullptr) << explain(d);
+  EXPECT_TRUE(lists_sid(id->allows, "AllS3"));  // the allow is reported, and overridden
+
+  EXPECT_TRUE(allows(w, kAlice, "s3:PutObject", kObject));
+  World without = make_world(replace(doc, R"("Sid": "NoReads", "Effect": "Deny")",
+                                     R"("Sid": "NoReads", "Effect": "Allow")"));
+  EXPECT_TRUE(allows(without, kAlice, "s3:GetObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, ExplicitDenyInBoundaryBeatsBucketPolicyGrant_Rule47) {
+  const std::string doc = R"json({
+    "format": 1, "name": "explicit-deny-boundary",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice",
+      "policies": [{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}],
+      "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+        {"Effect": "BOUNDARY_EFFECT", "Action": "s3:DeleteObject", "Resource": "*"}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+         "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::data-bucket/*"}]}}]
+  })json";
+  World w = make_world(replace(doc, "BOUNDARY_EFFECT", "Deny"));
+  Decision d = decide(w, kAlice, "s3:DeleteObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny);
+  EXPECT_NE(d.checks[0].reason.find("permissions boundary"), std::string::npos) << explain(d);
+  World allowed_world = make_world(replace(doc, "BOUNDARY_EFFECT", "Allow"));
+  EXPECT_TRUE(allows(allowed_world, kAlice, "s3:DeleteObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, ExplicitDenyAppliesToRootUserToo_Rule47) {
+  const std::string doc = R"json({
+    "format": 1, "name": "root-denied",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Deny", "Principal": "*", "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data-bucket/*"}]}}]
+  })json";
+  World w = make_world(doc);
+  EXPECT_TRUE(denies(w, kRootA, "s3:GetObject", kObject));
+  // Otherwise the root user has full access in its account without any policy.
+  EXPECT_TRUE(allows(w, kRootA, "s3:PutObject", kObject));
+}
+
+// --- Rule 48: RCPs -------------------------------------------------------------------
+
+std::string with_rcps(std::string_view rcps) {
+  std::string doc = R"json({
+    "format": 1, "name": "rcps",
+    "accounts": [{"id": "111122223333" RCPS}, {"id": "444455556666"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}]},
+      {"arn": "arn:aws:iam::444455556666:user/bob", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data-bucket/*"}]}}]
+  })json";
+  return replace(doc, " RCPS", rcps);
+}
+
+TEST(RulesEvaluationLogic, RcpDenyLimitsAccessToTheAccountsResources_Rule48) {
+  World none = make_world(with_rcps(""));
+  EXPECT_TRUE(allows(none, kBob, "s3:GetObject", kObject));
+
+  World rcp = make_world(with_rcps(R"(, "rcps": [[{"Version": "2012-10-17", "Statement": [
+      {"Sid": "OnlyOurPrincipals", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+       "Resource": "*",
+       "Condition": {"StringNotEquals": {"aws:PrincipalAccount": "111122223333"}}}]}]])"));
+  Decision d = decide(rcp, kBob, "s3:GetObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny);
+  EXPECT_NE(d.checks[0].reason.find("resource control policy"), std::string::npos) << explain(d);
+  // The RCP's own condition spares the account's principals.
+  EXPECT_TRUE(allows(rcp, kAlice, "s3:GetObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, RcpFullAwsAccessIsImpliedAtEveryLevel_Rule48) {
+  // Levels with no Allow at all (only an inapplicable Deny, or nothing) block nothing.
+  World w = make_world(with_rcps(R"(, "rcps": [[], [{"Version": "2012-10-17", "Statement": [
+      {"Effect": "Deny", "Principal": "*", "Action": "sqs:*", "Resource": "*"}]}]])"));
+  EXPECT_TRUE(allows(w, kBob, "s3:GetObject", kObject));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, RcpOfThePrincipalsAccountDoesNotLimitOtherAccountsResources_Rule48) {
+  const std::string doc = replace(with_rcps(""), R"({"id": "444455556666"})",
+                                  R"({"id": "444455556666", "rcps": [[{"Version": "2012-10-17",
+                                      "Statement": [{"Effect": "Deny", "Principal": "*",
+                                      "Action": "*", "Resource": "*"}]}]]})");
+  World w = make_world(doc);
+  EXPECT_TRUE(allows(w, kBob, "s3:GetObject", kObject));
+}
+
+// --- Rules 49, 55: SCPs -----------------------------------------------------------------
+
+std::string with_scps(std::string_view scps) {
+  std::string doc = R"json({
+    "format": 1, "name": "scps",
+    "accounts": [{"id": "111122223333" SCPS}, {"id": "444455556666"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]},
+      {"arn": "arn:aws:iam::444455556666:user/bob", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "s3:*",
+         "Resource": ["arn:aws:s3:::data-bucket", "arn:aws:s3:::data-bucket/*"]}]}}]
+  })json";
+  return replace(doc, " SCPS", scps);
+}
+
+constexpr std::string_view kAllowAll =
+    R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+constexpr std::string_view kAllowSqs =
+    R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]})";
+
+TEST(RulesEvaluationLogic, ScpLevelWithoutAllowIsAnExplicitDeny_Rule49) {
+  World open = make_world(with_scps(std::string(R"(, "scps": [[)") + std::string(kAllowAll) +
+                                    "], [" + std::string(kAllowAll) + "]]"));
+  EXPECT_TRUE(allows(open, kAlice, "s3:GetObject", kObject));
+
+  World narrow = make_world(with_scps(std::string(R"(, "scps": [[)") + std::string(kAllowAll) +
+                                      "], [" + std::string(kAllowSqs) + "]]"));
+  Decision d = decide(narrow, kAlice, "s3:GetObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny);
+  EXPECT_NE(d.checks[0].reason.find("service control policy at level 1"), std::string::npos)
+      << explain(d);
+  // An SCP never grants: SQS passes the SCPs, but alice's identity policy does not allow it.
+  Decision sqs = decide(narrow, kAlice, "sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:q");
+  EXPECT_FALSE(sqs.allowed);
+  ASSERT_FALSE(sqs.checks.empty());
+  EXPECT_EQ(sqs.checks[0].outcome, Outcome::kImplicitDeny) << explain(sqs);
+}
+
+TEST(RulesEvaluationLogic, ScpDenyStatementDenies_Rule49) {
+  World w = make_world(with_scps(std::string(R"(, "scps": [[)") + std::string(kAllowAll) +
+                                 R"(, {"Version": "2012-10-17", "Statement": [
+      {"Sid": "NoDeletes", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}]])"));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kObject));
+  Decision d = decide(w, kAlice, "s3:DeleteObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny);
+  EXPECT_NE(d.checks[0].reason.find("service control policy"), std::string::npos) << explain(d);
+}
+
+TEST(RulesEvaluationLogic, ScpLimitsTheMemberAccountsRootUser_Rule55) {
+  World none = make_world(with_scps(""));
+  EXPECT_TRUE(allows(none, kRootA, "s3:DeleteObject", kObject));
+  World w = make_world(with_scps(std::string(R"(, "scps": [[)") + std::string(kAllowAll) +
+                                 R"(, {"Version": "2012-10-17", "Statement": [
+      {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}]])"));
+  EXPECT_TRUE(denies(w, kRootA, "s3:DeleteObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, ScpDoesNotLimitPrincipalsOfOtherAccounts_Rule55) {
+  // Account A's SCP allows nothing of S3 to A's principals, but bob (account B) is not governed
+  // by it, even on A's bucket.
+  World w = make_world(with_scps(std::string(R"(, "scps": [[)") + std::string(kAllowSqs) + "]]"));
+  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", kObject));
+  EXPECT_TRUE(allows(w, kBob, "s3:GetObject", kObject));
+}
+
+// --- Rule 50: within one account either side suffices; key and trust policies must allow -----
+
+TEST(RulesEvaluationLogic, SameAccountIdentityOrResourcePolicySuffices_Rule50) {
+  const std::string doc = R"json({
+    "format": 1, "name": "either-suffices",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+                       "Resource": "arn:aws:s3:::data-bucket/*"}]}]},
+      {"arn": "arn:aws:iam::111122223333:user/carol"},
+      {"arn": "arn:aws:iam::111122223333:user/dave"}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/carol"},
+         "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*"}]}}]
+  })json";
+  World w = make_world(doc);
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kObject));  // identity
+  EXPECT_TRUE(
+      allows(w, "arn:aws:iam::111122223333:user/carol", "s3:GetObject", kObject));  // bucket
+  Decision d = decide(w, "arn:aws:iam::111122223333:user/dave", "s3:GetObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kImplicitDeny);
+  EXPECT_FALSE(d.checks[0].missing.empty()) << explain(d);
+}
+
+TEST(RulesEvaluationLogic, KeyPolicyIsAnExceptionIdentityAloneDoesNotSuffice_Rule50) {
+  const std::string doc = R"json({
+    "format": 1, "name": "key-policy-exception",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "policy": {
+      "Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/admin"},
+         "Action": "kms:*", "Resource": "*"}]}}]
+  })json";
+  World w = make_world(doc);
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k1"));
+  World delegated = make_world(
+      replace(doc, "arn:aws:iam::111122223333:user/admin", "arn:aws:iam::111122223333:root"));
+  EXPECT_TRUE(
+      allows(delegated, kAlice, "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k1"));
+}
+
+TEST(RulesEvaluationLogic, TrustPolicyIsAnExceptionIdentityAloneDoesNotSuffice_Rule50) {
+  const std::string doc = R"json({
+    "format": 1, "name": "trust-policy-exception",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}]}]},
+      {"arn": "arn:aws:iam::111122223333:role/admin", "trust_policy": {"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
+                       "Action": "sts:AssumeRole"}]}}]
+  })json";
+  World w = make_world(doc);
+  EXPECT_TRUE(denies(w, kAlice, "sts:AssumeRole", "arn:aws:iam::111122223333:role/admin"));
+  World trusted = make_world(replace(doc, R"({"Service": "ec2.amazonaws.com"})",
+                                     R"({"AWS": "arn:aws:iam::111122223333:root"})"));
+  EXPECT_TRUE(allows(trusted, kAlice, "sts:AssumeRole", "arn:aws:iam::111122223333:role/admin"));
+}
+
+// --- Rules 51-53: resource-policy grants vs boundaries; boundaries ------------------------
+
+std::string bounded_alice_with_grant_to(std::string_view principal_json) {
+  std::string doc = R"json({
+    "format": 1, "name": "grant-vs-boundary",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice",
+       "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+         {"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}},
+      {"arn": "arn:aws:iam::111122223333:role/reader",
+       "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+         {"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": PRINCIPAL, "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data-bucket/*"}]}}]
+  })json";
+  return replace(doc, "PRINCIPAL", principal_json);
+}
+
+TEST(RulesEvaluationLogic, GrantToUserArnIsNotLimitedByBoundary_Rule51) {
+  World w =
+      make_world(bounded_alice_with_grant_to(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})"));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, GrantToRoleArnIsLimitedByBoundary_Rule51) {
+  const std::string_view reader = "arn:aws:iam::111122223333:role/reader";
+  World w = make_world(
+      bounded_alice_with_grant_to(R"({"AWS": "arn:aws:iam::111122223333:role/reader"})"));
+  EXPECT_TRUE(denies(w, reader, "s3:GetObject", kObject));
+  // The same role without the boundary is allowed by the grant alone.
+  World unbounded = make_world(
+      replace(bounded_alice_with_grant_to(R"({"AWS": "arn:aws:iam::111122223333:role/reader"})"),
+              R"({"arn": "arn:aws:iam::111122223333:role/reader",
+       "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+         {"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}})",
+              R"({"arn": "arn:aws:iam::111122223333:role/reader"})"));
+  EXPECT_TRUE(allows(unbounded, reader, "s3:GetObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, GrantToRoleSessionArnIsNotLimitedByBoundary_Rule51) {
+  World w = make_world(bounded_alice_with_grant_to(
+      R"({"AWS": "arn:aws:sts::111122223333:assumed-role/reader/accesspath"})"));
+  EXPECT_TRUE(allows(w, "arn:aws:iam::111122223333:role/reader", "s3:GetObject", kObject));
+}
+
+// [U] AWS does not say how a same-account grant to "*" meets a boundary; the reading in
+// model/authorizer.cpp (the stricter one) treats it like a grant to the role ARN.
+TEST(RulesEvaluationLogic, GrantToEveryoneIsLimitedByBoundary_Rule51) {
+  World w = make_world(bounded_alice_with_grant_to(R"("*")"));
+  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", kObject));
+  EXPECT_TRUE(allows(w, "anonymous", "s3:GetObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, BoundaryCapsIdentityPolicyAndGrantsNothingAlone_Rule53) {
+  const std::string doc = R"json({
+    "format": 1, "name": "boundary",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice",
+      "policies": [IDENTITY],
+      "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1"}]
+  })json";
+  World w = make_world(replace(doc, "IDENTITY", R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]})"));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kObject));
+  Decision d = decide(w, kAlice, "s3:PutObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_NE(d.checks[0].reason.find("permissions boundary"), std::string::npos) << explain(d);
+  ASSERT_FALSE(d.checks[0].missing.empty());
+  EXPECT_NE(d.checks[0].missing[0].find("permissions boundary"), std::string::npos) << explain(d);
+
+  // The boundary by itself grants nothing.
+  World boundary_only = make_world(replace(doc, "IDENTITY", ""));
+  EXPECT_TRUE(denies(boundary_only, kAlice, "s3:GetObject", kObject));
+}
+
+TEST(RulesEvaluationLogic, IdentityBoundaryAndScpMustAllAllow_Rule52) {
+  const std::string doc = R"json({
+    "format": 1, "name": "identity-boundary-scp",
+    "accounts": [{"id": "111122223333", "scps": [[SCP]]}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice",
+      "policies": [{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}]}],
+      "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1"}]
+  })json";
+  World w = make_world(replace(doc, "SCP", R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:ListBucket"], "Resource": "*"}]})"));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kObject));
+  EXPECT_TRUE(denies(w, kAlice, "s3:PutObject", kObject));   // boundary
+  EXPECT_TRUE(denies(w, kAlice, "s3:ListBucket", kBucket));  // identity
+  World scp = make_world(replace(doc, "SCP", R"({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}]})"));
+  EXPECT_TRUE(denies(scp, kAlice, "s3:GetObject", kObject));  // SCP
+}
+
+// --- Rules 57, 58: cross-account ---------------------------------------------------------
+
+std::string cross_account(std::string_view grant, std::string_view bob_policies) {
+  std::string doc = R"json({
+    "format": 1, "name": "cross-account",
+    "accounts": [{"id": "111122223333"}, {"id": "444455556666"}],
+    "principals": [{"arn": "arn:aws:iam::444455556666:user/bob", "policies": [BOB]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [GRANT]}}]
+  })json";
+  return replace(replace(doc, "GRANT", grant), "BOB", bob_policies);
+}
+
+constexpr std::string_view kGrantBobGet =
+    R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:user/bob"},
+        "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*"})";
+constexpr std::string_view kGrantAccountBGet =
+    R"({"Effect": "Allow", "Principal": {"AWS": "444455556666"},
+        "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*"})";
+constexpr std::string_view kGrantNobody =
+    R"({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+        "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*"})";
+constexpr std::string_view kBobMayUseS3 =
+    R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*",
+        "Resource": "arn:aws:s3:::data-bucket/*"}]})";
+
+TEST(RulesEvaluationLogic, CrossAccountNeedsBothSides_Rule57) {
+  EXPECT_TRUE(
+      allows(make_world(cross_account(kGrantBobGet, kBobMayUseS3)), kBob, "s3:GetObject", kObject));
+
+  Decision no_identity =
+      decide(make_world(cross_account(kGrantBobGet, "")), kBob, "s3:GetObject", kObject);
+  EXPECT_FALSE(no_identity.allowed);
+  ASSERT_FALSE(no_identity.checks.empty());
+  EXPECT_NE(no_identity.checks[0].reason.find("no identity policy"), std::string::npos)
+      << explain(no_identity);
+
+  Decision no_grant =
+      decide(make_world(cross_account(kGrantNobody, kBobMayUseS3)), kBob, "s3:GetObject", kObject);
+  EXPECT_FALSE(no_grant.allowed);
+  ASSERT_FALSE(no_grant.checks.empty());
+  EXPECT_NE(no_grant.checks[0].reason.find("does not grant it"), std::string::npos)
+      << explain(no_grant);
+}
+
+TEST(RulesEvaluationLogic, AccountGrantIsPassedOnByIdentityPolicyAtMostWhatWasGiven_Rule58) {
+  World w = make_world(cross_account(kGrantAccountBGet, kBobMayUseS3));
+  EXPECT_TRUE(allows(w, kBob, "s3:GetObject", kObject));
+  EXPECT_TRUE(denies(w, kBob, "s3:PutObject", kObject));  // B was given GetObject only
+
+  World star = make_world(cross_account(
+      kGrantAccountBGet,
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})"));
+  EXPECT_TRUE(allows(star, kBob, "s3:GetObject", kObject));
+
+  World elsewhere = make_world(cross_account(
+      kGrantAccountBGet,
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+          "Resource": "arn:aws:s3:::bob-own-bucket/*"}]})"));
+  EXPECT_TRUE(denies(elsewhere, kBob, "s3:GetObject", kObject));
+}
+
+// --- Rule 59: bucket-policy lockout protection for the bucket owner's root user -----------------
+
+TEST(RulesEvaluationLogic, BucketOwnerRootCanAlwaysManageTheBucketPolicy_Rule59) {
+  const std::string doc = R"json({
+    "format": 1, "name": "lockout",
+    "accounts": [{"id": "111122223333" SCPS}, {"id": "444455556666"}],
+    "principals": [],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+         "Resource": ["arn:aws:s3:::data-bucket", "arn:aws:s3:::data-bucket/*"]}]}}]
+  })json";
+  World w = make_world(replace(doc, " SCPS", ""));
+  for (std::string_view action :
+       {"s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"})
+    EXPECT_TRUE(allows(w, kRootA, action, kBucket)) << action;
+  // Every other action of the root user is subject to the deny.
+  EXPECT_TRUE(denies(w, kRootA, "s3:GetObject", kObject));
+  EXPECT_TRUE(denies(w, kRootA, "s3:PutBucketAcl", kBucket));
+  // Only the bucket owner's root user.
+  EXPECT_TRUE(denies(w, "arn:aws:iam::444455556666:root", "s3:GetBucketPolicy", kBucket));
+
+  // Organizations policies can still block it.
+  World scp =
+      make_world(replace(doc, " SCPS", R"(, "scps": [[{"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": "*", "Resource": "*"},
+      {"Effect": "Deny", "Action": "s3:PutBucketPolicy", "Resource": "*"}]}]])"));
+  EXPECT_TRUE(denies(scp, kRootA, "s3:PutBucketPolicy", kBucket));
+  EXPECT_TRUE(allows(scp, kRootA, "s3:DeleteBucketPolicy", kBucket));
+}
+
+}  // namespace
+}  // namespace accesspath::rules

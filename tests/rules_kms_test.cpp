@@ -1,0 +1,593 @@
+// Rule tests, AWS KMS: key policies, delegation, cross-account use, grants,
+// AWS managed keys, KMS condition keys and key states (shared/design/aws-rules.md
+// rules 56, 60-77).
+#include <gtest/gtest.h>
+
+#include "tests/test_world.h"
+
+namespace accesspath::rules {
+namespace {
+
+constexpr std::string_view kAlice = "arn:aws:iam::111122223333:user/alice";
+constexpr std::string_view kRootA = "arn:aws:iam::111122223333:root";
+constexpr std::string_view kBob = "arn:aws:iam::444455556666:user/bob";
+constexpr std::string_view kCarol = "arn:aws:iam::444455556666:user/carol";
+constexpr std::string_view kKey = "arn:aws:kms:us-east-1:111122223333:key/k1";
+constexpr std::string_view kAlias = "arn:aws:kms:us-east-1:111122223333:alias/shared";
+
+// Key k1 (alias shared) in account A with key policy `KEY_POLICY`; alice in A and bob and
+// carol in B, each with the identity policies given.
+std::string kms_world(std::string_view key_policy, std::string_view alice = "",
+                      std::string_view bob = "", std::string_view carol = "") {
+  std::string doc = R"json({
+    "format": 1, "name": "kms",
+    "accounts": [{"id": "111122223333"}, {"id": "444455556666"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [ALICE]},
+      {"arn": "arn:aws:iam::444455556666:user/bob", "policies": [BOB]},
+      {"arn": "arn:aws:iam::444455556666:user/carol", "policies": [CAROL]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "aliases": ["alias/shared"],
+              "policy": KEY_POLICY}]
+  })json";
+  doc = replace(doc, "KEY_POLICY", key_policy);
+  doc = replace(doc, "ALICE", alice);
+  doc = replace(doc, "BOB", bob);
+  return replace(doc, "CAROL", carol);
+}
+
+std::string key_policy(std::string_view principal_json, std::string_view actions_json = "\"kms:*\"",
+                       std::string_view condition_json = "") {
+  std::string doc = R"json({"Version": "2012-10-17", "Statement": [
+      {"Sid": "KeyGrant", "Effect": "Allow", "Principal": PRINCIPAL, "Action": ACTIONS,
+       "Resource": "*" CONDITION}]})json";
+  doc = replace(doc, "PRINCIPAL", principal_json);
+  doc = replace(doc, "ACTIONS", actions_json);
+  return replace(doc, " CONDITION",
+                 condition_json.empty() ? "" : ", \"Condition\": " + std::string(condition_json));
+}
+
+constexpr std::string_view kIamAllKms =
+    R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]})";
+
+constexpr std::string_view kEnableIam = R"({"AWS": "arn:aws:iam::111122223333:root"})";
+
+// --- Rules 60-63: the key policy is the gate ------------------------------------------------
+
+TEST(RulesKms, NobodyIncludingRootHasAccessUnlessKeyPolicyAllows_Rule60) {
+  World w = make_world(kms_world(key_policy(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})")));
+  EXPECT_TRUE(denies(w, kRootA, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(w, kRootA, "kms:PutKeyPolicy", kKey));
+  World delegated = make_world(kms_world(key_policy(kEnableIam)));
+  EXPECT_TRUE(allows(delegated, kRootA, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, KeyPolicyMustAllowIamAloneCannot_Rule61) {
+  World w = make_world(
+      kms_world(key_policy(R"({"AWS": "arn:aws:iam::111122223333:user/admin"})"), kIamAllKms));
+  Decision d = decide(w, kAlice, "kms:Decrypt", kKey);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 1u) << explain(d);
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kImplicitDeny);
+  EXPECT_NE(d.checks[0].reason.find("identity policies alone cannot grant it"), std::string::npos)
+      << explain(d);
+  ASSERT_FALSE(d.checks[0].missing.empty());
+  EXPECT_NE(d.checks[0].missing[0].find("key policy"), std::string::npos) << explain(d);
+
+  World fixed = make_world(kms_world(key_policy(kEnableIam), kIamAllKms));
+  EXPECT_TRUE(allows(fixed, kAlice, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, IamPolicyCanDenyWithoutKeyPolicyPermission_Rule61) {
+  const std::string iam = R"({"Version": "2012-10-17", "Statement": [
+      {"Sid": "NoDecrypt", "Effect": "Deny", "Action": "kms:Decrypt", "Resource": "*"}]})";
+  World w =
+      make_world(kms_world(key_policy(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})"), iam));
+  Decision d = decide(w, kAlice, "kms:Decrypt", kKey);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny) << explain(d);
+  EXPECT_TRUE(allows(w, kAlice, "kms:Encrypt", kKey));
+}
+
+TEST(RulesKms, EnableIamPoliciesStatementOnlyDelegates_Rule62) {
+  World w = make_world(kms_world(key_policy(kEnableIam)));
+  Decision d = decide(w, kAlice, "kms:Decrypt", kKey);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_NE(d.checks[0].reason.find("delegates to the account"), std::string::npos) << explain(d);
+  World with_iam = make_world(kms_world(key_policy(kEnableIam), kIamAllKms));
+  EXPECT_TRUE(allows(with_iam, kAlice, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, KeyWithoutPolicyGetsTheDefaultKeyPolicy_Rule62) {
+  const std::string doc = R"json({
+    "format": 1, "name": "default-key-policy",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [IAM]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1"}]
+  })json";
+  LoadResult r = load(replace(doc, "IAM", ""));
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  EXPECT_TRUE(has_diagnostic(r.diagnostics, "/keys/0", Severity::kWarning, "default key policy"));
+  EXPECT_TRUE(denies(r.scenario->world, kAlice, "kms:Decrypt", kKey));
+  World with_iam = make_world(replace(doc, "IAM", kIamAllKms));
+  EXPECT_TRUE(allows(with_iam, kAlice, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, KeyPolicyNamingTheUserNeedsNoIamPolicy_Rule63) {
+  World w = make_world(kms_world(key_policy(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})",
+                                            R"(["kms:Decrypt", "kms:Encrypt"])")));
+  Decision d = decide(w, kAlice, "kms:Decrypt", kKey);
+  EXPECT_TRUE(d.allowed) << explain(d);
+  ASSERT_FALSE(d.checks.empty());
+  const PolicyFinding* kp = finding(d.checks[0], "key policy");
+  ASSERT_NE(kp, nullptr) << explain(d);
+  EXPECT_TRUE(lists_sid(kp->allows, "KeyGrant"));
+  EXPECT_TRUE(denies(w, kAlice, "kms:ScheduleKeyDeletion", kKey));  // not in the key policy
+
+  World star = make_world(kms_world(key_policy("\"*\"", "\"kms:Decrypt\"")));
+  EXPECT_TRUE(allows(star, kAlice, "kms:Decrypt", kKey));
+}
+
+// [U] (U6) the KMS guide does not say how a key-policy grant to a user ARN meets the user's
+// permissions boundary; the reading chosen (model/authorizer.cpp) follows the IAM rule for
+// resource-based policies (rule 51): a grant naming the user is not limited by the boundary.
+TEST(RulesKms, KeyPolicyGrantToUserArnIsNotLimitedByBoundary_Rule63_U6) {
+  const std::string doc = kms_world(
+      key_policy(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})", "\"kms:Decrypt\""));
+  const std::string bounded =
+      replace(doc, R"({"arn": "arn:aws:iam::111122223333:user/alice", "policies": []})",
+              R"({"arn": "arn:aws:iam::111122223333:user/alice", "policies": [],
+          "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}})");
+  EXPECT_TRUE(allows(make_world(bounded), kAlice, "kms:Decrypt", kKey));
+  // Delegation through the account, by contrast, is capped by the boundary.
+  const std::string delegated = replace(
+      replace(bounded, R"({"AWS": "arn:aws:iam::111122223333:user/alice"})", kEnableIam),
+      R"("policies": [],)", std::string(R"("policies": [)") + std::string(kIamAllKms) + "],");
+  EXPECT_TRUE(denies(make_world(delegated), kAlice, "kms:Decrypt", kKey));
+}
+
+// --- Rules 64-67: other accounts --------------------------------------------------------------
+
+TEST(RulesKms, StarKeyPolicyOtherAccountsStillNeedIam_Rule64) {
+  World w = make_world(kms_world(key_policy("\"*\"", "\"kms:Decrypt\""), "", kIamAllKms));
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(w, kCarol, "kms:Decrypt", kKey));  // no IAM policy in B
+  EXPECT_TRUE(allows(w, "arn:aws:iam::999988887777:user/x", "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(w, "anonymous", "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, IamResourceStarCoversKeysInOtherAccounts_Rule78) {
+  // bob's IAM policy says `"Resource": "*"`; with A's key policy open to B, that covers A's key.
+  World w = make_world(
+      kms_world(key_policy(R"({"AWS": "444455556666"})", "\"kms:Decrypt\""), "", kIamAllKms));
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kKey));
+  World own_keys_only = make_world(
+      kms_world(key_policy(R"({"AWS": "444455556666"})", "\"kms:Decrypt\""), "",
+                R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*",
+          "Resource": "arn:aws:kms:*:444455556666:key/*"}]})"));
+  EXPECT_TRUE(denies(own_keys_only, kBob, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, CrossAccountIamDelegatesOnlyWhatTheKeyPolicyGrants_Rule65) {
+  World w = make_world(
+      kms_world(key_policy(R"({"AWS": "444455556666"})", "\"kms:Decrypt\""), "", kIamAllKms));
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(w, kBob, "kms:Encrypt", kKey));
+  EXPECT_TRUE(denies(w, kCarol, "kms:Decrypt", kKey));  // no IAM allow in B
+}
+
+TEST(RulesKms, CrossAccountNeedsIamEvenWhenKeyPolicyNamesTheUser_Rule65) {
+  const std::string policy =
+      key_policy(R"({"AWS": "arn:aws:iam::444455556666:user/bob"})", "\"kms:Decrypt\"");
+  World no_iam = make_world(kms_world(policy));
+  Decision d = decide(no_iam, kBob, "kms:Decrypt", kKey);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_NE(d.checks[0].reason.find("across accounts"), std::string::npos) << explain(d);
+
+  World with_iam = make_world(kms_world(policy, "", kIamAllKms, kIamAllKms));
+  EXPECT_TRUE(allows(with_iam, kBob, "kms:Decrypt", kKey));
+  // Only the principals the key policy names.
+  EXPECT_TRUE(denies(with_iam, kCarol, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, OnlySomeOperationsWorkAcrossAccounts_Rule66) {
+  World w = make_world(kms_world(key_policy(R"({"AWS": "444455556666"})"), "", kIamAllKms));
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kKey));
+  EXPECT_TRUE(allows(w, kBob, "kms:DescribeKey", kKey));
+  EXPECT_TRUE(allows(w, kBob, "kms:CreateGrant", kKey));
+  for (std::string_view op : {"kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:DisableKey"}) {
+    Decision d = decide(w, kBob, op, kKey);
+    EXPECT_FALSE(d.allowed) << op;
+    ASSERT_FALSE(d.checks.empty());
+    EXPECT_EQ(d.checks[0].outcome, Outcome::kRefused) << explain(d);
+    EXPECT_NE(d.checks[0].reason.find("does not work across accounts"), std::string::npos)
+        << explain(d);
+  }
+}
+
+TEST(RulesKms, OtherAccountNamesTheKeyByKeyArnOrAliasArn_Rule67) {
+  World w = make_world(kms_world(key_policy(R"({"AWS": "444455556666"})"), "", kIamAllKms));
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kKey));
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kAlias));
+  // The same alias in bob's own account names nothing.
+  Decision d = decide(w, kBob, "kms:Decrypt", "arn:aws:kms:us-east-1:444455556666:alias/shared");
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kRefused) << explain(d);
+}
+
+// --- Rule 69: grants ---------------------------------------------------------------------------
+
+std::string grant_world(std::string_view grants, std::string_view alice_iam = "") {
+  std::string doc = R"json({
+    "format": 1, "name": "grants",
+    "accounts": [{"id": "111122223333"}, {"id": "444455556666"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [ALICE]},
+      {"arn": "arn:aws:iam::111122223333:role/worker"},
+      {"arn": "arn:aws:iam::444455556666:user/bob"}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/admin"},
+         "Action": "kms:*", "Resource": "*"}]},
+      "grants": GRANTS}]
+  })json";
+  return replace(replace(doc, "GRANTS", grants), "ALICE", alice_iam);
+}
+
+TEST(RulesKms, GrantAllowsListedOperationsWithoutKeyPolicyOrIam_Rule69) {
+  const std::string doc = grant_world(R"([
+      {"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"]},
+      {"grantee": "arn:aws:iam::111122223333:role/worker", "operations": ["GenerateDataKey"]},
+      {"grantee": "arn:aws:iam::444455556666:user/bob", "operations": ["Decrypt"]}])");
+  World w = make_world(doc);
+  Decision d = decide(w, kAlice, "kms:Decrypt", kKey);
+  EXPECT_TRUE(d.allowed) << explain(d);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_NE(finding(d.checks[0], "grant to"), nullptr) << explain(d);
+  EXPECT_TRUE(denies(w, kAlice, "kms:Encrypt", kKey));  // not a granted operation
+  // A role grantee covers the role's sessions.
+  EXPECT_TRUE(allows(w, "arn:aws:iam::111122223333:role/worker", "kms:GenerateDataKey", kKey));
+  // A grantee in another account needs no IAM policy.
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kKey));
+
+  World no_grants = make_world(grant_world("[]"));
+  EXPECT_TRUE(denies(no_grants, kAlice, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(no_grants, kBob, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, GrantNeverOverridesAnExplicitDeny_Rule69) {
+  World w = make_world(grant_world(
+      R"([{"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"]}])",
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "kms:Decrypt", "Resource": "*"}]})"));
+  Decision d = decide(w, kAlice, "kms:Decrypt", kKey);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny) << explain(d);
+}
+
+TEST(RulesKms, GrantConstraintsOnEncryptionContext_Rule69) {
+  World equals = make_world(grant_world(R"([
+      {"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"],
+       "constraints": {"EncryptionContextEquals": {"dept": "finance"}}}])"));
+  EXPECT_TRUE(allows(equals, kAlice, "kms:Decrypt", kKey, {},
+                     {{"kms:EncryptionContext:dept", {"finance"}}}));
+  EXPECT_TRUE(
+      denies(equals, kAlice, "kms:Decrypt", kKey, {}, {{"kms:EncryptionContext:dept", {"hr"}}}));
+  EXPECT_TRUE(denies(equals, kAlice, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(
+      equals, kAlice, "kms:Decrypt", kKey, {},
+      {{"kms:EncryptionContext:dept", {"finance"}}, {"kms:EncryptionContext:project", {"x"}}}));
+
+  World subset = make_world(grant_world(R"([
+      {"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"],
+       "constraints": {"EncryptionContextSubset": {"dept": "finance"}}}])"));
+  EXPECT_TRUE(allows(
+      subset, kAlice, "kms:Decrypt", kKey, {},
+      {{"kms:EncryptionContext:dept", {"finance"}}, {"kms:EncryptionContext:project", {"x"}}}));
+  EXPECT_TRUE(
+      denies(subset, kAlice, "kms:Decrypt", kKey, {}, {{"kms:EncryptionContext:dept", {"hr"}}}));
+}
+
+// KMS: Grants, "Grant constraints": encryption context keys and values are compared exactly
+// (KMS encryption context is case-sensitive). The model lowercases the encryption-context keys
+// it reads from the request (they pass through the case-insensitive condition-key context), so a
+// constraint whose key has capitals never matches.
+TEST(RulesKms, GrantConstraintKeysKeepTheirCase_Rule69) {
+  World w = make_world(grant_world(R"([
+      {"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"],
+       "constraints": {"EncryptionContextEquals": {"Department": "finance"}}}])"));
+  EXPECT_TRUE(allows(w, kAlice, "kms:Decrypt", kKey, {},
+                     {{"kms:EncryptionContext:Department", {"finance"}}}));
+}
+
+// --- Rules 56, 70, 71: AWS managed keys (aws/s3) -----------------------------------------------
+
+// alice (A) and bob (B) may read data-bucket and call every KMS action in IAM; the bucket policy
+// grants account B; objects are under aws/s3 (declared explicitly) or customer key k1.
+std::string managed_key_world(std::string_view account_a_extra = "") {
+  std::string doc = R"json({
+    "format": 1, "name": "aws-managed-key",
+    "accounts": [{"id": "111122223333" EXTRA}, {"id": "444455556666"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "kms:*"], "Resource": "*"}]}]},
+      {"arn": "arn:aws:iam::444455556666:user/bob", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "kms:*"], "Resource": "*"}]}]}],
+    "keys": [
+      {"arn": "arn:aws:kms:us-east-1:111122223333:key/aws-s3", "aliases": ["alias/aws/s3"],
+       "managed": "aws"},
+      {"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "policy": {"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+                       "Action": "kms:Decrypt", "Resource": "*"}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data-bucket/*"}]},
+      "objects": [{"key": "managed.csv", "sse": "aws:kms"},
+                  {"key": "cmk.csv", "sse": "aws:kms",
+                   "kms_key": "arn:aws:kms:us-east-1:111122223333:key/k1"}]}]
+  })json";
+  return replace(doc, " EXTRA", account_a_extra);
+}
+
+constexpr std::string_view kManagedKey = "arn:aws:kms:us-east-1:111122223333:key/aws-s3";
+constexpr std::string_view kManagedObject = "arn:aws:s3:::data-bucket/managed.csv";
+
+TEST(RulesKms, AwsManagedKeyWorksThroughS3ForItsOwnAccount_Rule70) {
+  World w = make_world(managed_key_world());
+  Decision d = decide(w, kAlice, "s3:GetObject", kManagedObject);
+  EXPECT_TRUE(d.allowed) << explain(d);
+  ASSERT_EQ(d.checks.size(), 2u) << explain(d);
+  EXPECT_EQ(d.checks[1].action, "kms:Decrypt");
+  EXPECT_EQ(d.checks[1].resource, kManagedKey);
+  EXPECT_EQ(d.checks[1].outcome, Outcome::kAllow);
+}
+
+TEST(RulesKms, AwsManagedKeyCannotBeUsedDirectly_Rule70) {
+  World w = make_world(managed_key_world());
+  // alice's IAM allows kms:*, but the aws/s3 policy allows use only via S3.
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kManagedKey));
+  EXPECT_TRUE(denies(w, kAlice, "kms:Encrypt", kManagedKey));
+  // The account may still describe it (the second statement of the aws/s3 policy, delegated).
+  EXPECT_TRUE(allows(w, kAlice, "kms:DescribeKey", kManagedKey));
+  EXPECT_TRUE(denies(w, kAlice, "kms:PutKeyPolicy", kManagedKey));
+}
+
+// [U] (U3, rule 71) the aws/s3 key policy is taken from public copies of "auto-s3-2":
+// kms:CallerAccount pins its use to the owning account.
+TEST(RulesKms, AwsManagedKeyRefusesOtherAccountsEvenViaS3_Rule71) {
+  World w = make_world(managed_key_world());
+  Decision d = decide(w, kBob, "s3:GetObject", kManagedObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 2u) << explain(d);
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kAllow);  // S3 itself allows bob
+  EXPECT_EQ(d.checks[1].action, "kms:Decrypt");
+  EXPECT_NE(d.checks[1].outcome, Outcome::kAllow) << explain(d);
+}
+
+TEST(RulesKms, AwsManagedKeyIsProvidedWhenNotDeclared_Rule71) {
+  World w = make_world(R"json({
+    "format": 1, "name": "implicit-aws-s3",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "eu-west-1",
+                 "objects": [{"key": "managed.csv", "sse": "aws:kms"}]}]
+  })json");
+  Decision d = decide(w, kAlice, "s3:GetObject", kManagedObject);
+  EXPECT_TRUE(d.allowed) << explain(d);
+  ASSERT_EQ(d.checks.size(), 2u);
+  EXPECT_NE(d.checks[1].resource.find("arn:aws:kms:eu-west-1:111122223333:key/"),
+            std::string::npos);
+}
+
+TEST(RulesKms, AliasAwsPrefixIsReservedForAwsManagedKeys_Rule71) {
+  LoadResult r = load(R"json({
+    "format": 1, "name": "reserved-alias",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "aliases": ["alias/aws/s3"],
+      "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}}]
+  })json");
+  EXPECT_FALSE(r.scenario);
+  EXPECT_TRUE(has_diagnostic(r.diagnostics, "/keys/0/aliases/0", Severity::kError, "reserved"));
+}
+
+TEST(RulesKms, RcpsDoNotApplyToAwsManagedKeys_Rule56) {
+  const std::string rcp = R"(, "rcps": [[{"Version": "2012-10-17", "Statement": [
+      {"Sid": "NoDecrypt", "Effect": "Deny", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}]}]])";
+  World w = make_world(managed_key_world(rcp));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kManagedObject));
+  Decision cmk = decide(w, kAlice, "s3:GetObject", "arn:aws:s3:::data-bucket/cmk.csv");
+  EXPECT_FALSE(cmk.allowed);
+  ASSERT_EQ(cmk.checks.size(), 2u) << explain(cmk);
+  EXPECT_EQ(cmk.checks[1].outcome, Outcome::kExplicitDeny) << explain(cmk);
+  EXPECT_NE(cmk.checks[1].reason.find("resource control policy"), std::string::npos)
+      << explain(cmk);
+
+  World no_rcp = make_world(managed_key_world());
+  EXPECT_TRUE(allows(no_rcp, kAlice, "s3:GetObject", "arn:aws:s3:::data-bucket/cmk.csv"));
+}
+
+// --- Rules 72-76: KMS condition keys ----------------------------------------------------------
+
+// Key k1's policy grants alice kms:Decrypt under `CONDITION`; alice may read data-bucket.
+std::string conditioned_key_world(std::string_view condition) {
+  std::string doc = R"json({
+    "format": 1, "name": "kms-conditions",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+                                               "Resource": "*"}]}]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "aliases": ["alias/finance"],
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Sid": "Conditional", "Effect": "Allow",
+         "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+         "Action": "kms:Decrypt", "Resource": "*", "Condition": CONDITION}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "objects": [
+        {"key": "reports/q1.csv", "sse": "aws:kms", "kms_key": "arn:aws:kms:us-east-1:111122223333:key/k1"},
+        {"key": "reports/q2.csv", "sse": "aws:kms", "kms_key": "arn:aws:kms:us-east-1:111122223333:key/k1"},
+        {"key": "bk.csv", "sse": "aws:kms", "kms_key": "arn:aws:kms:us-east-1:111122223333:key/k1",
+         "bucket_key": true}]}]
+  })json";
+  return replace(doc, "CONDITION", condition);
+}
+
+constexpr std::string_view kQ1 = "arn:aws:s3:::data-bucket/reports/q1.csv";
+constexpr std::string_view kQ2 = "arn:aws:s3:::data-bucket/reports/q2.csv";
+
+TEST(RulesKms, ViaServiceAllowsOnlyCallsMadeByTheService_Rule72) {
+  World w = make_world(conditioned_key_world(
+      R"({"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}})"));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kQ1));
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey));  // direct call
+  World other_region = make_world(conditioned_key_world(
+      R"({"StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com"}})"));
+  EXPECT_TRUE(denies(other_region, kAlice, "s3:GetObject", kQ1));
+}
+
+TEST(RulesKms, CallerAccountPinsTheCallersAccount_Rule73) {
+  const std::string policy = key_policy(
+      "\"*\"", "\"kms:Decrypt\"", R"({"StringEquals": {"kms:CallerAccount": "444455556666"}})");
+  World w = make_world(kms_world(policy, kIamAllKms, kIamAllKms));
+  EXPECT_TRUE(allows(w, kBob, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey));
+  World own = make_world(
+      kms_world(replace(policy, "\"444455556666\"", "\"111122223333\""), kIamAllKms, kIamAllKms));
+  EXPECT_TRUE(allows(own, kAlice, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(own, kBob, "kms:Decrypt", kKey));
+}
+
+TEST(RulesKms, RequestAliasOnlyWhenTheRequestNamesAnAlias_Rule74) {
+  World w = make_world(
+      conditioned_key_world(R"({"StringEquals": {"kms:RequestAlias": "alias/finance"}})"));
+  EXPECT_TRUE(allows(w, kAlice, "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:alias/finance"));
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey));  // same key, named by key ARN
+}
+
+// [U] (U12) which key identifier S3 passes to KMS is not documented; the reading in
+// model/s3_service.cpp is that S3 passes the key ARN from the object metadata, so
+// kms:RequestAlias is absent from S3's calls.
+TEST(RulesKms, RequestAliasIsAbsentFromS3Calls_Rule74_U12) {
+  World w = make_world(
+      conditioned_key_world(R"({"StringEquals": {"kms:RequestAlias": "alias/finance"}})"));
+  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", kQ1));
+  World if_exists = make_world(
+      conditioned_key_world(R"({"StringEqualsIfExists": {"kms:RequestAlias": "alias/finance"}})"));
+  EXPECT_TRUE(allows(if_exists, kAlice, "s3:GetObject", kQ1));
+}
+
+// KMS condition keys, kms:ResourceAliases: it is the key's aliases "regardless of how the
+// request named it", for any operation authorized on a particular key. S3's Decrypt call is
+// such an operation; the model does not put kms:ResourceAliases into the context of the KMS call
+// S3 makes, so an IAM policy keyed on the key's aliases denies SSE-KMS downloads.
+TEST(RulesKms, ResourceAliasesArePresentInS3Calls_Rule75) {
+  World w = make_world(R"json({
+    "format": 1, "name": "resource-aliases-via-s3",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+        {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",
+         "Condition": {"ForAnyValue:StringEquals": {"kms:ResourceAliases": "alias/finance"}}}]}]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "aliases": ["alias/finance"],
+      "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "objects": [{"key": "reports/q1.csv", "sse": "aws:kms",
+                   "kms_key": "arn:aws:kms:us-east-1:111122223333:key/k1"}]}]
+  })json");
+  EXPECT_TRUE(allows(w, kAlice, "kms:Decrypt", kKey));  // direct: the model does set the key
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kQ1));  // via S3: should be the same
+}
+
+TEST(RulesKms, EncryptionContextConditionOnTheObjectArn_Rule76) {
+  const std::string condition =
+      R"({"StringEquals": {"kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::data-bucket/reports/q1.csv"}})";
+  World w = make_world(conditioned_key_world(condition));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kQ1));
+  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", kQ2));
+  // The context-key name is case-insensitive.
+  World upper = make_world(conditioned_key_world(
+      replace(condition, "kms:EncryptionContext:aws:s3:arn", "KMS:ENCRYPTIONCONTEXT:AWS:S3:ARN")));
+  EXPECT_TRUE(allows(upper, kAlice, "s3:GetObject", kQ1));
+  // The value is compared as the operator says (StringEquals: case-sensitive).
+  World value_case =
+      make_world(conditioned_key_world(replace(condition, "reports/q1.csv", "REPORTS/q1.csv")));
+  EXPECT_TRUE(denies(value_case, kAlice, "s3:GetObject", kQ1));
+}
+
+// Rule 40: when S3 calls KMS for the caller, KMS sees S3's address, not the caller's.
+TEST(RulesKms, CallersSourceIpIsAbsentFromTheKmsCallS3Makes_Rule40) {
+  World w =
+      make_world(conditioned_key_world(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}})"));
+  const Context office = {{"aws:SourceIp", {"203.0.113.7"}}};
+  EXPECT_TRUE(allows(w, kAlice, "kms:Decrypt", kKey, {}, office));
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey, {}, {{"aws:SourceIp", {"198.51.100.1"}}}));
+  Decision d = decide(w, kAlice, "s3:GetObject", kQ1, {}, office);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 2u) << explain(d);
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kAllow);
+  EXPECT_EQ(d.checks[1].outcome, Outcome::kImplicitDeny) << explain(d);
+}
+
+// Rule 46: aws:ViaAWSService is true for the call S3 makes with the caller's credentials and
+// false for a direct call.
+TEST(RulesKms, ViaAwsServiceIsTrueOnlyForTheCallS3Makes_Rule46) {
+  World w = make_world(conditioned_key_world(R"({"Bool": {"aws:ViaAWSService": "true"}})"));
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kQ1));
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey));
+  World direct = make_world(conditioned_key_world(R"({"Bool": {"aws:ViaAWSService": "false"}})"));
+  EXPECT_TRUE(allows(direct, kAlice, "kms:Decrypt", kKey));
+  EXPECT_TRUE(denies(direct, kAlice, "s3:GetObject", kQ1));
+}
+
+// --- Rule 77: key states ----------------------------------------------------------------------
+
+std::string key_in_state(std::string_view state) {
+  std::string doc = R"json({
+    "format": 1, "name": "key-state",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:*", "kms:*"],
+                                               "Resource": "*"}]}]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "state": "STATE",
+      "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "objects": [{"key": "reports/q1.csv", "sse": "aws:kms",
+                   "kms_key": "arn:aws:kms:us-east-1:111122223333:key/k1"}]}]
+  })json";
+  return replace(doc, "STATE", state);
+}
+
+TEST(RulesKms, DisabledOrPendingDeletionKeyRefusesCryptoButDescribeKeyWorks_Rule77) {
+  World enabled = make_world(key_in_state("Enabled"));
+  EXPECT_TRUE(allows(enabled, kAlice, "kms:Decrypt", kKey));
+  EXPECT_TRUE(allows(enabled, kAlice, "s3:GetObject", kQ1));
+
+  for (std::string_view state : {"Disabled", "PendingDeletion"}) {
+    World w = make_world(key_in_state(state));
+    Decision d = decide(w, kAlice, "kms:Decrypt", kKey);
+    EXPECT_FALSE(d.allowed) << state;
+    ASSERT_FALSE(d.checks.empty());
+    EXPECT_EQ(d.checks[0].outcome, Outcome::kRefused) << explain(d);
+    EXPECT_NE(d.checks[0].reason.find(state), std::string::npos) << explain(d);
+    EXPECT_TRUE(denies(w, kAlice, "kms:GenerateDataKey", kKey)) << state;
+    EXPECT_TRUE(allows(w, kAlice, "kms:DescribeKey", kKey)) << state;
+    EXPECT_TRUE(allows(w, kAlice, "kms:GetKeyPolicy", kKey)) << state;
+    EXPECT_TRUE(allows(w, kAlice, "kms:PutKeyPolicy", kKey)) << state;
+    // Through S3 as well.
+    Decision s3 = decide(w, kAlice, "s3:GetObject", kQ1);
+    EXPECT_FALSE(s3.allowed) << explain(s3);
+  }
+}
+
+}  // namespace
+}  // namespace accesspath::rules

@@ -1,0 +1,19 @@
+// A counterexample as numbered steps a person can follow:
+//
+//   1. role/secure-bucket-admin  s3:PutBucketPolicy  arn:aws:s3:::bucket
+//      the bucket policy becomes anything …
+//      allowed by: managed policy `…/secure-bucket-admin` `AllowAllActions`
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "model/counterexample.h"
+
+namespace accesspath {
+
+std::string counterexample_to_text(const Counterexample& c, const std::string& indent = "");
+nlohmann::json counterexample_to_json(const Counterexample& c);
+
+}  // namespace accesspath
