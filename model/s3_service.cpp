@@ -399,20 +399,20 @@ void evaluate_s3(const Call& call) {
   if (!key->grants.empty()) ec.emplace("aws:s3:arn", ec_value);
   thread_local RequestContext kctx;
   fill_base_context(kctx, who, req, key->region, key->account);
-  kctx.set("kms:ViaService", via_service);
-  kctx.set("kms:CallerAccount", who.account);
+  kctx.add("kms:ViaService", via_service);
+  kctx.add("kms:CallerAccount", who.account);
   kctx.set("aws:ViaAWSService", "true");
   kctx.set_multi("aws:CalledVia", {"s3.amazonaws.com"});
-  kctx.set("aws:CalledViaFirst", "s3.amazonaws.com");
-  kctx.set("aws:CalledViaLast", "s3.amazonaws.com");
-  kctx.set("kms:EncryptionContext:aws:s3:arn", ec_value);
+  kctx.add("aws:CalledViaFirst", "s3.amazonaws.com");
+  kctx.add("aws:CalledViaLast", "s3.amazonaws.com");
+  kctx.add("kms:EncryptionContext:aws:s3:arn", ec_value);
   // kms:ResourceAliases: the key's aliases, however the request named the key (rule 75).
   if (!key->aliases.empty()) kctx.set_multi("kms:ResourceAliases", key->aliases);
   kctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
-  kctx.set("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
-  kctx.set("kms:KeySpec", "SYMMETRIC_DEFAULT");
-  kctx.set("kms:KeyUsage", "ENCRYPT_DECRYPT");
-  kctx.set("kms:KeyOrigin", "AWS_KMS");
+  kctx.add("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
+  kctx.add("kms:KeySpec", "SYMMETRIC_DEFAULT");
+  kctx.add("kms:KeyUsage", "ENCRYPT_DECRYPT");
+  kctx.add("kms:KeyOrigin", "AWS_KMS");
   // When a service calls another on the principal's behalf, the target sees the calling
   // service's address, not the caller's (rule 40): aws:SourceIp of the caller is absent.
   kctx.remove("aws:SourceIp");

@@ -19,7 +19,26 @@ char literal(char c) {
 
 }  // namespace
 
+static bool equal_chars(std::string_view a, std::string_view b, CaseMode mode) {
+  if (a.size() != b.size()) return false;
+  if (mode == CaseMode::kSensitive) return a == b;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (fold(a[i], mode) != fold(b[i], mode)) return false;
+  return true;
+}
+
 bool wildcard_match(std::string_view pattern, std::string_view text, CaseMode mode) {
+  // Fast paths for the common shapes: no wildcard (equality) and one trailing `*` (prefix).
+  // Patterns carrying literal-star markers take the general loop.
+  std::size_t special = 0;
+  while (special < pattern.size()) {
+    char c = pattern[special];
+    if (c == '*' || c == '?' || c == kLiteralStar || c == kLiteralQuestion) break;
+    ++special;
+  }
+  if (special == pattern.size()) return equal_chars(pattern, text, mode);
+  if (special == pattern.size() - 1 && pattern.back() == '*')
+    return text.size() >= special && equal_chars(pattern.substr(0, special), text.substr(0, special), mode);
   // Quick reject on the first character: most patterns and texts differ there
   // (`s3:…` against `kms:…`), and this loop runs for every statement.
   if (!pattern.empty() && !text.empty() && pattern[0] != '*' && pattern[0] != '?' &&
