@@ -63,5 +63,15 @@ contains "explain names kms" "$tmp/out" "KMS authorizes \`kms:Decrypt\`"
 expect "explain bad principal" 2 $?
 "$ap" check >"$tmp/out" 2>&1; expect "no files is a usage error" 2 $?
 
+# who / paths: the role chain of the misconfigured variant is found and shown.
+"$ap" who scenarios/separation-of-duties-role-trusts-account.json --action s3:GetObject \
+  --resource 'arn:aws:s3:::secure-demo-bucket/*' >"$tmp/out"; expect "who" 0 $?
+contains "who finds the developer" "$tmp/out" "arn:aws:iam::111122223333:user/developer  (2 steps)"
+contains "who shows the chain" "$tmp/out" "sts:AssumeRole  arn:aws:iam::111122223333:role/authorized-users"
+"$ap" paths scenarios/separation-of-duties-role-trusts-account.json --from arn:aws:iam::111122223333:user/developer \
+  --action 's3:Get*' >"$tmp/out"; expect "paths" 0 $?
+contains "paths lists the read as the role" "$tmp/out" "as role/authorized-users"
+"$ap" paths scenarios/separation-of-duties.json --from arn:aws:iam::999:user/x >"$tmp/out" 2>&1; expect "paths bad principal" 2 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
