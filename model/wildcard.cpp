@@ -38,7 +38,8 @@ bool wildcard_match(std::string_view pattern, std::string_view text, CaseMode mo
   }
   if (special == pattern.size()) return equal_chars(pattern, text, mode);
   if (special == pattern.size() - 1 && pattern.back() == '*')
-    return text.size() >= special && equal_chars(pattern.substr(0, special), text.substr(0, special), mode);
+    return text.size() >= special &&
+           equal_chars(pattern.substr(0, special), text.substr(0, special), mode);
   // Quick reject on the first character: most patterns and texts differ there
   // (`s3:…` against `kms:…`), and this loop runs for every statement.
   if (!pattern.empty() && !text.empty() && pattern[0] != '*' && pattern[0] != '?' &&
