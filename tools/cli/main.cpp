@@ -6,14 +6,14 @@
 #include "tools/cli/commands.h"
 #include "tools/cli/query_commands.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   CLI::App app{"accesspath: who can actually read this data, and why?"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "accesspath 0.1.0");
 
   accesspath::CheckOptions check;
-  auto *check_cmd = app.add_subcommand(
-      "check", "evaluate every expectation and invariant of scenario files");
+  auto* check_cmd =
+      app.add_subcommand("check", "evaluate every expectation and invariant of scenario files");
   check_cmd->add_option("--format", check.format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_flag("--verbose,-v", check.verbose,
@@ -21,24 +21,16 @@ int main(int argc, char **argv) {
   check_cmd->add_option("files", check.files, "scenario files")->required();
 
   accesspath::ExplainOptions explain;
-  auto *explain_cmd = app.add_subcommand(
-      "explain", "decide one request and explain the decision");
-  explain_cmd
-      ->add_option("file", explain.file, "scenario file (its world is used)")
-      ->required();
+  auto* explain_cmd = app.add_subcommand("explain", "decide one request and explain the decision");
+  explain_cmd->add_option("file", explain.file, "scenario file (its world is used)")->required();
   explain_cmd
       ->add_option("--principal", explain.principal,
                    "principal ARN, `anonymous` or a service principal")
       ->required();
-  explain_cmd
-      ->add_option("--action", explain.action, "action, e.g. s3:GetObject")
-      ->required();
-  explain_cmd->add_option("--resource", explain.resource, "resource ARN, or *")
-      ->required();
-  explain_cmd->add_option("--header", explain.headers,
-                          "request header name=value (repeatable)");
-  explain_cmd->add_option("--context", explain.context,
-                          "condition key=value (repeatable)");
+  explain_cmd->add_option("--action", explain.action, "action, e.g. s3:GetObject")->required();
+  explain_cmd->add_option("--resource", explain.resource, "resource ARN, or *")->required();
+  explain_cmd->add_option("--header", explain.headers, "request header name=value (repeatable)");
+  explain_cmd->add_option("--context", explain.context, "condition key=value (repeatable)");
   explain_cmd->add_option("--format", explain.format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
   explain_cmd->add_flag("--all-policies", explain.all_policies,
@@ -46,51 +38,36 @@ int main(int argc, char **argv) {
 
   // --- who / paths: access-path queries ---
   accesspath::WhoOptions who;
-  auto *who_cmd = app.add_subcommand(
-      "who",
-      "every principal that can do an action on a resource, with its path");
+  auto* who_cmd = app.add_subcommand(
+      "who", "every principal that can do an action on a resource, with its path");
   who_cmd->add_option("file", who.file, "scenario file")->required();
-  who_cmd->add_option("--action", who.action, "action, e.g. s3:GetObject")
+  who_cmd->add_option("--action", who.action, "action, e.g. s3:GetObject")->required();
+  who_cmd->add_option("--resource", who.resource, "resource ARN or pattern with * and ?")
       ->required();
-  who_cmd
-      ->add_option("--resource", who.resource,
-                   "resource ARN or pattern with * and ?")
-      ->required();
-  who_cmd->add_option("--header", who.headers,
-                      "pin a request header name=value (repeatable)");
-  who_cmd->add_option("--context", who.context,
-                      "pin a condition key=value (repeatable)");
-  who_cmd->add_flag("--escalation", who.escalation,
-                    "also follow permissions that change policies");
+  who_cmd->add_option("--header", who.headers, "pin a request header name=value (repeatable)");
+  who_cmd->add_option("--context", who.context, "pin a condition key=value (repeatable)");
+  who_cmd->add_flag("--escalation", who.escalation, "also follow permissions that change policies");
   who_cmd->add_option("--format", who.format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
 
   accesspath::PathsOptions paths;
-  auto *paths_cmd =
-      app.add_subcommand("paths", "everything a principal can reach, and how");
+  auto* paths_cmd = app.add_subcommand("paths", "everything a principal can reach, and how");
   paths_cmd->add_option("file", paths.file, "scenario file")->required();
-  paths_cmd->add_option("--from", paths.from, "principal ARN or `anonymous`")
-      ->required();
-  paths_cmd->add_option("--action", paths.action,
-                        "only this action (wildcards allowed)");
-  paths_cmd->add_option("--resource", paths.resource,
-                        "only resources matching this pattern");
+  paths_cmd->add_option("--from", paths.from, "principal ARN or `anonymous`")->required();
+  paths_cmd->add_option("--action", paths.action, "only this action (wildcards allowed)");
+  paths_cmd->add_option("--resource", paths.resource, "only resources matching this pattern");
   paths_cmd->add_option("--format", paths.format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError &e) {
+  } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
-    return code == 0 ? 0 : 2; // usage errors are bad input: exit status 2
+    return code == 0 ? 0 : 2;  // usage errors are bad input: exit status 2
   }
-  if (*check_cmd)
-    return accesspath::run_check(check, std::cout, std::cerr);
-  if (*explain_cmd)
-    return accesspath::run_explain(explain, std::cout, std::cerr);
-  if (*who_cmd)
-    return accesspath::run_who(who, std::cout, std::cerr);
-  if (*paths_cmd)
-    return accesspath::run_paths(paths, std::cout, std::cerr);
+  if (*check_cmd) return accesspath::run_check(check, std::cout, std::cerr);
+  if (*explain_cmd) return accesspath::run_explain(explain, std::cout, std::cerr);
+  if (*who_cmd) return accesspath::run_who(who, std::cout, std::cerr);
+  if (*paths_cmd) return accesspath::run_paths(paths, std::cout, std::cerr);
   return 2;
 }
