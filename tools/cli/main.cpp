@@ -59,6 +59,18 @@ int main(int argc, char** argv) {
   paths_cmd->add_option("--format", paths.format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
 
+  // --- graph: the access graph as a picture ---
+  accesspath::GraphCommandOptions graph;
+  auto* graph_cmd = app.add_subcommand(
+      "graph", "draw the access graph (DOT or SVG), with an invariant's counterexample");
+  graph_cmd->add_option("file", graph.file, "scenario file")->required();
+  graph_cmd->add_option("--invariant", graph.invariant,
+                        "highlight this invariant's counterexample");
+  graph_cmd->add_option("--from", graph.from, "only what this principal reaches");
+  graph_cmd->add_flag("--no-admin", graph.no_admin, "leave out policy-administration edges");
+  graph_cmd->add_option("-o,--output", graph.output, "output file: .dot or .svg")->required();
+  // --- end graph ---
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -69,5 +81,6 @@ int main(int argc, char** argv) {
   if (*explain_cmd) return accesspath::run_explain(explain, std::cout, std::cerr);
   if (*who_cmd) return accesspath::run_who(who, std::cout, std::cerr);
   if (*paths_cmd) return accesspath::run_paths(paths, std::cout, std::cerr);
+  if (*graph_cmd) return accesspath::run_graph(graph, std::cout, std::cerr);  // graph
   return 2;
 }

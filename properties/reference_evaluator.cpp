@@ -1,0 +1,363 @@
+#include "properties/reference_evaluator.h"
+
+#include <optional>
+
+#include "properties/reference_authorize.h"
+
+namespace accesspath::properties {
+namespace {
+
+using nlohmann::json;
+using namespace reference;
+
+const char* const kSse = "x-amz-server-side-encryption";
+const char* const kSseKey = "x-amz-server-side-encryption-aws-kms-key-id";
+const char* const kBucketKey = "x-amz-server-side-encryption-bucket-key-enabled";
+const char* const kSsecAlgorithm = "x-amz-server-side-encryption-customer-algorithm";
+const char* const kSsecKey = "x-amz-server-side-encryption-customer-key";
+const char* const kSsecMd5 = "x-amz-server-side-encryption-customer-key-md5";
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+bool one_of(const std::string& s, std::initializer_list<const char*> options) {
+  for (const char* o : options)
+    if (s == o) return true;
+  return false;
+}
+
+std::vector<std::string> arn_parts(const std::string& s) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (int i = 0; i < 5; ++i) {
+    std::size_t colon = s.find(':', start);
+    if (colon == std::string::npos) return {};
+    parts.push_back(s.substr(start, colon - start));
+    start = colon + 1;
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+// S3 actions authorized against an object ARN (S3 User Guide: Amazon S3 actions, rule 11).
+bool is_object_action(const std::string& a) {
+  return one_of(a, {"s3:getobject", "s3:getobjectversion", "s3:getobjectacl", "s3:getobjecttagging",
+                    "s3:putobject", "s3:putobjectacl", "s3:putobjecttagging", "s3:deleteobject",
+                    "s3:deleteobjectversion", "s3:restoreobject", "s3:abortmultipartupload"});
+}
+
+// KMS: Key states: these fail unless the key is Enabled (rule 77).
+bool is_cryptographic(const std::string& a) {
+  return one_of(a, {"kms:decrypt", "kms:encrypt", "kms:generatedatakey",
+                    "kms:generatedatakeywithoutplaintext", "kms:generatedatakeypair",
+                    "kms:generatedatakeypairwithoutplaintext", "kms:reencryptfrom",
+                    "kms:reencryptto", "kms:sign", "kms:verify", "kms:generatemac", "kms:verifymac",
+                    "kms:getpublickey", "kms:creategrant"});
+}
+
+// KMS: Allowing users in other accounts: only these work across accounts (rule 66).
+bool works_across_accounts(const std::string& a) {
+  return is_cryptographic(a) || one_of(a, {"kms:describekey", "kms:getkeyrotationstatus",
+                                           "kms:listgrants", "kms:retiregrant", "kms:revokegrant"});
+}
+
+// A key named by key ARN, alias ARN, alias name or key id; names that are not ARNs are read in
+// `account` and `region` (rule 67).
+std::optional<json> resolve_key(const json& doc, const std::string& ref, const std::string& account,
+                                const std::string& region) {
+  std::string acct = account, reg = region, name = ref;
+  if (starts_with(ref, "arn:")) {
+    auto parts = arn_parts(ref);
+    if (parts.empty() || parts[2] != "kms") return std::nullopt;
+    reg = parts[3];
+    acct = parts[4];
+    name = parts[5];
+  }
+  for (const auto& k : keys_of(doc)) {
+    if (k["account"] != acct || k["region"] != reg) continue;
+    if (starts_with(name, "alias/")) {
+      for (const auto& a : list_of(k, "aliases"))
+        if (a == name) return k;
+    } else if (starts_with(name, "key/") ? k["id"] == name.substr(4) : k["id"] == name) {
+      if (!starts_with(ref, "arn:") || k["arn"] == ref) return k;
+    }
+  }
+  return std::nullopt;
+}
+
+// What KMS knows of the keys a scenario declares: symmetric encryption keys made by KMS.
+void add_symmetric_key_facts(Context& ctx) {
+  set_key(ctx, "kms:KeySpec", "SYMMETRIC_DEFAULT");
+  set_key(ctx, "kms:KeyUsage", "ENCRYPT_DECRYPT");
+  set_key(ctx, "kms:KeyOrigin", "AWS_KMS");
+}
+
+struct Encryption {
+  std::string sse = "AES256";  // "AES256", "aws:kms" or "SSE-C"
+  std::string key;             // "" = the AWS managed key aws/s3
+  bool bucket_key = false;
+};
+
+Encryption encryption_of(const json& j) {
+  Encryption e;
+  std::string sse = j.value("sse", "AES256");
+  e.sse = sse == "aws:kms:dsse" ? "aws:kms" : sse;
+  e.key = j.value("kms_key", "");
+  e.bucket_key = j.value("bucket_key", false);
+  return e;
+}
+
+// S3: Specifying SSE-KMS / SSE-C; Setting default encryption (rules 83, 84, 90): headers beat
+// the bucket default, which is SSE-S3 unless configured. nullopt: S3 rejects the request.
+std::optional<Encryption> put_encryption(const json& bucket, const Request& r) {
+  const std::string* sse = header(r, kSse);
+  const std::string* key = header(r, kSseKey);
+  if (header(r, kSsecAlgorithm)) {
+    if (sse) return std::nullopt;  // both SSE-C and SSE headers: 400
+    if (!header(r, kSsecKey) || !header(r, kSsecMd5)) return std::nullopt;
+    return Encryption{"SSE-C", "", false};
+  }
+  if (key && !sse) return std::nullopt;  // a key id without aws:kms: 400
+  if (sse) {
+    if (*sse == "AES256") return Encryption{};
+    if (*sse != "aws:kms" && *sse != "aws:kms:dsse") return std::nullopt;
+    Encryption e{"aws:kms", key ? *key : "", false};
+    const std::string* bk = header(r, kBucketKey);
+    if (bk)
+      e.bucket_key = lower(*bk) == "true";
+    else if (bucket.contains("default_encryption"))
+      e.bucket_key = bucket["default_encryption"].value("bucket_key", false);
+    return e;
+  }
+  if (bucket.contains("default_encryption")) return encryption_of(bucket["default_encryption"]);
+  return Encryption{};
+}
+
+bool s3_allows(const json& doc, const Caller& who, const Request& r) {
+  const std::string prefix = "arn:aws:s3:::";
+  if (!starts_with(r.resource, prefix)) return false;
+  std::string rest = r.resource.substr(prefix.size());
+  std::size_t slash = rest.find('/');
+  const bool is_object = slash != std::string::npos;
+  const std::string bucket_name = rest.substr(0, slash);
+  const std::string object_key = is_object ? rest.substr(slash + 1) : "";
+  const json* bucket = find_in(doc, "buckets", "name", bucket_name);
+  if (bucket_name.empty() || !bucket) return false;
+  const std::string action = lower(r.action);
+  if (is_object_action(action) && !is_object) return false;
+  const std::string owner = bucket->value("account", "");
+  const std::string region = bucket->value("region", "");
+
+  // S3 authorizes the request against the bucket policy (rule 92); the request headers are
+  // condition keys (S3: condition key examples), never the customer key itself.
+  Authorization s3;
+  s3.action = r.action;
+  s3.resource = r.resource;
+  s3.resource_account = owner;
+  s3.resource_policy = bucket->contains("policy") ? &(*bucket)["policy"] : nullptr;
+  s3.place = Place::kBucket;
+  s3.ctx = base_context(who, r, region, owner);
+  for (const auto& [k, v] : r.headers) {
+    std::string name = lower(k);
+    if (starts_with(name, "x-amz-") && name != kSsecKey && name != kSsecMd5)
+      set_key(s3.ctx, "s3:" + name, v);
+  }
+  set_key(s3.ctx, "s3:ResourceAccount", owner);
+  set_key(s3.ctx, "s3:signatureversion", "AWS4-HMAC-SHA256");
+  set_key(s3.ctx, "s3:authType", "REST-HEADER");
+  apply_request_context(s3.ctx, r);
+  // The bucket owner's root user may always get, put and delete the bucket policy (rule 59).
+  if (who.type == CallerType::kRoot && who.account == owner &&
+      one_of(action, {"s3:getbucketpolicy", "s3:putbucketpolicy", "s3:deletebucketpolicy"}))
+    s3.resource_policy = nullptr;
+  if (!authorized(doc, who, s3)) return false;
+
+  const bool read = is_object && (action == "s3:getobject" || action == "s3:getobjectversion");
+  const bool write = is_object && action == "s3:putobject";
+  if (!read && !write) return true;
+
+  Encryption enc;
+  std::string id_account;  // where a key id or alias name is looked up
+  if (read) {
+    const json* object = nullptr;
+    for (const auto& o : list_of(*bucket, "objects"))
+      if (o.value("key", "") == object_key) object = &o;
+    if (object && object->contains("sse"))
+      enc = encryption_of(*object);
+    else if (bucket->contains("default_encryption"))
+      enc = encryption_of((*bucket)["default_encryption"]);
+    // A stored object's key id or alias is read in the bucket owner's account (model reading).
+    id_account = owner;
+    // "don't send encryption request headers for GET requests" of SSE-KMS objects (rule 89).
+    if (enc.sse == "aws:kms" && (header(r, kSse) || header(r, kSseKey))) return false;
+  } else {
+    auto chosen = put_encryption(*bucket, r);
+    if (!chosen) return false;
+    enc = *chosen;
+    // A key id or alias resolves in the requester's account (S3 API Reference, rules 84, 85).
+    id_account = who.account;
+  }
+  if (enc.sse == "AES256") return true;  // SSE-S3: no KMS permission (rule 91)
+  if (enc.sse == "SSE-C")                // HTTPS and the customer key headers (rule 90)
+    return over_https(r) && header(r, kSsecAlgorithm) && header(r, kSsecKey) && header(r, kSsecMd5);
+
+  // SSE-KMS: signed requests over TLS only (rule 88).
+  if (who.type == CallerType::kAnonymous || !over_https(r)) return false;
+  // No key named: the AWS managed key aws/s3 of the bucket owner (rule 83; model reading of
+  // whose aws/s3 it is).
+  auto key = enc.key.empty() ? resolve_key(doc, "alias/aws/s3", owner, region)
+                             : resolve_key(doc, enc.key, id_account, region);
+  if (!key) return false;
+  if ((*key)["region"] != region) return false;                   // rule 82
+  if (key->value("state", "Enabled") != "Enabled") return false;  // rule 77
+
+  // S3 calls KMS with the caller's identity (rules 46, 72, 73, 86).
+  const std::string bucket_arn = prefix + bucket_name;
+  const std::string ec_value = enc.bucket_key ? bucket_arn : r.resource;
+  const std::string key_account = (*key)["account"].get<std::string>();
+  Authorization kms;
+  kms.action = read ? "kms:Decrypt" : "kms:GenerateDataKey";
+  kms.resource = (*key)["arn"].get<std::string>();
+  kms.resource_account = key_account;
+  kms.resource_policy = &(*key)["policy"];
+  kms.place = Place::kKey;
+  kms.rcps_apply = key->value("managed", "customer") != "aws";  // rule 56
+  kms.grants = key->contains("grants") ? &(*key)["grants"] : nullptr;
+  kms.grant_operation = read ? "Decrypt" : "GenerateDataKey";
+  kms.encryption_context = {{"aws:s3:arn", ec_value}};
+  kms.ctx = base_context(who, r, region, key_account);
+  set_key(kms.ctx, "kms:ViaService", "s3." + region + ".amazonaws.com");
+  set_key(kms.ctx, "kms:CallerAccount", who.account);
+  set_key(kms.ctx, "aws:ViaAWSService", "true");
+  set_key(kms.ctx, "aws:CalledVia", "s3.amazonaws.com");
+  set_key(kms.ctx, "aws:CalledViaFirst", "s3.amazonaws.com");
+  set_key(kms.ctx, "aws:CalledViaLast", "s3.amazonaws.com");
+  set_key(kms.ctx, "kms:EncryptionContext:aws:s3:arn", ec_value);
+  set_key(kms.ctx, "kms:EncryptionContextKeys", "aws:s3:arn");
+  set_key(kms.ctx, "kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
+  add_symmetric_key_facts(kms.ctx);
+  // KMS sees S3's address, not the caller's (rule 40): the caller's aws:SourceIp is not there.
+  kms.ctx.erase("aws:sourceip");
+  kms.ctx.erase("aws:sourcevpc");
+  kms.ctx.erase("aws:sourcevpce");
+  return authorized(doc, who, kms);
+}
+
+bool kms_allows(const json& doc, const Caller& who, const Request& r) {
+  auto parts = arn_parts(r.resource);
+  if (parts.empty() || parts[2] != "kms") return false;
+  if (who.type == CallerType::kAnonymous) return false;  // KMS requests are signed
+  auto key = resolve_key(doc, r.resource, parts[4], parts[3]);
+  if (!key) return false;
+  const std::string action = lower(r.action);
+  const bool aws_managed = key->value("managed", "customer") == "aws";
+  const std::string key_account = (*key)["account"].get<std::string>();
+  const std::string key_region = (*key)["region"].get<std::string>();
+  if (who.account != key_account && who.type != CallerType::kService &&
+      !works_across_accounts(action))
+    return false;  // rule 66
+  if (key->value("state", "Enabled") != "Enabled" && is_cryptographic(action))
+    return false;  // rule 77
+  // "you cannot use AWS managed keys in cryptographic operations directly" (rule 70).
+  if (aws_managed && is_cryptographic(action)) return false;
+
+  Authorization kms;
+  kms.action = r.action;
+  kms.resource = (*key)["arn"].get<std::string>();
+  kms.resource_account = key_account;
+  kms.resource_policy = &(*key)["policy"];
+  kms.place = Place::kKey;
+  kms.rcps_apply = !aws_managed;
+  kms.grants = key->contains("grants") ? &(*key)["grants"] : nullptr;
+  kms.grant_operation = r.action.substr(r.action.find(':') + 1);
+  kms.ctx = base_context(who, r, key_region, key_account);
+  set_key(kms.ctx, "kms:CallerAccount", who.account);
+  add_symmetric_key_facts(kms.ctx);
+  if (starts_with(parts[5], "alias/")) set_key(kms.ctx, "kms:RequestAlias", parts[5]);  // rule 74
+  const json& aliases = list_of(*key, "aliases");
+  if (!aliases.empty()) kms.ctx["kms:resourcealiases"] = aliases.get<std::vector<std::string>>();
+  // The encryption context the request passes, as kms:EncryptionContext:<key> keys of its
+  // context, with the keys spelled as the request spells them.
+  const std::string ec_prefix = "kms:encryptioncontext:";
+  for (const auto& [k, values] : r.context)
+    if (starts_with(lower(k), ec_prefix) && !values.empty())
+      kms.encryption_context[k.substr(ec_prefix.size())] = values.front();
+  if (!kms.encryption_context.empty() && !kms.ctx.count("kms:encryptioncontextkeys"))
+    for (const auto& [k, v] : kms.encryption_context)
+      kms.ctx["kms:encryptioncontextkeys"].push_back(k);
+  apply_request_context(kms.ctx, r);
+  return authorized(doc, who, kms);
+}
+
+bool sts_allows(const json& doc, const Caller& who, const Request& r) {
+  auto parts = arn_parts(r.resource);
+  if (parts.empty() || parts[2] != "iam" || !starts_with(parts[5], "role/")) return false;
+  if (who.type == CallerType::kAnonymous) return false;  // AssumeRole is signed
+  // "You cannot use AWS account root user credentials to call AssumeRole. You must use
+  // credentials for an IAM user or an IAM role" (STS API Reference: AssumeRole; IAM: "You can't
+  // switch roles if you sign in as the AWS account root user"). model/ lets the root user assume.
+  if (who.type == CallerType::kRoot && !who.emulate.root_may_assume_roles) return false;
+  const json* role = find_in(doc, "principals", "arn", r.resource);
+  if (!role || !role->contains("trust_policy")) return false;  // nobody may assume it
+  // The trust policy must allow (rules 50, 98).
+  Authorization sts;
+  sts.action = r.action;
+  sts.resource = r.resource;
+  sts.resource_account = parts[4];
+  sts.resource_policy = &(*role)["trust_policy"];
+  sts.place = Place::kTrust;
+  sts.ctx = base_context(who, r, "", parts[4]);
+  return authorized(doc, who, sts);
+}
+
+// IAM actions, actions without a resource, and other resources with a policy.
+bool other_allows(const json& doc, const Caller& who, const Request& r) {
+  Authorization a;
+  a.action = r.action;
+  a.resource = r.resource;
+  const json* resource = find_in(doc, "resources", "arn", r.resource);
+  if (r.resource == "*" && !resource) {
+    a.resource_account = who.account;  // the action runs in the caller's account
+  } else {
+    auto parts = arn_parts(r.resource);
+    if (parts.empty()) return false;
+    a.resource_account = parts[4];
+  }
+  if (resource && resource->contains("policy")) a.resource_policy = &(*resource)["policy"];
+  a.ctx = base_context(who, r, "", a.resource_account);
+  return authorized(doc, who, a);
+}
+
+bool allows(const json& doc, const Request& r, const Emulation& emulate) {
+  for (const auto& scope : {"accounts", "buckets"})
+    for (const auto& item : list_of(doc, scope))
+      if (item.contains("block_public_access")) throw Unsupported{"S3 Block Public Access"};
+  auto who = identify(doc, r.principal);
+  if (!who) return false;
+  who->emulate = emulate;
+  const std::string service = lower(r.action.substr(0, r.action.find(':')));
+  if (r.resource != "*") {
+    if (service == "s3") return s3_allows(doc, *who, r);
+    if (service == "kms") return kms_allows(doc, *who, r);
+    if (service == "sts") return sts_allows(doc, *who, r);
+  }
+  return other_allows(doc, *who, r);
+}
+
+}  // namespace
+
+ReferenceAnswer reference_decide(const json& world_doc, const Request& request,
+                                 const Emulation& emulate) {
+  try {
+    return {allows(world_doc, request, emulate) ? Verdict::kAllow : Verdict::kDeny, ""};
+  } catch (const Unsupported& u) {
+    return {Verdict::kUnsupported, u.what};
+  }
+}
+
+bool reference_allows(const json& world_doc, const Request& request) {
+  return reference_decide(world_doc, request).verdict == Verdict::kAllow;
+}
+
+}  // namespace accesspath::properties

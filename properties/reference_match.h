@@ -1,0 +1,62 @@
+// The reference evaluator's matching: wildcards, ARN comparison and the
+// Condition element, transcribed from the IAM User Guide with no code shared
+// with model/ (so that a bug there is not repeated here).
+//
+//   reference::glob("s3:*Object", "S3:GetObject", /*ignore_case=*/true) == true
+//   reference::Context ctx = {{"aws:securetransport", {"true"}}};
+//   reference::condition_holds(json::parse(R"({"Bool": {"aws:SecureTransport": "true"}})"), ctx);
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace accesspath::properties::reference {
+
+// Thrown when a document uses something the reference does not implement
+// (a condition operator outside its subset, a policy variable, ...); the
+// reference then answers "unsupported" instead of guessing.
+struct Unsupported {
+  std::string what;
+};
+
+// Readings that depart from AWS's documentation, each the reading of a known
+// bug of the fast evaluator (known_fast_bugs.h). Only used to tell whether a
+// disagreement is one of those bugs; never to decide.
+struct Emulation {
+  bool notprincipal_star_exempts_boundary = false;    // NotPrincipal "*" exempts everyone
+  bool rcps_skip_service_principals = false;          // RCPs do not apply to AWS services
+  bool omit_principal_is_aws_service = false;         // no aws:PrincipalIsAWSService key
+  bool root_may_assume_roles = false;                 // the root user may call sts:AssumeRole
+  bool grant_constraint_keys_case_sensitive = false;  // grant constraints compare keys exactly
+  bool grant_constraints_on_every_operation = false;  // constraints also limit DescribeKey, ...
+};
+
+// The request context: condition key names lowercased (they are
+// case-insensitive, rule 31) to their values.
+using Context = std::map<std::string, std::vector<std::string>>;
+
+// A context value the reference does not model (aws:userid is a unique id AWS
+// makes up): a condition that compares it makes the answer "unsupported".
+inline constexpr const char* kUnmodelledValue = "\x01unmodelled";
+
+std::string lower(std::string_view s);
+
+// `*` matches any run of characters (also `/` and `:`), `?` exactly one (rules 5, 8).
+bool glob(std::string_view pattern, std::string_view text, bool ignore_case);
+
+// ArnLike / ArnEquals: the six colon-separated parts compared one by one, case
+// sensitively, with wildcards (rule 38).
+bool arn_like(std::string_view pattern, std::string_view value);
+
+// A string or an array of strings (and booleans or numbers, as AWS reads them).
+std::vector<std::string> strings_of(const nlohmann::json& value);
+
+// The whole Condition element: AND over operators and keys, OR over values
+// (NOR for negated operators), missing keys, IfExists and Null (rules 32-37).
+bool condition_holds(const nlohmann::json& condition, const Context& ctx);
+
+}  // namespace accesspath::properties::reference
