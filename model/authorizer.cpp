@@ -99,6 +99,37 @@ Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_
   return out;
 }
 
+// KMS API Reference, GrantConstraints: "AWS KMS applies the grant constraints only to
+// cryptographic operations that support an encryption context ... Grant constraints are not
+// applied to ... management operations, such as DescribeKey or RetireGrant."
+bool operation_takes_encryption_context(std::string_view operation) {
+  for (std::string_view op :
+       {"Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext",
+        "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext", "ReEncryptFrom",
+        "ReEncryptTo"})
+    if (operation == op) return true;
+  return false;
+}
+
+// Same page: "in a grant constraint, the key in each key-value pair is not case sensitive, but the
+// value is case sensitive". EncryptionContextEquals must match the whole context,
+// EncryptionContextSubset only the pairs it lists.
+bool grant_constraints_hold(const KmsGrant& g,
+                            const std::map<std::string, std::string>* encryption_context) {
+  static const std::map<std::string, std::string> kEmpty;
+  const auto& ec = encryption_context ? *encryption_context : kEmpty;
+  auto has_pair = [&](const std::pair<const std::string, std::string>& want) {
+    return std::any_of(ec.begin(), ec.end(), [&](const auto& have) {
+      return iequals(have.first, want.first) && have.second == want.second;
+    });
+  };
+  if (!g.context_equals.empty()) {
+    if (ec.size() != g.context_equals.size()) return false;
+    if (!std::all_of(g.context_equals.begin(), g.context_equals.end(), has_pair)) return false;
+  }
+  return std::all_of(g.context_subset.begin(), g.context_subset.end(), has_pair);
+}
+
 bool grant_allows(const AuthzRequest& r, Check* record) {
   if (!r.grants || r.grant_operation.empty() || r.who->is_anonymous() || r.who->is_service())
     return false;
@@ -110,16 +141,9 @@ bool grant_allows(const AuthzRequest& r, Check* record) {
     bool op = std::any_of(g.operations.begin(), g.operations.end(),
                           [&](const std::string& o) { return o == r.grant_operation; });
     if (!op) continue;
-    // Grant constraints: EncryptionContextEquals (exact) and EncryptionContextSubset (includes).
-    static const std::map<std::string, std::string> kEmpty;
-    const auto& ec = r.encryption_context ? *r.encryption_context : kEmpty;
-    if (!g.context_equals.empty() && ec != g.context_equals) continue;
-    bool subset =
-        std::all_of(g.context_subset.begin(), g.context_subset.end(), [&](const auto& kv) {
-          auto it = ec.find(kv.first);
-          return it != ec.end() && it->second == kv.second;
-        });
-    if (!subset) continue;
+    if (operation_takes_encryption_context(r.grant_operation) &&
+        !grant_constraints_hold(g, r.encryption_context))
+      continue;
     if (record)
       record->policies.push_back({"grant to `" + g.grantee + "` on the key",
                                   "",
@@ -183,10 +207,11 @@ PrincipalMatch match_principal(const PrincipalElement& element, const Requester&
 }
 
 bool not_principal_exempts(const PrincipalElement& element, const Requester& who) {
-  if (element.everyone) return true;
-  // IAM: Permissions boundaries (current docs): NotPrincipal with Deny always denies a principal
-  // that has a permissions boundary, whatever NotPrincipal lists (rule 30).
+  // IAM: Permissions boundaries (current docs): NotPrincipal with Deny "will always deny any IAM
+  // principal that has a permissions boundary policy attached, regardless of the values specified
+  // in the NotPrincipal element" (rule 30), so even NotPrincipal "*" exempts no such principal.
   if (who.boundary) return false;
+  if (element.everyone) return true;
   if (who.is_anonymous()) return false;
   bool account = false, identity = false;
   for (const auto& e : element.entries) {
@@ -234,8 +259,10 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
   std::string deny_reason;
 
   // RCPs of the resource's account (rules 48, 56): RCPFullAWSAccess is implied at every level,
-  // so only Deny statements can change the outcome. They do not apply to AWS service principals.
-  if (r.rcps_apply && r.resource_account_info && !who.is_service()) {
+  // so only Deny statements can change the outcome. They restrict AWS service principals too
+  // (KMS: Resource control policies in AWS KMS, whose example RCP limits service principals;
+  // data-perimeter RCPs exempt services only through aws:PrincipalIsAWSService).
+  if (r.rcps_apply && r.resource_account_info) {
     for (const auto& level : r.resource_account_info->rcps)
       for (const auto& p : level)
         if (scan_policy(*p, r, false, record).deny) {

@@ -136,6 +136,9 @@ void add_principal_keys(const Requester& who, RequestContext& ctx) {
     case RequesterType::kService:
       ctx.add("aws:PrincipalServiceName", who.name);
       ctx.add("aws:PrincipalType", "Service");
+      // aws:PrincipalIsAWSService: "present in the request context for all signed API requests"
+      // (IAM: AWS global condition context keys), true only for AWS service principals.
+      ctx.add("aws:PrincipalIsAWSService", "true");
       return;
     case RequesterType::kRoot:
       ctx.add("aws:PrincipalArn", who.principal_arn);
@@ -157,6 +160,7 @@ void add_principal_keys(const Requester& who, RequestContext& ctx) {
       ctx.add("aws:userid", who.userid);
       break;
   }
+  ctx.add("aws:PrincipalIsAWSService", "false");  // signed by an IAM identity (see kService)
   if (who.declared)
     for (const auto& [k, v] : who.declared->tags) {
       thread_local std::string key;

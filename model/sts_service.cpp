@@ -20,6 +20,14 @@ void evaluate_sts(const Call& call) {
                 "AssumeRole needs signed credentials; anonymous callers cannot assume roles");
     return;
   }
+  // STS API Reference, AssumeRole: "You cannot use AWS account root user credentials to call
+  // AssumeRole. You must use credentials for an IAM user or an IAM role".
+  if (who.type == RequesterType::kRoot) {
+    call.refuse("STS request",
+                "the root user of account `" + who.account +
+                    "` cannot assume roles; only IAM users and roles can call AssumeRole");
+    return;
+  }
   const Principal* role = call.world.find_principal(req.resource);
   if (!role || role->kind != PrincipalKind::kRole) {
     call.refuse("STS request",

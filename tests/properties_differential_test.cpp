@@ -2,8 +2,8 @@
 // reference evaluator (properties/reference_evaluator.h) answer the same
 // generated requests; a disagreement prints the whole world and request.
 // Disagreements that were traced to known fast-evaluator bugs
-// (properties/known_fast_bugs.cpp) are skipped, and each bug has a minimal
-// reproduction below that fails once the bug is fixed, to remind to drop the skip.
+// (properties/known_fast_bugs.cpp; none open now) are skipped. The six bugs this
+// test found are fixed; their minimal reproductions below keep them fixed.
 //
 // This file needs the accesspath_properties library (ACCESSPATH_HAVE_PROPERTIES
 // comes with it); without it the suite is one skipped test.
@@ -102,17 +102,17 @@ TEST(PropertiesDifferential, FastAgreesWithReferenceOnTenThousandCases) {
 }
 
 // ---------------------------------------------------------------------------
-// The known fast-evaluator bugs, one minimal case each. The reference gives
-// AWS's documented answer; the fast evaluator still gives another one.
+// The fast-evaluator bugs this test found, one minimal case each: the reference
+// gives AWS's documented answer and the fast evaluator must give it too.
 
-struct KnownBugCase {
-  const char* bug;  // part of the name known_fast_bug() gives
+struct FormerBugCase {
+  const char* bug;
   const char* world;
   const char* request;
   bool documented_allow;
 };
 
-const KnownBugCase kKnownBugCases[] = {
+const FormerBugCase kFormerBugCases[] = {
     {"NotPrincipal \"*\"",
      R"({"format": 1, "name": "np", "accounts": [{"id": "111111111111"}],
         "principals": [{"arn": "arn:aws:iam::111111111111:user/alice",
@@ -183,20 +183,16 @@ const KnownBugCase kKnownBugCases[] = {
      true},
 };
 
-TEST(PropertiesDifferential, KnownFastBugsStillReproduce) {
-  for (const auto& c : kKnownBugCases) {
+TEST(PropertiesDifferential, FormerFastBugsStayFixed) {
+  for (const auto& c : kFormerBugCases) {
     SCOPED_TRACE(c.bug);
     json doc = json::parse(c.world);
     Request r = request_from_json(json::parse(c.request));
     ReferenceAnswer reference = reference_decide(doc, r);
     ASSERT_NE(reference.verdict, Verdict::kUnsupported) << reference.unsupported;
     EXPECT_EQ(reference.verdict == Verdict::kAllow, c.documented_allow);
-    auto bug = known_fast_bug(doc, r);
-    ASSERT_TRUE(bug.has_value());
-    EXPECT_NE(bug->find(c.bug), std::string::npos) << *bug;
-    if (fast_allows(doc, r) == c.documented_allow)
-      ADD_FAILURE() << "model/ now gives AWS's answer: remove the bug from "
-                       "properties/known_fast_bugs.cpp and this case";
+    EXPECT_EQ(fast_allows(doc, r), c.documented_allow);
+    EXPECT_FALSE(known_fast_bug(doc, r).has_value());
   }
 }
 

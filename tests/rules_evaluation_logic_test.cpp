@@ -124,6 +124,62 @@ TEST(RulesEvaluationLogic, RcpDenyLimitsAccessToTheAccountsResources_Rule48) {
   EXPECT_TRUE(allows(rcp, kAlice, "s3:GetObject", kObject));
 }
 
+// KMS: Resource control policies in AWS KMS gives an RCP that limits AWS service principals, and
+// the data-perimeter RCPs exempt services only through aws:PrincipalIsAWSService: RCPs apply to
+// service principals too.
+TEST(RulesEvaluationLogic, RcpDenyAppliesToServicePrincipals_Rule48_Rule56) {
+  const std::string doc = R"json({
+    "format": 1, "name": "rcp-service",
+    "accounts": [{"id": "111122223333" RCPS}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:role/app",
+      "trust_policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}]
+  })json";
+  constexpr std::string_view kApp = "arn:aws:iam::111122223333:role/app";
+  World none = make_world(replace(doc, " RCPS", ""));
+  EXPECT_TRUE(allows(none, "ec2.amazonaws.com", "sts:AssumeRole", kApp));
+  const std::string deny = R"(, "rcps": [[{"Version": "2012-10-17", "Statement": [
+      {"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole", "Resource": "*" COND}]}]])";
+  World all = make_world(replace(doc, " RCPS", replace(deny, " COND", "")));
+  Decision d = decide(all, "ec2.amazonaws.com", "sts:AssumeRole", kApp);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny) << explain(d);
+  // The documented way to spare services: a condition on aws:PrincipalIsAWSService.
+  World spared = make_world(
+      replace(doc, " RCPS",
+              replace(deny, " COND",
+                      R"(, "Condition": {"Bool": {"aws:PrincipalIsAWSService": "false"}})")));
+  EXPECT_TRUE(allows(spared, "ec2.amazonaws.com", "sts:AssumeRole", kApp));
+}
+
+// IAM: AWS global condition context keys, aws:PrincipalIsAWSService: "present in the request
+// context for all signed API requests", true for a service principal, false for IAM identities;
+// an unsigned request has no such key.
+TEST(RulesEvaluationLogic, PrincipalIsAwsServiceIsSetForSignedRequests_Rule27) {
+  const std::string doc = R"json({
+    "format": 1, "name": "is-service",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{
+      "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+      "Resource": "*"}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data-bucket/*"},
+        {"Sid": "OnlyServices", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data-bucket/*",
+         "Condition": {"Bool": {"aws:PrincipalIsAWSService": "false"}}}]},
+      "objects": [{"key": "k", "sse": "AES256"}]}]
+  })json";
+  World w = make_world(doc);
+  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", "arn:aws:s3:::data-bucket/k"));
+  EXPECT_TRUE(
+      denies(w, "arn:aws:iam::111122223333:root", "s3:GetObject", "arn:aws:s3:::data-bucket/k"));
+  // Anonymous: the key is absent, so Bool does not match and the Deny does not apply.
+  EXPECT_TRUE(allows(w, "anonymous", "s3:GetObject", "arn:aws:s3:::data-bucket/k"));
+}
+
 TEST(RulesEvaluationLogic, RcpFullAwsAccessIsImpliedAtEveryLevel_Rule48) {
   // Levels with no Allow at all (only an inapplicable Deny, or nothing) block nothing.
   World w = make_world(with_rcps(R"(, "rcps": [[], [{"Version": "2012-10-17", "Statement": [

@@ -292,16 +292,34 @@ TEST(RulesKms, GrantConstraintsOnEncryptionContext_Rule69) {
       denies(subset, kAlice, "kms:Decrypt", kKey, {}, {{"kms:EncryptionContext:dept", {"hr"}}}));
 }
 
-// KMS: Grants, "Grant constraints": encryption context keys and values are compared exactly
-// (KMS encryption context is case-sensitive). The model lowercases the encryption-context keys
-// it reads from the request (they pass through the case-insensitive condition-key context), so a
-// constraint whose key has capitals never matches.
-TEST(RulesKms, GrantConstraintKeysKeepTheirCase_Rule69) {
+// KMS API Reference, GrantConstraints: "in a grant constraint, the key in each key-value pair is
+// not case sensitive, but the value is case sensitive".
+TEST(RulesKms, GrantConstraintKeysIgnoreCaseValuesDoNot_Rule69) {
+  for (const char* kind : {"EncryptionContextEquals", "EncryptionContextSubset"}) {
+    SCOPED_TRACE(kind);
+    World w = make_world(replace(grant_world(R"([
+        {"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"],
+         "constraints": {"KIND": {"Department": "finance"}}}])"),
+                                 "KIND", kind));
+    EXPECT_TRUE(allows(w, kAlice, "kms:Decrypt", kKey, {},
+                       {{"kms:EncryptionContext:Department", {"finance"}}}));
+    EXPECT_TRUE(allows(w, kAlice, "kms:Decrypt", kKey, {},
+                       {{"kms:EncryptionContext:department", {"finance"}}}));
+    EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey, {},
+                       {{"kms:EncryptionContext:Department", {"Finance"}}}));
+  }
+}
+
+// Same page: "Grant constraints are not applied to operations that do not support an encryption
+// context, such as ... DescribeKey or RetireGrant".
+TEST(RulesKms, GrantConstraintsDoNotApplyToDescribeKey_Rule69) {
   World w = make_world(grant_world(R"([
-      {"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"],
-       "constraints": {"EncryptionContextEquals": {"Department": "finance"}}}])"));
-  EXPECT_TRUE(allows(w, kAlice, "kms:Decrypt", kKey, {},
-                     {{"kms:EncryptionContext:Department", {"finance"}}}));
+      {"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["DescribeKey", "Decrypt"],
+       "constraints": {"EncryptionContextSubset": {"dept": "finance"}}}])"));
+  EXPECT_TRUE(allows(w, kAlice, "kms:DescribeKey", kKey));
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey));  // a cryptographic operation: constrained
+  EXPECT_TRUE(
+      allows(w, kAlice, "kms:Decrypt", kKey, {}, {{"kms:EncryptionContext:dept", {"finance"}}}));
 }
 
 // --- Rules 56, 70, 71: AWS managed keys (aws/s3) -----------------------------------------------

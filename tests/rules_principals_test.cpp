@@ -354,5 +354,18 @@ TEST(RulesPrincipals, NotPrincipalDenyAlwaysDeniesPrincipalsWithABoundary_Rule30
   EXPECT_TRUE(lists_sid(bp->denies, "OnlyExempt")) << explain(d);
 }
 
+// Rule 30 says "regardless of the values specified in the NotPrincipal element": even a
+// NotPrincipal that exempts everyone ({"AWS": "*"}) denies a principal with a boundary.
+TEST(RulesPrincipals, NotPrincipalStarStillDeniesPrincipalsWithABoundary_Rule30) {
+  World plain = make_world(deny_all_but(R"("*")"));
+  EXPECT_TRUE(allows(plain, kAlice, "s3:GetObject", kObject));
+  World bounded = make_world(deny_all_but(R"("*")", R"(, "permissions_boundary": {
+      "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]})"));
+  Decision d = decide(bounded, kAlice, "s3:GetObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kExplicitDeny) << explain(d);
+}
+
 }  // namespace
 }  // namespace accesspath::rules

@@ -106,6 +106,17 @@ TEST(RulesSts, AssumeRoleIsRefusedForAnonymousAndUndeclaredRoles_Rule98) {
   EXPECT_EQ(unknown.checks[0].outcome, Outcome::kRefused) << explain(unknown);
 }
 
+// STS API Reference, AssumeRole: "You cannot use AWS account root user credentials to call
+// AssumeRole", even when the trust policy names the account.
+TEST(RulesSts, RootUserCannotAssumeRoles_Rule98) {
+  World w = make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:root"})", kMayAssume));
+  EXPECT_TRUE(allows(w, kAlice, "sts:AssumeRole", kRole));
+  Decision root = decide(w, "arn:aws:iam::111122223333:root", "sts:AssumeRole", kRole);
+  EXPECT_FALSE(root.allowed);
+  ASSERT_FALSE(root.checks.empty());
+  EXPECT_EQ(root.checks[0].outcome, Outcome::kRefused) << explain(root);
+}
+
 // [X] (U13) Roles terms and concepts says a trust policy cannot name "*"; the Principal page says
 // it can. The model loads such a trust policy and reads "*" like any resource policy: every
 // principal of the role's account, and other accounts' principals whose IAM allows it.
