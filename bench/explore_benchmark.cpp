@@ -60,10 +60,13 @@ void edit_and_recheck(benchmark::State& state, const std::string& member,
     World w = s.world;
     const TeamEdit& e = edits[i++ % edits.size()];
     if (properties::permitted_actor(w, e, team) && properties::apply(e, w))
-      violated += check_invariant(w, inv).holds == false ? 1 : 0;
+      violated += check_invariant(w, inv).holds == false ? 1u : 0u;
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
   state.counters["violated"] = static_cast<double>(violated) / static_cast<double>(i);
+  if (memoized)
+    state.counters["reused"] = static_cast<double>(memo.hits()) /
+                               static_cast<double>(std::max<std::size_t>(1, memo.hits() + memo.misses()));
 }
 
 constexpr const char* kBucketAdmin = "arn:aws:iam::111122223333:role/secure-bucket-admin";

@@ -7,26 +7,11 @@ namespace {
 
 thread_local EvaluationMemo* t_memo = nullptr;
 
-void put(std::string& key, std::string_view s) {
-  key += s;
-  key += '\x1f';  // unit separator: no field runs into the next
-}
-
-void put_pointer(std::string& key, const void* p) {
-  char bytes[sizeof p];
-  std::memcpy(bytes, &p, sizeof p);
-  key.append(bytes, sizeof p);
-}
-
-void put_encryption(std::string& key, const std::optional<Encryption>& e) {
-  if (!e) return put(key, "-");
-  put(key, std::to_string(static_cast<int>(e->sse)) + (e->bucket_key ? "b" : "") + e->kms_key);
-}
-
-void put_bpa(std::string& key, const std::optional<BlockPublicAccess>& b) {
-  if (!b) return put(key, "-");
-  put(key, std::string{b->block_public_acls ? '1' : '0', b->ignore_public_acls ? '1' : '0',
-                       b->block_public_policy ? '1' : '0', b->restrict_public_buckets ? '1' : '0'});
+std::uint64_t mix(std::uint64_t x, std::uint64_t m) {
+  x ^= x >> 32;
+  x *= m;
+  x ^= x >> 29;
+  return x;
 }
 
 std::string_view bucket_of(std::string_view s3_arn, std::string_view* object_key) {
@@ -40,84 +25,145 @@ std::string_view bucket_of(std::string_view s3_arn, std::string_view* object_key
 
 }  // namespace
 
-void EvaluationMemo::add_policy(const PolicyPtr& p) {
-  put_pointer(key_, p.get());
+// Feeds words and strings into two lanes with different multipliers, 8 bytes at a time,
+// without allocating (a key is built for every evaluation, so it must cost far less than one).
+class EvaluationMemo::Digest {
+ public:
+  void word(std::uint64_t w) {
+    a_ = mix(a_ ^ w, 0xD6E8FEB86659FD93ULL) + 0x9E3779B97F4A7C15ULL;
+    b_ = mix(b_ + w, 0xC2B2AE3D27D4EB4FULL) ^ 0x165667B19E3779F9ULL;
+  }
+  void text(std::string_view s) {
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      word(w);
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    word(tail);
+    word(s.size());  // the length ends the field: no field runs into the next
+  }
+  void pointer(const void* p) { word(reinterpret_cast<std::uintptr_t>(p)); }
+  void encryption(const std::optional<Encryption>& e) {
+    word(e ? 1u + static_cast<std::uint64_t>(e->sse) + (e->bucket_key ? 8u : 0u) : 0u);
+    if (e) text(e->kms_key);
+  }
+  void bpa(const std::optional<BlockPublicAccess>& b) {
+    if (!b) return word(0);
+    word(16u + (b->block_public_acls ? 1u : 0u) + (b->ignore_public_acls ? 2u : 0u) +
+         (b->block_public_policy ? 4u : 0u) + (b->restrict_public_buckets ? 8u : 0u));
+  }
+  Key key() const { return {a_, b_}; }
+
+ private:
+  std::uint64_t a_ = 0x243F6A8885A308D3ULL, b_ = 0x13198A2E03707344ULL;
+};
+
+void EvaluationMemo::add_policy(Digest& d, const PolicyPtr& p) {
+  d.pointer(p.get());
   if (p) kept_.insert(p);
 }
 
-void EvaluationMemo::add_policy(const Policy* p) {
-  put_pointer(key_, p);  // kept alive through the PolicyPtr that owns it (hashed alongside)
-}
-
 void EvaluationMemo::key_of(const World& w, const Requester& who, const Request& r) {
-  key_.clear();
+  Digest d;
   // The request.
-  put(key_, r.action);
-  put(key_, r.resource);
-  for (const auto& [k, v] : r.headers) put(key_, k + "=" + v);
-  put(key_, "|");
-  for (const auto& [k, values] : r.context) {
-    put(key_, k);
-    for (const auto& v : values) put(key_, v);
+  d.text(r.action);
+  d.text(r.resource);
+  d.word(r.headers.size());
+  for (const auto& [k, v] : r.headers) {
+    d.text(k);
+    d.text(v);
   }
-  // The requester, with what resolve_requester gathered from the world.
-  put(key_, std::to_string(static_cast<int>(who.type)) + (who.unrestricted_identity ? "u" : ""));
-  put(key_, who.arn);
-  put(key_, who.principal_arn);
-  put(key_, who.account);
-  for (const Policy* p : who.identity_policies) add_policy(p);
-  add_policy(who.boundary);
+  d.word(r.context.size());
+  for (const auto& [k, values] : r.context) {
+    d.text(k);
+    d.word(values.size());
+    for (const auto& v : values) d.text(v);
+  }
+  // The requester, with what resolve_requester gathered from the world. Its raw policy
+  // pointers belong to the declared principal's and groups' PolicyPtrs, kept below.
+  d.word(static_cast<std::uint64_t>(who.type) + (who.unrestricted_identity ? 16u : 0u));
+  d.text(who.arn);
+  d.text(who.principal_arn);
+  d.text(who.account);
+  d.word(who.identity_policies.size());
+  for (const Policy* p : who.identity_policies) d.pointer(p);
+  d.pointer(who.boundary);
   if (const Principal* p = who.declared) {
-    for (const auto& a : p->policies) add_policy(a.policy);
-    add_policy(p->permissions_boundary);
+    for (const auto& a : p->policies) add_policy(d, a.policy);
+    add_policy(d, p->permissions_boundary);
     for (const auto& g : p->groups)
       if (const Group* group = w.find_group(g))
-        for (const auto& a : group->policies) add_policy(a.policy);
-    for (const auto& [k, v] : p->tags) put(key_, k + "=" + v);
+        for (const auto& a : group->policies) add_policy(d, a.policy);
+    d.word(p->tags.size());
+    for (const auto& [k, v] : p->tags) {
+      d.text(k);
+      d.text(v);
+    }
   }
   // Every account and key: few in a scenario, and any SSE-KMS request may reach any key.
+  d.word(w.accounts.size());
   for (const auto& a : w.accounts) {
-    put(key_, a.id);
-    for (const auto& level : a.scps)
-      for (const auto& p : level) add_policy(p);
-    put(key_, "/");
-    for (const auto& level : a.rcps)
-      for (const auto& p : level) add_policy(p);
-    put_bpa(key_, a.block_public_access);
+    d.text(a.id);
+    for (const auto& level : a.scps) {
+      d.word(level.size());
+      for (const auto& p : level) add_policy(d, p);
+    }
+    d.word(0xFFFF);
+    for (const auto& level : a.rcps) {
+      d.word(level.size());
+      for (const auto& p : level) add_policy(d, p);
+    }
+    d.bpa(a.block_public_access);
   }
+  d.word(w.keys.size());
   for (const auto& k : w.keys) {
-    put(key_, k.arn);
-    add_policy(k.policy);
-    put(key_, std::to_string(static_cast<int>(k.state)));
-    for (const auto& alias : k.aliases) put(key_, alias);
+    d.text(k.arn);
+    add_policy(d, k.policy);
+    d.word(static_cast<std::uint64_t>(k.state));
+    d.word(k.aliases.size());
+    for (const auto& alias : k.aliases) d.text(alias);
+    d.word(k.grants.size());
     for (const auto& g : k.grants) {
-      put(key_, g.grantee);
-      for (const auto& op : g.operations) put(key_, op);
-      for (const auto& [ck, cv] : g.context_equals) put(key_, "=" + ck + "=" + cv);
-      for (const auto& [ck, cv] : g.context_subset) put(key_, "<" + ck + "=" + cv);
+      d.text(g.grantee);
+      d.word(g.operations.size());
+      for (const auto& op : g.operations) d.text(op);
+      d.word(g.context_equals.size());
+      for (const auto& [ck, cv] : g.context_equals) {
+        d.text(ck);
+        d.text(cv);
+      }
+      d.word(g.context_subset.size());
+      for (const auto& [ck, cv] : g.context_subset) {
+        d.text(ck);
+        d.text(cv);
+      }
     }
   }
   // The resource the request names.
   std::string_view object_key;
   if (const Bucket* b = w.find_bucket(bucket_of(r.resource, &object_key))) {
-    add_policy(b->policy);
-    put_encryption(key_, b->default_encryption);
-    put_bpa(key_, b->block_public_access);
-    bool found = false;
+    add_policy(d, b->policy);
+    d.encryption(b->default_encryption);
+    d.bpa(b->block_public_access);
+    const S3Object* object = nullptr;
     for (const auto& o : b->objects)
-      if (o.key == object_key) {
-        put(key_, "object");
-        put_encryption(key_, o.encryption);
-        found = true;
-        break;
-      }
-    if (!found) put(key_, "no object");
+      if (o.key == object_key) object = &o;
+    d.word(object ? 1u : 0u);
+    if (object) d.encryption(object->encryption);
   }
   if (const Principal* role = w.find_principal(r.resource)) {
-    add_policy(role->trust_policy);
-    for (const auto& [k, v] : role->tags) put(key_, k + "=" + v);
+    add_policy(d, role->trust_policy);
+    d.word(role->tags.size());
+    for (const auto& [k, v] : role->tags) {
+      d.text(k);
+      d.text(v);
+    }
   }
-  if (const GenericResource* g = w.find_resource(r.resource)) add_policy(g->policy);
+  if (const GenericResource* g = w.find_resource(r.resource)) add_policy(d, g->policy);
+  key_ = d.key();
 }
 
 std::optional<bool> EvaluationMemo::find(const World& w, const Requester& who, const Request& r) {

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -44,15 +45,25 @@ class EvaluationMemo {
   std::size_t misses() const { return misses_; }
 
  private:
+  // A 128-bit digest of everything the answer may depend on (two independent 64-bit lanes:
+  // a collision would need both to collide, about 2^-128 per pair of keys).
+  struct Key {
+    std::uint64_t a = 0, b = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const { return static_cast<std::size_t>(k.a); }
+  };
+  class Digest;
+
   void key_of(const World& world, const Requester& who, const Request& request);
-  void add_policy(const PolicyPtr& p);
-  void add_policy(const Policy* p);
+  void add_policy(Digest& d, const PolicyPtr& p);
 
   std::size_t max_answers_;
   std::size_t max_policies_;
-  std::unordered_map<std::string, bool> answers_;
+  std::unordered_map<Key, bool, KeyHash> answers_;
   std::unordered_set<PolicyPtr> kept_;  // keeps every hashed policy's address unique
-  std::string key_;                     // the key being built or last looked up
+  Key key_;                             // the key of the last find()
   std::size_t hits_ = 0, misses_ = 0;
 };
 

@@ -68,6 +68,12 @@ std::optional<std::string> permitted_actor(const World& w, const TeamEdit& edit,
   return std::nullopt;
 }
 
+bool passes_lockout_check(const World& after, const TeamEdit& edit, const std::string& actor) {
+  if (edit.kind != TeamEditKind::kRewriteKeyPolicy) return true;
+  auto who = resolve_requester(after, actor);
+  return who && allowed(after, *who, call("kms:PutKeyPolicy", edit.target));
+}
+
 EditTargets permitted_edit_targets(const World& w, const std::vector<std::string>& team) {
   EditTargets t;
   auto add_if = [&](std::vector<std::string>& list, TeamEditKind kind, const std::string& target,

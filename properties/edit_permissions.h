@@ -32,4 +32,9 @@ EditTargets permitted_edit_targets(const World& world, const std::vector<std::st
 std::optional<std::string> permitted_actor(const World& world, const TeamEdit& edit,
                                            const std::vector<std::string>& team);
 
+// KMS PutKeyPolicy's lockout safety check (KMS API Reference, PutKeyPolicy,
+// BypassPolicyLockoutSafetyCheck): the new key policy must still let the caller call
+// PutKeyPolicy. True for every other kind of edit. `after` is the world with the edit made.
+bool passes_lockout_check(const World& after, const TeamEdit& edit, const std::string& actor);
+
 }  // namespace accesspath::properties

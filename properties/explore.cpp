@@ -40,7 +40,7 @@ class Search {
     for (const auto& edit : edits) {
       if (stop_requested()) return std::nullopt;
       auto actor = permitted_actor(world, edit, options_.team);
-      if (!actor || !properties::apply(edit, world)) {
+      if (!actor || !make(edit, *actor, world)) {
         ++result_.edits_refused;
         continue;
       }
@@ -56,6 +56,15 @@ class Search {
       }
     }
     return std::nullopt;
+  }
+
+  // Makes the edit; false (world unchanged) when it is invalid or KMS would refuse it.
+  static bool make(const TeamEdit& edit, const std::string& actor, World& world) {
+    if (edit.kind != TeamEditKind::kRewriteKeyPolicy) return properties::apply(edit, world);
+    World trial = world;  // only key policies need a trial: the lockout check looks at the result
+    if (!properties::apply(edit, trial) || !passes_lockout_check(trial, edit, actor)) return false;
+    world = std::move(trial);
+    return true;
   }
 
   bool stop_requested() {

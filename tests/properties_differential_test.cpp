@@ -109,7 +109,7 @@ TEST(PropertiesDifferential, FastAgreesWithReferenceOnTenTimesTheSuitesCases) {
         continue;
       }
       ++checked;
-      allowed += evaluate(world, r, {.explain = false}).allowed ? 1 : 0;
+      allowed += evaluate(world, r, {.explain = false}).allowed ? 1u : 0u;
     }
   }
   EXPECT_GE(checked, total * 9 / 10) << "too many cases were skipped";

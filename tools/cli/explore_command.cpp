@@ -10,6 +10,7 @@
 #include "model/scenario.h"
 #include "properties/edit_permissions.h"
 #include "properties/explore.h"
+#include "properties/scenario_order.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/interrupt.h"
 #include "tools/render/atomic_file.h"
@@ -128,7 +129,8 @@ int report_finding(const ExploreResult& r, const properties::ExploreOptions& o,
     err << "explore: interrupted; nothing written\n";
     return 130;
   }
-  if (!write_file_atomically(output, f.scenario.dump(2) + "\n", &why) ||
+  if (!write_file_atomically(output, properties::in_writing_order(f.scenario).dump(2) + "\n",
+                             &why) ||
       !write_file_atomically(picture_path, picture, &why)) {
     std::filesystem::remove(output);  // both files or neither
     err << why << "\n";

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "properties/labeled_dataset.h"
+#include "properties/scenario_order.h"
 #include "properties/show.h"
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"
@@ -60,7 +61,8 @@ int run_generate(const GenerateCommandOptions& o, std::ostream& out, std::ostrea
     properties::LabeledWorld w = properties::labeled_world(o.seed, i, o.requests);
     std::string file = w.scenario["name"].get<std::string>() + ".json";
     if (scenarios &&
-        !write_file_atomically((dir / file).string(), w.scenario.dump(2) + "\n", &why)) {
+        !write_file_atomically((dir / file).string(),
+                               properties::in_writing_order(w.scenario).dump(2) + "\n", &why)) {
       err << why << "\n";
       return 2;
     }
