@@ -55,7 +55,7 @@ class EvaluationMemo::Digest {
     word(16u + (b->block_public_acls ? 1u : 0u) + (b->ignore_public_acls ? 2u : 0u) +
          (b->block_public_policy ? 4u : 0u) + (b->restrict_public_buckets ? 8u : 0u));
   }
-  Key key() const { return {a_, b_}; }
+  AnswerKey key() const { return {a_, b_}; }
 
  private:
   std::uint64_t a_ = 0x243F6A8885A308D3ULL, b_ = 0x13198A2E03707344ULL;
@@ -64,6 +64,32 @@ class EvaluationMemo::Digest {
 void EvaluationMemo::add_policy(Digest& d, const PolicyPtr& p) {
   d.pointer(p.get());
   if (p) kept_.insert(p);
+}
+
+void EvaluationMemo::add_key(Digest& d, const Key* k) {
+  d.word(k ? 1u : 0u);
+  if (!k) return;
+  d.text(k->arn);
+  add_policy(d, k->policy);
+  d.word(static_cast<std::uint64_t>(k->state));
+  d.word(k->aliases.size());
+  for (const auto& alias : k->aliases) d.text(alias);
+  d.word(k->grants.size());
+  for (const auto& g : k->grants) {
+    d.text(g.grantee);
+    d.word(g.operations.size());
+    for (const auto& op : g.operations) d.text(op);
+    d.word(g.context_equals.size());
+    for (const auto& [ck, cv] : g.context_equals) {
+      d.text(ck);
+      d.text(cv);
+    }
+    d.word(g.context_subset.size());
+    for (const auto& [ck, cv] : g.context_subset) {
+      d.text(ck);
+      d.text(cv);
+    }
+  }
 }
 
 void EvaluationMemo::key_of(const World& w, const Requester& who, const Request& r) {
@@ -103,7 +129,7 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
       d.text(v);
     }
   }
-  // Every account and key: few in a scenario, and any SSE-KMS request may reach any key.
+  // Every account: few in a scenario, and SCPs and RCPs of any of them may apply.
   d.word(w.accounts.size());
   for (const auto& a : w.accounts) {
     d.text(a.id);
@@ -118,30 +144,6 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
     }
     d.bpa(a.block_public_access);
   }
-  d.word(w.keys.size());
-  for (const auto& k : w.keys) {
-    d.text(k.arn);
-    add_policy(d, k.policy);
-    d.word(static_cast<std::uint64_t>(k.state));
-    d.word(k.aliases.size());
-    for (const auto& alias : k.aliases) d.text(alias);
-    d.word(k.grants.size());
-    for (const auto& g : k.grants) {
-      d.text(g.grantee);
-      d.word(g.operations.size());
-      for (const auto& op : g.operations) d.text(op);
-      d.word(g.context_equals.size());
-      for (const auto& [ck, cv] : g.context_equals) {
-        d.text(ck);
-        d.text(cv);
-      }
-      d.word(g.context_subset.size());
-      for (const auto& [ck, cv] : g.context_subset) {
-        d.text(ck);
-        d.text(cv);
-      }
-    }
-  }
   // The resource the request names.
   std::string_view object_key;
   if (const Bucket* b = w.find_bucket(bucket_of(r.resource, &object_key))) {
@@ -153,7 +155,26 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
       if (o.key == object_key) object = &o;
     d.word(object ? 1u : 0u);
     if (object) d.encryption(object->encryption);
+    // Every key S3 could use for this call: named by the object, the bucket default or the
+    // request header, or aws/s3; resolved in the requester's and the bucket owner's account
+    // (s3_service.cpp resolves ids and aliases in one of them).
+    std::vector<std::string_view> refs = {"alias/aws/s3"};
+    if (b->default_encryption) refs.push_back(b->default_encryption->kms_key);
+    if (object && object->encryption) refs.push_back(object->encryption->kms_key);
+    if (auto h = r.headers.find("x-amz-server-side-encryption-aws-kms-key-id");
+        h != r.headers.end())
+      refs.push_back(h->second);
+    for (std::string_view ref : refs) {
+      if (ref.empty()) continue;
+      add_key(d, w.resolve_key(ref, who.account, b->region));
+      add_key(d, w.resolve_key(ref, b->account, b->region));
+    }
   }
+  // A direct KMS call names its key by ARN (key or alias), which carries account and Region.
+  std::string_view service = std::string_view(r.action).substr(0, r.action.find(':'));
+  if (service.size() == 3 && (service[0] | 0x20) == 'k' && (service[1] | 0x20) == 'm' &&
+      (service[2] | 0x20) == 's')
+    add_key(d, w.resolve_key(r.resource, "", ""));
   if (const Principal* role = w.find_principal(r.resource)) {
     add_policy(d, role->trust_policy);
     d.word(role->tags.size());

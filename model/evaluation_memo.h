@@ -7,9 +7,11 @@
 // policy it changes, so an answer is reused exactly when the request, the
 // requester and everything the evaluation may read are the same: the requester's
 // policies, boundary, groups and tags; every account's SCPs, RCPs and Block
-// Public Access; every key's policy, state, aliases and grants; and the bucket
-// (policy, default encryption, Block Public Access, the object's encryption),
-// role (trust policy, tags) or other resource the request names. Policies are
+// Public Access; the bucket (policy, default encryption, Block Public Access,
+// the object's encryption), role (trust policy, tags) or other resource the
+// request names; and the policy, state, aliases and grants of every key the call
+// could use (the one a KMS call names; for S3, the keys named by the object, the
+// bucket default, the request header, and aws/s3, as S3 resolves them). Policies are
 // compared by identity, and the memo keeps every policy it has seen alive, so an
 // address is never reused for another policy while an answer refers to it.
 //
@@ -47,23 +49,24 @@ class EvaluationMemo {
  private:
   // A 128-bit digest of everything the answer may depend on (two independent 64-bit lanes:
   // a collision would need both to collide, about 2^-128 per pair of keys).
-  struct Key {
+  struct AnswerKey {
     std::uint64_t a = 0, b = 0;
-    bool operator==(const Key&) const = default;
+    bool operator==(const AnswerKey&) const = default;
   };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const { return static_cast<std::size_t>(k.a); }
+  struct AnswerKeyHash {
+    std::size_t operator()(const AnswerKey& k) const { return static_cast<std::size_t>(k.a); }
   };
   class Digest;
 
   void key_of(const World& world, const Requester& who, const Request& request);
   void add_policy(Digest& d, const PolicyPtr& p);
+  void add_key(Digest& d, const Key* k);
 
   std::size_t max_answers_;
   std::size_t max_policies_;
-  std::unordered_map<Key, bool, KeyHash> answers_;
+  std::unordered_map<AnswerKey, bool, AnswerKeyHash> answers_;
   std::unordered_set<PolicyPtr> kept_;  // keeps every hashed policy's address unique
-  Key key_;                             // the key of the last find()
+  AnswerKey key_;                       // the key of the last find()
   std::size_t hits_ = 0, misses_ = 0;
 };
 

@@ -4,6 +4,7 @@
 
 #include "model/access_paths.h"
 #include "model/evaluation_memo.h"
+#include "model/invariant_verdict.h"
 #include "model/wildcard.h"
 #include "properties/edit_permissions.h"
 #include "properties/explore_writeup.h"
@@ -49,7 +50,7 @@ class Search {
       ++result_.edits_checked;
       for (std::size_t i = 0; i < invariants_.size(); ++i) {
         if (only && *only != i) continue;
-        if (check_invariant(world, *invariants_[i]).holds == false) {
+        if (invariant_verdict(world, *invariants_[i]) == false) {
           made.invariant = i;
           return made;
         }
