@@ -1,6 +1,7 @@
 #include "model/evaluator.h"
 
 #include "model/arn.h"
+#include "model/evaluation_memo.h"
 #include "model/kms_service.h"
 #include "model/s3_service.h"
 #include "model/sts_service.h"
@@ -43,10 +44,8 @@ void evaluate_generic(const Call& call) {
   call.decision.allowed = authorize(r, check) == Outcome::kAllow;
 }
 
-}  // namespace
-
-Decision evaluate(const World& world, const Requester& who, const Request& request,
-                  const EvaluationOptions& options) {
+Decision decide(const World& world, const Requester& who, const Request& request,
+                const EvaluationOptions& options) {
   Decision d;
   if (options.explain) {
     d.principal = request.principal;
@@ -69,6 +68,23 @@ Decision evaluate(const World& world, const Requester& who, const Request& reque
   if (d.allowed)
     for (const auto& c : d.checks)
       if (c.outcome != Outcome::kAllow) d.allowed = false;
+  return d;
+}
+
+}  // namespace
+
+Decision evaluate(const World& world, const Requester& who, const Request& request,
+                  const EvaluationOptions& options) {
+  // A search that installed a memo (evaluation_memo.h) reuses the answers the world still gives.
+  EvaluationMemo* memo = options.explain ? nullptr : current_evaluation_memo();
+  if (!memo) return decide(world, who, request, options);
+  if (auto known = memo->find(world, who, request)) {
+    Decision d;
+    d.allowed = *known;
+    return d;
+  }
+  Decision d = decide(world, who, request, options);
+  memo->store(d.allowed);
   return d;
 }
 

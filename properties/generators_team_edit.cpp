@@ -60,59 +60,74 @@ rc::Gen<json> gen_new_grant(const Vocabulary& v, const GenSettings& s) {
 
 }  // namespace
 
+bool EditTargets::empty() const {
+  return bucket_policies.empty() && bucket_policy_deletes.empty() && bucket_encryptions.empty() &&
+         key_policies.empty() && key_grants.empty() && inline_policies.empty() &&
+         managed_attachments.empty() && trust_policies.empty();
+}
+
 rc::Gen<TeamEdit> gen_team_edit(const json& doc, const Strings& team, const GenSettings& s) {
-  Vocabulary v = vocabulary_of(doc);
-  v.favoured = team;
   Strings team_accounts;
   for (const auto& p : team) team_accounts.push_back(account_of(p));
   auto owned = [&](const std::string& account) {
     return team.empty() || contains(team_accounts, account);
   };
-  Strings buckets, keys, principals, roles;
+  EditTargets t;
   for (const auto& b : doc.value("buckets", json::array()))
-    if (owned(b.value("account", ""))) buckets.push_back(b.value("name", ""));
+    if (owned(b.value("account", ""))) t.bucket_policies.push_back(b.value("name", ""));
+  t.bucket_policy_deletes = t.bucket_encryptions = t.bucket_policies;
   for (const auto& k : doc.value("keys", json::array()))
     if (k.value("managed", "customer") != "aws" && owned(account_of(k.value("arn", ""))))
-      keys.push_back(k.value("arn", ""));
+      t.key_policies.push_back(k.value("arn", ""));
+  t.key_grants = t.key_policies;
   for (const auto& p : doc.value("principals", json::array())) {
     std::string arn = p.value("arn", "");
     if (!team.empty() && !contains(team, arn)) continue;
-    principals.push_back(arn);
-    if (arn.find(":role/") != std::string::npos) roles.push_back(arn);
+    t.inline_policies.push_back(arn);
+    if (arn.find(":role/") != std::string::npos) t.trust_policies.push_back(arn);
   }
+  t.managed_attachments = t.inline_policies;
+  return gen_team_edit(doc, t, team, s);
+}
 
+rc::Gen<TeamEdit> gen_team_edit(const json& doc, const EditTargets& t, const Strings& team,
+                                const GenSettings& s) {
+  Vocabulary v = vocabulary_of(doc);
+  v.favoured = team;
   std::vector<std::pair<int, rc::Gen<TeamEdit>>> edits;
-  if (!buckets.empty()) {
-    edits.push_back({1, edit(TeamEditKind::kDeleteBucketPolicy, pick(buckets),
+  if (!t.bucket_policy_deletes.empty())
+    edits.push_back({1, edit(TeamEditKind::kDeleteBucketPolicy, pick(t.bucket_policy_deletes),
                              [](const std::string&) { return rc::gen::just(json()); })});
-    edits.push_back({1, edit(TeamEditKind::kSetDefaultEncryption, pick(buckets),
+  if (!t.bucket_encryptions.empty())
+    edits.push_back({1, edit(TeamEditKind::kSetDefaultEncryption, pick(t.bucket_encryptions),
                              [v](const std::string&) { return gen_default_encryption(v); })});
-  }
-  if (!keys.empty())
-    edits.push_back({1, edit(TeamEditKind::kAddGrant, pick(keys),
+  if (!t.key_grants.empty())
+    edits.push_back({1, edit(TeamEditKind::kAddGrant, pick(t.key_grants),
                              [v, s](const std::string&) { return gen_new_grant(v, s); })});
-  if (!principals.empty()) {
+  if (!t.inline_policies.empty())
+    edits.push_back({2, edit(TeamEditKind::kPutIdentityPolicy, pick(t.inline_policies),
+                             [v, s](const std::string&) {
+                               return gen_policy(v, PolicyUse::kIdentity, "", s);
+                             })});
+  if (!t.managed_attachments.empty())
     edits.push_back(
-        {2, edit(TeamEditKind::kPutIdentityPolicy, pick(principals), [v, s](const std::string&) {
-           return gen_policy(v, PolicyUse::kIdentity, "", s);
-         })});
-    edits.push_back({1, rc::gen::map(edit(TeamEditKind::kAttachManagedPolicy, pick(principals),
-                                          [v, s](const std::string&) {
-                                            return gen_policy(v, PolicyUse::kIdentity, "", s);
-                                          }),
-                                     [doc](TeamEdit e) {
-                                       e.managed_arn = fresh_managed_arn(doc, account_of(e.target));
-                                       return e;
-                                     })});
-  }
-  if (!buckets.empty())
+        {1, rc::gen::map(edit(TeamEditKind::kAttachManagedPolicy, pick(t.managed_attachments),
+                              [v, s](const std::string&) {
+                                return gen_policy(v, PolicyUse::kIdentity, "", s);
+                              }),
+                         [doc](TeamEdit e) {
+                           e.managed_arn = fresh_managed_arn(doc, account_of(e.target));
+                           return e;
+                         })});
+  if (!t.bucket_policies.empty())
+    edits.push_back({3, edit(TeamEditKind::kRewriteBucketPolicy, pick(t.bucket_policies),
+                             [v, s](const std::string& b) {
+                               return gen_policy(v, PolicyUse::kBucket, b, s);
+                             })});
+  if (!t.key_policies.empty())
     edits.push_back(
-        {3, edit(TeamEditKind::kRewriteBucketPolicy, pick(buckets), [v, s](const std::string& b) {
-           return gen_policy(v, PolicyUse::kBucket, b, s);
-         })});
-  if (!keys.empty())
-    edits.push_back(
-        {2, edit(TeamEditKind::kRewriteKeyPolicy, pick(keys), [v, s](const std::string& k) {
+        {2,
+         edit(TeamEditKind::kRewriteKeyPolicy, pick(t.key_policies), [v, s](const std::string& k) {
            return rc::gen::apply(
                [k](json p, bool delegate) {
                  if (delegate) p["Statement"].push_back(key_delegation_statement(account_of(k)));
@@ -120,9 +135,9 @@ rc::Gen<TeamEdit> gen_team_edit(const json& doc, const Strings& team, const GenS
                },
                gen_policy(v, PolicyUse::kKey, k, s), chance(s.key_delegates_percent));
          })});
-  if (!roles.empty())
+  if (!t.trust_policies.empty())
     edits.push_back(
-        {2, edit(TeamEditKind::kSetTrustPolicy, pick(roles),
+        {2, edit(TeamEditKind::kSetTrustPolicy, pick(t.trust_policies),
                  [v, s](const std::string& r) { return gen_policy(v, PolicyUse::kTrust, r, s); })});
   if (edits.empty())
     return rc::gen::just(TeamEdit{TeamEditKind::kDeleteBucketPolicy, "ghost-bucket", "", json()});

@@ -1,7 +1,8 @@
 // The accesspath property library, for writing RapidCheck property suites
 // over AWS access decisions: generators (names, conditions, policies, whole
 // worlds, requests, team edits), readable counterexamples, a reference
-// evaluator, and laws to check any decider against.
+// evaluator, laws to check any decider against, a search of a team's edits for
+// one that breaks an invariant (explore), and labeled datasets.
 //
 //   #include <gtest/gtest.h>
 //   #include <rapidcheck/gtest.h>   // after gtest (toolchain notes)
@@ -21,6 +22,8 @@
 // GTest::gtest_main)).
 #pragma once
 
+#include "properties/edit_permissions.h"
+#include "properties/explore.h"
 #include "properties/generators_conditions.h"
 #include "properties/generators_core.h"
 #include "properties/generators_names.h"
@@ -29,12 +32,15 @@
 #include "properties/generators_team_edit.h"
 #include "properties/generators_world.h"
 #include "properties/known_fast_bugs.h"
+#include "properties/labeled_dataset.h"
 #include "properties/laws.h"
 #include "properties/policy_sites.h"
 #include "properties/policy_use.h"
 #include "properties/reference_evaluator.h"
+#include "properties/scenario_order.h"
 #include "properties/settings.h"
 #include "properties/show.h"
 #include "properties/team_edit.h"
+#include "properties/team_edit_world.h"
 #include "properties/vocabulary.h"
 #include "properties/world_to_json.h"

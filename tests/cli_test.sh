@@ -73,5 +73,57 @@ contains "who shows the chain" "$tmp/out" "sts:AssumeRole  arn:aws:iam::11112222
 contains "paths lists the read as the role" "$tmp/out" "as role/authorized-users"
 "$ap" paths scenarios/separation-of-duties.json --from arn:aws:iam::999:user/x >"$tmp/out" 2>&1; expect "paths bad principal" 2 $?
 
+# explore: bad input is exit 2 with the option named, and nothing written.
+sod=scenarios/separation-of-duties.json
+"$ap" explore "$sod" --team '' -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; expect "explore empty team" 2 $?
+contains "explore empty team names the option" "$tmp/err" "--team"
+"$ap" explore "$sod" --team 'nobody-*' -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; expect "explore team matching nobody" 2 $?
+contains "explore team matching nobody" "$tmp/err" "--team \`nobody-*\`: matches no declared user or role"
+"$ap" explore "$sod" --team secure-bucket-admin --invariant 'no such thing' -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"
+expect "explore unknown invariant" 2 $?
+contains "explore unknown invariant lists the names" "$tmp/err" "--invariant: no invariant \`no such thing\`"
+"$ap" explore "$sod" --team secure-bucket-admin --cases 0 >"$tmp/out" 2>"$tmp/err"; expect "explore zero cases" 2 $?
+"$ap" explore "$tmp/missing.json" --team x >"$tmp/out" 2>"$tmp/err"; expect "explore missing file" 2 $?
+[ ! -e "$tmp/x.json" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL explore bad input wrote a file"; }
+
+# explore: the bucket admin deletes the bucket policy; the write-up replays under check.
+"$ap" explore "$sod" --team secure-bucket-admin --invariant 'bucket admin never reads the data' \
+  --cases 200 --seed 1 -o "$tmp/found.json" >"$tmp/out" 2>"$tmp/err"; expect "explore finds" 1 $?
+contains "explore says found and shrunk" "$tmp/out" "found and shrunk to 1 edit"
+"$ap" check "$tmp/found.json" >"$tmp/out2" 2>&1; expect "check replays the write-up" 0 $?
+[ -s "$tmp/found.svg" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL explore wrote no picture"; }
+"$ap" explore "$sod" --team secure-bucket-admin --invariant 'bucket admin never reads the data' \
+  --cases 200 --seed 1 -o "$tmp/again.json" >/dev/null 2>&1
+cmp -s "$tmp/found.json" "$tmp/again.json" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL explore same seed, different write-up"; }
+# Nothing to find: a bounded search, stated as such.
+"$ap" explore "$sod" --team authorized-users --cases 20 -o "$tmp/none.json" >"$tmp/out" 2>"$tmp/err"; expect "explore finds nothing" 0 $?
+contains "explore states the bounds" "$tmp/out" "no violation within 20 cases / 3 edits"
+
+# explore interrupted (SIGINT): exit 130, no output file, no temporary file left.
+mkdir "$tmp/int"
+"$ap" explore "$sod" --team secure-key-admin --invariant 'key admin never reads the data' \
+  --cases 100000000 -o "$tmp/int/out.json" >"$tmp/out" 2>"$tmp/err" &
+pid=$!; sleep 2; kill -INT $pid; wait $pid; expect "explore interrupted" 130 $?
+contains "explore says interrupted" "$tmp/err" "interrupted"
+[ -z "$(ls -A "$tmp/int")" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL interrupted explore left files:"; ls -A "$tmp/int"; }
+
+# generate: scenario files that check passes, JSON Lines, the same bytes for the same seed.
+"$ap" generate --count 3 --seed 5 --out "$tmp/gen" >"$tmp/out" 2>"$tmp/err"; expect "generate" 0 $?
+"$ap" check "$tmp"/gen/*.json >"$tmp/out" 2>&1; expect "generated scenarios pass check" 0 $?
+python3 - "$tmp/gen/labels.jsonl" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL labels.jsonl shape"; }
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert lines, "no records"
+for r in lines:
+    assert {"principal", "action", "resource", "decision", "why", "explanation", "scenario_file"} <= set(r), r
+    assert r["decision"] in ("allow", "deny") and r["why"]
+PY
+"$ap" generate --count 3 --seed 5 --out "$tmp/gen2" >/dev/null 2>&1
+diff -r "$tmp/gen" "$tmp/gen2" >/dev/null && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL generate is not deterministic"; }
+touch "$tmp/afile"
+"$ap" generate --count 1 --seed 1 --out "$tmp/afile" >"$tmp/out" 2>"$tmp/err"; expect "generate out is a file" 2 $?
+contains "generate names --out" "$tmp/err" "--out"
+"$ap" generate --count 0 --seed 1 --out "$tmp/gen3" >"$tmp/out" 2>"$tmp/err"; expect "generate zero count" 2 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

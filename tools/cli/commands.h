@@ -2,6 +2,7 @@
 // 0 as expected / allowed, 1 not as expected / denied, 2 bad input.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -38,5 +39,28 @@ struct GraphCommandOptions {
 };
 int run_graph(const GraphCommandOptions& options, std::ostream& out, std::ostream& err);
 // --- end graph ---
+
+// --- explore: search a team's edits for one that breaks an invariant (explore_command.cpp) ---
+struct ExploreCommandOptions {
+  std::string file;
+  std::string team;                     // pattern over declared user/role ARNs or names
+  std::vector<std::string> invariants;  // empty: every invariant that holds now
+  std::size_t cases = 1000;
+  std::uint64_t seed = 1;
+  std::size_t max_edits = 3;
+  std::string output;   // the write-up; "" = <input stem>-explored.json
+  std::string picture;  // .dot or .svg; "" = the output with .svg
+};
+int run_explore(const ExploreCommandOptions& options, std::ostream& out, std::ostream& err);
+
+// --- generate: a labeled dataset of random worlds and decided requests (generate_command.cpp) ---
+struct GenerateCommandOptions {
+  std::size_t count = 10;
+  std::uint64_t seed = 1;
+  std::string out_dir;
+  std::string format = "both";  // scenario, jsonl or both
+  std::size_t requests = 8;     // requests per world
+};
+int run_generate(const GenerateCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace accesspath

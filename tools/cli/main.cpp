@@ -71,6 +71,41 @@ int main(int argc, char** argv) {
   graph_cmd->add_option("-o,--output", graph.output, "output file: .dot or .svg")->required();
   // --- end graph ---
 
+  // --- explore / generate: searching team edits, labeled datasets ---
+  accesspath::ExploreCommandOptions explore;
+  auto* explore_cmd = app.add_subcommand(
+      "explore", "search the edits a team's permissions allow for one that breaks an invariant");
+  explore_cmd->add_option("file", explore.file, "scenario file")->required();
+  explore_cmd
+      ->add_option("--team", explore.team,
+                   "the team: a pattern (* and ?) over declared user/role ARNs, or names")
+      ->required();
+  explore_cmd->add_option("--invariant", explore.invariants,
+                          "search only this invariant (repeatable; default: all that hold)");
+  explore_cmd->add_option("--cases", explore.cases, "cases to try (default 1000)")
+      ->check(CLI::PositiveNumber);
+  explore_cmd->add_option("--seed", explore.seed, "random seed (default 1)");
+  explore_cmd->add_option("--max-edits", explore.max_edits, "edits per case, at most (default 3)")
+      ->check(CLI::PositiveNumber);
+  explore_cmd->add_option("-o,--output", explore.output,
+                          "write-up of a finding (default: <file stem>-explored.json)");
+  explore_cmd->add_option("--picture", explore.picture,
+                          "its picture, .dot or .svg (default: the write-up's name with .svg)");
+
+  accesspath::GenerateCommandOptions generate;
+  auto* generate_cmd = app.add_subcommand(
+      "generate", "write a labeled dataset: random worlds with decided, explained requests");
+  generate_cmd->add_option("--count", generate.count, "number of worlds")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  generate_cmd->add_option("--seed", generate.seed, "random seed")->required();
+  generate_cmd->add_option("--out", generate.out_dir, "output directory (created)")->required();
+  generate_cmd->add_option("--format", generate.format, "scenario, jsonl or both (default)")
+      ->check(CLI::IsMember({"scenario", "jsonl", "both"}));
+  generate_cmd->add_option("--requests", generate.requests, "requests per world (default 8)")
+      ->check(CLI::PositiveNumber);
+  // --- end explore / generate ---
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -82,5 +117,7 @@ int main(int argc, char** argv) {
   if (*who_cmd) return accesspath::run_who(who, std::cout, std::cerr);
   if (*paths_cmd) return accesspath::run_paths(paths, std::cout, std::cerr);
   if (*graph_cmd) return accesspath::run_graph(graph, std::cout, std::cerr);  // graph
+  if (*explore_cmd) return accesspath::run_explore(explore, std::cout, std::cerr);
+  if (*generate_cmd) return accesspath::run_generate(generate, std::cout, std::cerr);
   return 2;
 }

@@ -1,0 +1,76 @@
+// The evaluation memo (model/evaluation_memo.h) never changes an answer: the
+// same requests and invariants, decided with and without it, across a chain of
+// team edits that share one memo (as explore shares it across a whole search).
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "model/access_paths.h"
+#include "model/evaluation_memo.h"
+#include "model/evaluator.h"
+#include "model/scenario.h"
+#include "properties/properties.h"
+#include "properties/team_edit_world.h"
+
+namespace accesspath::properties {
+namespace {
+
+using nlohmann::json;
+
+World load_world(const json& doc) {
+  LoadResult r = load_scenario(doc, "generated.json");
+  if (!r.scenario) RC_FAIL("the generated scenario does not load\n" + doc.dump(2));
+  return r.scenario->world;
+}
+
+bool allowed(const World& w, const Request& r) {
+  return evaluate(w, r, {.explain = false}).allowed;
+}
+
+RC_GTEST_PROP(EvaluationMemo, AnswersAsWithoutItAcrossEdits, ()) {
+  WorldDoc w = *gen_world_doc();
+  auto edits = *rc::gen::container<std::vector<TeamEdit>>(3, gen_team_edit(w.doc, {}));
+  auto requests = *rc::gen::container<std::vector<Request>>(6, gen_request(w.doc));
+  World base = load_world(w.doc);
+  std::vector<World> worlds = {base};
+  for (const auto& e : edits) {
+    World next = worlds.back();
+    if (properties::apply(e, next)) worlds.push_back(std::move(next));
+  }
+  worlds.push_back(base);  // back to the start: answers from before the edits come back
+  EvaluationMemo memo;
+  for (std::size_t i = 0; i < worlds.size(); ++i)
+    for (const auto& r : requests) {
+      bool plain = allowed(worlds[i], r);
+      ScopedEvaluationMemo use(memo);
+      if (allowed(worlds[i], r) != plain)
+        RC_FAIL("world " + std::to_string(i) + " (after " + std::to_string(i) +
+                " edits): the memo answers otherwise for\n" + rc::toString(r));
+    }
+  RC_CLASSIFY(memo.hits() > 0, "some answers reused");
+}
+
+RC_GTEST_PROP(EvaluationMemo, InvariantsComeOutTheSameAfterAnEdit, ()) {
+  WorldDoc w = *gen_world_doc();
+  Vocabulary v = vocabulary_of(w.doc);
+  std::vector<std::string> declared = v.users;
+  declared.insert(declared.end(), v.roles.begin(), v.roles.end());
+  RC_PRE(!declared.empty() && !v.buckets.empty());
+  Invariant inv;
+  inv.name = "generated";
+  inv.action = *pick<std::string>({"s3:GetObject", "s3:PutObject"});
+  inv.resource = "arn:aws:s3:::" + *pick(v.buckets) + "/*";
+  inv.never = {*pick(declared)};
+  TeamEdit e = *gen_team_edit(w.doc, {});
+  World before = load_world(w.doc);
+  World after = before;
+  properties::apply(e, after);
+  EvaluationMemo memo;
+  for (const World* world : {&before, &after, &before}) {
+    auto plain = check_invariant(*world, inv).holds;
+    ScopedEvaluationMemo use(memo);
+    RC_ASSERT(check_invariant(*world, inv).holds == plain);
+  }
+}
+
+}  // namespace
+}  // namespace accesspath::properties
