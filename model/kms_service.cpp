@@ -99,7 +99,7 @@ void evaluate_kms(const Call& call) {
   Check* check = call.explain
                      ? call.begin_check("KMS authorizes `" + req.action + "`", req.action, key->arn)
                      : nullptr;
-  if (authorize_key_use(call, *key, req.action, ctx, &ec, check) != Outcome::kAllow)
+  if (authorize_key_use(call, *key, req.action, action_lower, ctx, &ec, check) != Outcome::kAllow)
     allowed = false;
   call.decision.allowed = allowed;
 }

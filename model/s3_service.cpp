@@ -340,6 +340,7 @@ void evaluate_s3(const Call& call) {
 
   // --- SSE-KMS: S3 calls KMS with the caller's identity (rules 80, 88) ---
   const std::string_view kms_action = read ? "kms:Decrypt" : "kms:GenerateDataKey";
+  const std::string_view kms_action_lower = read ? "kms:decrypt" : "kms:generatedatakey";
   if (who.is_anonymous()) {
     call.refuse("KMS " + std::string(kms_action) + " through S3",
                 "requests for SSE-KMS objects must be signed; an anonymous request can never use a "
@@ -439,7 +440,8 @@ void evaluate_s3(const Call& call) {
     if (enc->bucket_key)
       kcheck->notes.push_back("S3 Bucket Key: the encryption context is the bucket ARN");
   }
-  if (authorize_key_use(call, *key, kms_action, kctx, &ec, kcheck) != Outcome::kAllow)
+  if (authorize_key_use(call, *key, kms_action, kms_action_lower, kctx, &ec, kcheck) !=
+      Outcome::kAllow)
     allowed = false;
   d.allowed = allowed;
 }

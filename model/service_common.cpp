@@ -103,11 +103,9 @@ std::string principal_display(const Requester& who) {
 }
 
 Outcome authorize_key_use(const Call& call, const Key& key, std::string_view action,
-                          const ConditionContext& ctx,
+                          std::string_view action_lower, const ConditionContext& ctx,
                           const std::map<std::string, std::string>* encryption_context,
                           Check* record) {
-  thread_local std::string action_lower;
-  action_lower = to_lower(action);
   AuthzRequest r;
   r.who = &call.who;
   r.action = action;

@@ -48,8 +48,9 @@ bool secure_transport(
 
 // Authorizes a KMS operation on `key` for the requester (the key policy must
 // allow, rules 60-65; grants, rule 69). `ctx` already holds the KMS keys.
+// `action_lower` is `action` lowercased (callers know it without lowercasing again).
 Outcome authorize_key_use(const Call& call, const Key& key, std::string_view action,
-                          const ConditionContext& ctx,
+                          std::string_view action_lower, const ConditionContext& ctx,
                           const std::map<std::string, std::string>* encryption_context,
                           Check* record);
 
