@@ -46,9 +46,12 @@ std::string Arn::to_string() const {
 }
 
 std::string_view Arn::resource_type() const {
-  std::string_view r = resource;
-  std::size_t cut = r.find_first_of("/:");
-  return cut == std::string_view::npos ? r : r.substr(0, cut);
+  return ArnView{partition, service, region, account, resource}.resource_type();
+}
+
+std::string_view ArnView::resource_type() const {
+  std::size_t cut = resource.find_first_of("/:");
+  return cut == std::string_view::npos ? resource : resource.substr(0, cut);
 }
 
 std::string_view Arn::resource_id() const {
@@ -70,14 +73,20 @@ bool is_account_id(std::string_view s) {
   return true;
 }
 
-std::optional<Arn> parse_arn(std::string_view text, std::string* why) {
+std::optional<ArnView> parse_arn_view(std::string_view text) {
   std::array<std::string_view, 6> parts;
-  if (!split6(text, parts) || parts[0] != "arn") {
+  if (!split6(text, parts) || parts[0] != "arn") return std::nullopt;
+  return ArnView{parts[1], parts[2], parts[3], parts[4], parts[5]};
+}
+
+std::optional<Arn> parse_arn(std::string_view text, std::string* why) {
+  auto v = parse_arn_view(text);
+  if (!v) {
     if (why) *why = "not an ARN: expected `arn:partition:service:region:account:resource`";
     return std::nullopt;
   }
-  return Arn{std::string(parts[1]), std::string(parts[2]), std::string(parts[3]),
-             std::string(parts[4]), std::string(parts[5])};
+  return Arn{std::string(v->partition), std::string(v->service), std::string(v->region),
+             std::string(v->account), std::string(v->resource)};
 }
 
 std::vector<std::string> validate_arn(std::string_view text, bool allow_wildcards) {

@@ -33,6 +33,13 @@ struct Arn {
   std::string_view resource_name() const;
 };
 
+// The six parts as views into the text, for hot paths that must not allocate.
+struct ArnView {
+  std::string_view partition, service, region, account, resource;
+  std::string_view resource_type() const;  // as Arn::resource_type()
+};
+std::optional<ArnView> parse_arn_view(std::string_view text);
+
 // Parses the six parts; no service-specific checks. Returns nullopt when the
 // text does not have the shape `arn:…:…:…:…:…`; `why` then says what is wrong.
 std::optional<Arn> parse_arn(std::string_view text, std::string* why = nullptr);

@@ -23,27 +23,14 @@ std::string_view via_text(PrincipalMatch m) {
   return "";
 }
 
-bool is_account_principal(std::string_view value, std::string& account) {
-  if (is_account_id(value)) {
-    account = std::string(value);
-    return true;
-  }
-  auto arn = parse_arn(value);
-  if (arn && arn->service == "iam" && arn->resource == "root") {
-    account = arn->account;
-    return true;
-  }
-  return false;
-}
-
-PrincipalMatch match_aws_value(std::string_view value, const Requester& who) {
+PrincipalMatch match_aws_value(const PrincipalEntry& entry, const Requester& who) {
+  const std::string& value = entry.value;
   if (value == "*") return PrincipalMatch::kEveryone;  // rule 21
   if (who.is_anonymous() || who.is_service()) return PrincipalMatch::kNone;
-  std::string account;
-  if (is_account_principal(value, account)) {
+  if (entry.account) {  // compiled by account_principal()
     // IAM Principal, "AWS account principals": the account ARN and the account id behave the
     // same and delegate to the account (rules 19, 20); only the root user itself is named.
-    if (account != who.account) return PrincipalMatch::kNone;
+    if (*entry.account != who.account) return PrincipalMatch::kNone;
     return who.type == RequesterType::kRoot ? PrincipalMatch::kDirect : PrincipalMatch::kAccount;
   }
   // Principal ARNs are compared exactly: no wildcards (rule 22), user names case-sensitive (rule
@@ -190,7 +177,7 @@ PrincipalMatch match_principal(const PrincipalElement& element, const Requester&
     PrincipalMatch m = PrincipalMatch::kNone;
     switch (e.type) {
       case PrincipalEntry::Type::kAws:
-        m = match_aws_value(e.value, who);
+        m = match_aws_value(e, who);
         break;
       case PrincipalEntry::Type::kService:
         // IAM Principal, "AWS service principals" (rule 26).
@@ -218,7 +205,7 @@ bool not_principal_exempts(const PrincipalElement& element, const Requester& who
     if (e.type == PrincipalEntry::Type::kService && who.is_service() && e.value == who.arn)
       return true;
     if (e.type != PrincipalEntry::Type::kAws) continue;
-    PrincipalMatch m = match_aws_value(e.value, who);
+    PrincipalMatch m = match_aws_value(e, who);
     if (m == PrincipalMatch::kAccount) account = true;
     if (m == PrincipalMatch::kDirect || m == PrincipalMatch::kRoleArn) identity = true;
     if (m == PrincipalMatch::kDirect && who.type == RequesterType::kRoot) return true;
@@ -248,10 +235,12 @@ bool statement_applies(const Statement& s, const Policy& policy, const AuthzRequ
 
 Outcome authorize(const AuthzRequest& r, Check* record) {
   const Requester& who = *r.who;
-  auto finish = [&](Outcome o, std::string reason) {
+  // Reasons are sentences for people: `reason` is a callable that builds one, called only when
+  // explaining, so the fast path (no record) builds no strings.
+  auto finish = [&](Outcome o, auto&& reason) {
     if (record) {
       record->outcome = o;
-      record->reason = std::move(reason);
+      record->reason = reason();
     }
     return o;
   };
@@ -267,8 +256,9 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
       for (const auto& p : level)
         if (scan_policy(*p, r, false, record).deny) {
           deny = true;
-          deny_reason = "a resource control policy of account `" + std::string(r.resource_account) +
-                        "` denies it";
+          if (record)
+            deny_reason = "a resource control policy of account `" +
+                          std::string(r.resource_account) + "` denies it";
         }
   }
   // SCPs of the principal's account (rules 49, 55): every level must allow; a Deny denies.
@@ -282,13 +272,15 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
         level_allows |= s.allow;
         if (s.deny) {
           deny = true;
-          deny_reason = "a service control policy of account `" + who.account + "` denies it";
+          if (record)
+            deny_reason = "a service control policy of account `" + who.account + "` denies it";
         }
       }
       if (!level_allows && scp_ok) {
         scp_ok = false;
-        scp_reason = "no service control policy at level " + std::to_string(i) + " of account `" +
-                     who.account + "`'s organization allows `" + std::string(r.action) + "`";
+        if (record)
+          scp_reason = "no service control policy at level " + std::to_string(i) + " of account `" +
+                       who.account + "`'s organization allows `" + std::string(r.action) + "`";
       }
     }
   }
@@ -298,7 +290,7 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
     res = scan_policy(*r.resource_policy, r, r.restrict_to_owner_account, record);
     if (res.deny) {
       deny = true;
-      deny_reason = "the " + r.resource_policy->label + " denies it";
+      if (record) deny_reason = "the " + r.resource_policy->label + " denies it";
     }
   }
   // Identity policies and the permissions boundary of the principal.
@@ -308,7 +300,7 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
     identity_allow |= s.allow;
     if (s.deny) {
       deny = true;
-      deny_reason = "the " + p->label + " denies it";
+      if (record) deny_reason = "the " + p->label + " denies it";
     }
   }
   bool boundary_allow = true;
@@ -317,12 +309,15 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
     boundary_allow = s.allow;
     if (s.deny) {
       deny = true;
-      deny_reason = "the permissions boundary of " + principal_label(who) + " denies it";
+      if (record)
+        deny_reason = "the permissions boundary of " + principal_label(who) + " denies it";
     }
   }
   // An explicit deny in any policy decides (rule 47).
-  if (deny) return finish(Outcome::kExplicitDeny, "explicitly denied: " + deny_reason);
-  if (!scp_ok) return finish(Outcome::kExplicitDeny, "denied: " + scp_reason);  // rule 49
+  if (deny)
+    return finish(Outcome::kExplicitDeny, [&] { return "explicitly denied: " + deny_reason; });
+  if (!scp_ok)
+    return finish(Outcome::kExplicitDeny, [&] { return "denied: " + scp_reason; });  // rule 49
 
   bool grant = grant_allows(r, record);
   // Identity side: identity policies intersected with the boundary (rule 53).
@@ -331,33 +326,37 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
   // Anonymous callers have no identity side: only a resource policy naming everyone grants.
   if (who.is_anonymous()) {
     if (res.best == PrincipalMatch::kEveryone)
-      return finish(Outcome::kAllow,
-                    "allowed: the " + r.resource_policy->label + " grants everyone");
+      return finish(Outcome::kAllow, [&] {
+        return "allowed: the " + r.resource_policy->label + " grants everyone";
+      });
     if (record)
       record->missing.push_back(r.resource_policy
                                     ? "a statement in the " + r.resource_policy->label +
                                           " allowing `" + std::string(r.action) + "` to `\"*\"`"
                                     : "a resource policy that allows anonymous access");
-    return finish(Outcome::kImplicitDeny, "denied: no resource policy grants anonymous callers `" +
-                                              std::string(r.action) + "`");
+    return finish(Outcome::kImplicitDeny, [&] {
+      return "denied: no resource policy grants anonymous callers `" + std::string(r.action) + "`";
+    });
   }
   // AWS service principals act only through resource policies that name them (rule 26).
   if (who.is_service()) {
     if (res.best == PrincipalMatch::kDirect)
-      return finish(Outcome::kAllow,
-                    "allowed: the " + r.resource_policy->label + " names the service");
+      return finish(Outcome::kAllow, [&] {
+        return "allowed: the " + r.resource_policy->label + " names the service";
+      });
     if (record)
       record->missing.push_back(
           r.resource_policy ? "a statement in the " + r.resource_policy->label +
                                   " with `\"Principal\": {\"Service\": \"" + who.arn + "\"}`"
                             : "a resource policy naming the service");
     return finish(Outcome::kImplicitDeny,
-                  "denied: no resource policy names the service `" + who.arn + "`");
+                  [&] { return "denied: no resource policy names the service `" + who.arn + "`"; });
   }
 
   const bool same_account = !r.resource_account.empty() && r.resource_account == who.account;
-  const std::string action(r.action);
-  const std::string resource(r.resource);
+  // Copies for the sentences below; only the explaining path reads them.
+  const std::string action = record ? std::string(r.action) : std::string();
+  const std::string resource = record ? std::string(r.resource) : std::string();
   // A resource-policy grant that stands on its own (rule 51): one to the user or the session
   // is not limited by identity policies or the boundary; one to the role ARN, or to "*" (not
   // documented; the stricter reading), is limited by the boundary.
@@ -371,12 +370,13 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
       case ResourcePolicyRule::kNone:
       case ResourcePolicyRule::kEitherSuffices:
         // Either the identity side or the resource policy suffices (rule 50).
-        if (identity_ok) return finish(Outcome::kAllow, "allowed: an identity policy allows it");
+        if (identity_ok)
+          return finish(Outcome::kAllow, [&] { return "allowed: an identity policy allows it"; });
         if (resource_direct || grant)
-          return finish(Outcome::kAllow,
-                        "allowed: the " +
-                            (grant ? std::string("KMS grant") : r.resource_policy->label) +
-                            " grants it");
+          return finish(Outcome::kAllow, [&] {
+            return "allowed: the " + (grant ? std::string("KMS grant") : r.resource_policy->label) +
+                   " grants it";
+          });
         if (record) {
           if (identity_allow && !boundary_allow)
             record->missing.push_back("the permissions boundary of " + principal_label(who) +
@@ -388,28 +388,32 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
             record->missing.push_back("or a statement in the " + r.resource_policy->label +
                                       " allowing it to " + principal_label(who));
         }
-        return finish(Outcome::kImplicitDeny,
-                      identity_allow && !boundary_allow
-                          ? "denied: the permissions boundary of " + principal_label(who) +
-                                " does not allow `" + action + "`"
-                          : "denied: no identity policy of " + principal_label(who) + " allows `" +
-                                action + "` on `" + resource + "`" +
-                                (r.resource_policy
-                                     ? " and the " + r.resource_policy->label + " does not grant it"
-                                     : ""));
+        return finish(Outcome::kImplicitDeny, [&] {
+          return identity_allow && !boundary_allow
+                     ? "denied: the permissions boundary of " + principal_label(who) +
+                           " does not allow `" + action + "`"
+                     : "denied: no identity policy of " + principal_label(who) + " allows `" +
+                           action + "` on `" + resource + "`" +
+                           (r.resource_policy
+                                ? " and the " + r.resource_policy->label + " does not grant it"
+                                : "");
+        });
       case ResourcePolicyRule::kMustAllow: {
         // Key and trust policies must allow explicitly (rule 50): directly, or by naming the
         // account so that the account's IAM policies may delegate (rules 61-63, 98).
         if (resource_direct || grant)
-          return finish(Outcome::kAllow,
-                        "allowed: the " +
-                            (grant ? std::string("KMS grant") : r.resource_policy->label) +
-                            " allows it directly");
+          return finish(Outcome::kAllow, [&] {
+            return "allowed: the " + (grant ? std::string("KMS grant") : r.resource_policy->label) +
+                   " allows it directly";
+          });
         if (res.best == PrincipalMatch::kAccount && identity_ok)
-          return finish(Outcome::kAllow,
-                        "allowed: the " + r.resource_policy->label +
-                            " delegates to the account and an identity policy allows it");
-        const std::string label = r.resource_policy ? r.resource_policy->label : "resource policy";
+          return finish(Outcome::kAllow, [&] {
+            return "allowed: the " + r.resource_policy->label +
+                   " delegates to the account and an identity policy allows it";
+          });
+        const std::string label = !record             ? std::string()
+                                  : r.resource_policy ? r.resource_policy->label
+                                                      : "resource policy";
         if (res.best == PrincipalMatch::kAccount || res.best == PrincipalMatch::kRoleArn ||
             res.best == PrincipalMatch::kEveryone) {
           if (record) {
@@ -424,22 +428,24 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
                                         " delegates to the account)");
             }
           }
-          return finish(Outcome::kImplicitDeny,
-                        identity_allow && !boundary_allow
-                            ? "denied: the permissions boundary of " + principal_label(who) +
-                                  " does not allow `" + action + "`"
-                            : "denied: the " + label +
-                                  " delegates to the account, but no identity policy of " +
-                                  principal_label(who) + " allows `" + action + "`");
+          return finish(Outcome::kImplicitDeny, [&] {
+            return identity_allow && !boundary_allow
+                       ? "denied: the permissions boundary of " + principal_label(who) +
+                             " does not allow `" + action + "`"
+                       : "denied: the " + label +
+                             " delegates to the account, but no identity policy of " +
+                             principal_label(who) + " allows `" + action + "`";
+          });
         }
         if (record)
           record->missing.push_back("a statement in the " + label + " allowing `" + action +
                                     "` to " + principal_label(who) +
                                     " (or to its account, with an identity policy)");
-        return finish(Outcome::kImplicitDeny,
-                      "denied: the " + label + " neither names " + principal_label(who) +
-                          " nor delegates to its account" +
-                          (identity_allow ? "; identity policies alone cannot grant it" : ""));
+        return finish(Outcome::kImplicitDeny, [&] {
+          return "denied: the " + label + " neither names " + principal_label(who) +
+                 " nor delegates to its account" +
+                 (identity_allow ? "; identity policies alone cannot grant it" : "");
+        });
       }
     }
   }
@@ -448,10 +454,12 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
   bool resource_ok = res.best != PrincipalMatch::kNone || grant;
   bool principal_ok = identity_ok || grant;  // a grant needs no IAM policy (rule 69)
   if (resource_ok && principal_ok)
-    return finish(Outcome::kAllow,
-                  std::string("allowed: ") + (grant ? "a KMS grant allows it"
-                                                    : "the " + r.resource_policy->label +
-                                                          " and an identity policy both allow it"));
+    return finish(Outcome::kAllow, [&] {
+      return std::string("allowed: ") +
+             (grant ? "a KMS grant allows it"
+                    : "the " + r.resource_policy->label + " and an identity policy both allow it");
+    });
+  if (!record) return Outcome::kImplicitDeny;  // what follows only explains the denial
   std::string reason = "denied across accounts:";
   if (!resource_ok) {
     reason += r.resource_policy ? " the " + r.resource_policy->label + " does not grant it to " +
@@ -473,7 +481,7 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
       record->missing.push_back("an identity policy statement (in account `" + who.account +
                                 "`) allowing `" + action + "` on `" + resource + "`");
   }
-  return finish(Outcome::kImplicitDeny, reason);
+  return finish(Outcome::kImplicitDeny, [&] { return reason; });
 }
 
 }  // namespace accesspath

@@ -20,15 +20,16 @@ void evaluate_generic(const Call& call) {
   if (resource) {
     account = resource->account;
   } else if (req.resource != "*") {
-    auto arn = parse_arn(req.resource);
+    auto arn = parse_arn_view(req.resource);
     if (!arn) {
       call.refuse("request", "`" + req.resource + "` is neither an ARN nor `*`");
       return;
     }
     account = arn->account;
   }
-  thread_local RequestContext ctx;
-  fill_base_context(ctx, call.who, req, "", account);
+  thread_local RequestContext storage;
+  LazyContext ctx(storage,
+                  [&](RequestContext& c) { fill_base_context(c, call.who, req, "", account); });
   AuthzRequest r;
   r.who = &call.who;
   r.action = req.action;
@@ -40,7 +41,9 @@ void evaluate_generic(const Call& call) {
   r.rule = resource && resource->policy ? ResourcePolicyRule::kEitherSuffices
                                         : ResourcePolicyRule::kNone;
   r.context = &ctx;
-  Check* check = call.begin_check("IAM authorizes `" + req.action + "`", req.action, req.resource);
+  Check* check = call.explain ? call.begin_check("IAM authorizes `" + req.action + "`", req.action,
+                                                 req.resource)
+                              : nullptr;
   call.decision.allowed = authorize(r, check) == Outcome::kAllow;
 }
 

@@ -36,7 +36,7 @@ void evaluate_kms(const Call& call) {
   const Request& req = call.request;
   const Requester& who = call.who;
   std::string action_lower = to_lower(req.action);
-  auto arn = parse_arn(req.resource);
+  auto arn = parse_arn_view(req.resource);
   if (!arn || arn->service != "kms") {
     call.refuse("KMS request", "`" + req.resource + "` is not a KMS key or alias ARN");
     return;
@@ -68,16 +68,6 @@ void evaluate_kms(const Call& call) {
     allowed = false;
     if (!call.explain) return;
   }
-  thread_local RequestContext ctx;
-  fill_base_context(ctx, who, req, key->region, key->account);
-  ctx.set("kms:CallerAccount", who.account);
-  ctx.set("kms:KeySpec", "SYMMETRIC_DEFAULT");
-  ctx.set("kms:KeyUsage", "ENCRYPT_DECRYPT");
-  ctx.set("kms:KeyOrigin", "AWS_KMS");
-  // kms:RequestAlias: present only when the request names the key by an alias (rule 74).
-  if (arn->resource_type() == "alias") ctx.set("kms:RequestAlias", arn->resource);
-  // kms:ResourceAliases: the aliases of the key, however the request named it (rule 75).
-  if (!key->aliases.empty()) ctx.set_multi("kms:ResourceAliases", key->aliases);
   // An encryption context passed in the request, as kms:EncryptionContext:<k> keys.
   std::map<std::string, std::string> ec;
   std::vector<std::string> ec_keys;
@@ -91,11 +81,25 @@ void evaluate_kms(const Call& call) {
       ec_keys.push_back(k.substr(kPrefix.size()));
     }
   }
-  if (!ec_keys.empty() && !ctx.find("kms:EncryptionContextKeys"))
-    ctx.set_multi("kms:EncryptionContextKeys", ec_keys);
-  apply_context_overrides(ctx, req);
-  Check* check = call.begin_check("KMS authorizes `" + req.action + "`", req.action, key->arn);
-  if (authorize_key_use(call, *key, req.action, ctx, &ec, check) != Outcome::kAllow)
+  thread_local RequestContext storage;
+  LazyContext ctx(storage, [&](RequestContext& c) {
+    fill_base_context(c, who, req, key->region, key->account);
+    c.set("kms:CallerAccount", who.account);
+    c.set("kms:KeySpec", "SYMMETRIC_DEFAULT");
+    c.set("kms:KeyUsage", "ENCRYPT_DECRYPT");
+    c.set("kms:KeyOrigin", "AWS_KMS");
+    // kms:RequestAlias: present only when the request names the key by an alias (rule 74).
+    if (arn->resource_type() == "alias") c.set("kms:RequestAlias", arn->resource);
+    // kms:ResourceAliases: the aliases of the key, however the request named it (rule 75).
+    if (!key->aliases.empty()) c.set_multi("kms:ResourceAliases", key->aliases);
+    if (!ec_keys.empty() && !c.find("kms:EncryptionContextKeys"))
+      c.set_multi("kms:EncryptionContextKeys", ec_keys);
+    apply_context_overrides(c, req);
+  });
+  Check* check = call.explain
+                     ? call.begin_check("KMS authorizes `" + req.action + "`", req.action, key->arn)
+                     : nullptr;
+  if (authorize_key_use(call, *key, req.action, action_lower, ctx, &ec, check) != Outcome::kAllow)
     allowed = false;
   call.decision.allowed = allowed;
 }

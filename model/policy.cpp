@@ -199,7 +199,9 @@ PrincipalElement parse_principal(const json& j, const std::string& ptr, Diagnost
         check_aws_principal(values[i], vptr, diags);
         if (values[i] == "*") out.everyone = true;  // {"AWS": "*"} == "*" (rule 21)
       }
-      out.entries.push_back({*type, values[i]});
+      std::optional<std::string> account;
+      if (*type == PrincipalEntry::Type::kAws) account = account_principal(values[i]);
+      out.entries.push_back({*type, values[i], std::move(account)});
     }
   }
   return out;
@@ -339,7 +341,7 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
     for (std::size_t i = 0; i < s.actions.size(); ++i)
       check_action(s.actions[i],
                    s.actions_scalar ? ptr + "/" + key : pointer_join(ptr + "/" + key, i), diags);
-    for (const auto& a : s.actions) s.actions_lower.push_back(to_lower(a));
+    for (const auto& a : s.actions) s.action_patterns.emplace_back(to_lower(a));
   }
   // Resource / NotResource (rules 2, 7).
   bool has_r = j.contains("Resource"), has_nr = j.contains("NotResource");
@@ -353,6 +355,8 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
       check_resource((*s.resources)[i],
                      s.resources_scalar ? ptr + "/" + key : pointer_join(ptr + "/" + key, i), kind,
                      diags);
+    for (const auto& r : *s.resources)
+      s.resource_patterns.push_back({WildcardPattern(r), variables && contains_policy_variable(r)});
   } else if (kind == PolicyKind::kIdentity || kind == PolicyKind::kBoundary) {
     diags.error(ptr, "statement has no `Resource` or `NotResource`; identity policies need one");
   } else if (kind == PolicyKind::kKeyPolicy) {
@@ -513,10 +517,17 @@ json to_json(const Policy& policy) {
   return out;
 }
 
+std::optional<std::string> account_principal(std::string_view value) {
+  if (is_account_id(value)) return std::string(value);
+  auto arn = parse_arn(value);
+  if (arn && arn->service == "iam" && arn->resource == "root") return arn->account;
+  return std::nullopt;
+}
+
 bool statement_matches_action(const Statement& s, std::string_view action_lower) {
   bool any = false;
-  for (const auto& pattern : s.actions_lower) {
-    if (wildcard_match(pattern, action_lower, CaseMode::kInsensitive)) {
+  for (const auto& pattern : s.action_patterns) {
+    if (pattern.matches(action_lower, CaseMode::kSensitive)) {
       any = true;
       break;
     }
@@ -532,10 +543,10 @@ bool statement_matches_resource(const Statement& s, const Policy& policy, std::s
     return policy.kind != PolicyKind::kKeyPolicy;
   }
   bool any = false;
-  for (const auto& pattern : *s.resources) {
-    if (policy.variables_enabled() && contains_policy_variable(pattern)) {
+  for (const auto& [pattern, has_variables] : s.resource_patterns) {
+    if (has_variables) {
       // A variable with no value makes the resource match nothing (IAM: Variables, rule 16).
-      auto substituted = substitute_policy_variables(pattern, ctx, SubstituteFor::kPattern);
+      auto substituted = substitute_policy_variables(pattern.text(), ctx, SubstituteFor::kPattern);
       if (substituted && wildcard_match(*substituted, resource, CaseMode::kSensitive)) {
         any = true;
         break;
@@ -543,7 +554,7 @@ bool statement_matches_resource(const Statement& s, const Policy& policy, std::s
       continue;
     }
     // In a key policy "Resource": "*" means this key (KMS: Creating a key policy, rule 18).
-    if (wildcard_match(pattern, resource, CaseMode::kSensitive)) {
+    if (pattern.matches(resource, CaseMode::kSensitive)) {
       any = true;
       break;
     }

@@ -20,6 +20,7 @@
 
 #include "model/condition.h"
 #include "model/diagnostic.h"
+#include "model/wildcard.h"
 
 namespace accesspath {
 
@@ -45,6 +46,9 @@ struct PrincipalEntry {
   enum class Type { kAws, kService, kFederated, kCanonicalUser };
   Type type = Type::kAws;
   std::string value;  // as written: "*", an account id, an ARN, a service name
+  // Compiled for AWS entries that name an account as a whole (an account id or
+  // `arn:<partition>:iam::<id>:root`, rule 19): that account. nullopt otherwise.
+  std::optional<std::string> account;
   bool operator==(const PrincipalEntry&) const = default;
 };
 
@@ -58,18 +62,27 @@ struct PrincipalElement {
   bool operator==(const PrincipalElement&) const;
 };
 
+// One Resource/NotResource entry, compiled.
+struct ResourcePattern {
+  WildcardPattern pattern;
+  // `${…}` under Version 2012-10-17: substituted for each request (rules 14-16).
+  bool has_variables = false;
+};
+
 struct Statement {
   std::string sid;
   Effect effect = Effect::kAllow;
   std::optional<PrincipalElement> principal;  // Principal or NotPrincipal
   bool not_principal = false;
-  std::vector<std::string> actions;        // as written
-  std::vector<std::string> actions_lower;  // compiled: lowercased (actions are case-insensitive)
+  std::vector<std::string> actions;  // as written
+  // Compiled: lowercased (actions are case-insensitive) and classified, one per action.
+  std::vector<WildcardPattern> action_patterns;
   bool not_action = false;
   bool actions_scalar = false;
   std::optional<std::vector<std::string>> resources;  // nullopt when absent
   bool not_resource = false;
   bool resources_scalar = false;
+  std::vector<ResourcePattern> resource_patterns;  // compiled, one per resource
   ConditionBlock condition;
   std::string pointer;  // JSON pointer of the statement in the scenario file
 
@@ -102,8 +115,13 @@ nlohmann::json to_json(const Policy& policy);
 // --- Matching one statement (no principal, no evaluation logic) ---
 
 // Action / NotAction (IAM: Action, NotAction; rules 4-6). `action_lower` is
-// the request's action lowercased.
+// the request's action lowercased (to_lower): the compiled patterns are too, so
+// a plain comparison is the case-insensitive one.
 bool statement_matches_action(const Statement& s, std::string_view action_lower);
+
+// The account an AWS principal value names as a whole: a 12-digit account id or
+// `arn:<partition>:iam::<id>:root` (rule 19). nullopt for anything else.
+std::optional<std::string> account_principal(std::string_view value);
 
 // Resource / NotResource (rules 8-12, 16). An absent Resource in a resource-based
 // policy means the resource the policy is attached to; in a KMS key policy a

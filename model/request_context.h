@@ -16,6 +16,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace accesspath {
@@ -70,6 +71,30 @@ class LayeredContext final : public ConditionContext {
  private:
   const ConditionContext& base_;
   const ConditionContext& overlay_;
+};
+
+// A context filled on first use: most authorizations evaluate no condition and
+// no policy variable, so the services describe their keys as a `fill` function
+// instead of building twenty-odd entries up front. `fill(storage)` runs at the
+// first find(), at most once; `storage` is the caller's reused (thread_local)
+// context, which it clears. What a condition sees is exactly what an eager fill
+// would have built.
+template <typename Fill>
+class LazyContext final : public ConditionContext {
+ public:
+  LazyContext(RequestContext& storage, Fill fill) : storage_(storage), fill_(std::move(fill)) {}
+  const ContextEntry* find(std::string_view key) const override {
+    if (!filled_) {
+      fill_(storage_);
+      filled_ = true;
+    }
+    return storage_.find(key);
+  }
+
+ private:
+  RequestContext& storage_;
+  Fill fill_;
+  mutable bool filled_ = false;
 };
 
 bool iequals(std::string_view a, std::string_view b);

@@ -213,13 +213,15 @@ void evaluate_s3(const Call& call) {
   };
 
   // --- S3's own authorization (bucket context, user context; rule 92) ---
-  thread_local RequestContext s3ctx;
-  fill_base_context(s3ctx, who, req, bucket->region, bucket->account);
-  add_header_keys(req, s3ctx);
-  s3ctx.set("s3:ResourceAccount", bucket->account);
-  s3ctx.set("s3:signatureversion", "AWS4-HMAC-SHA256");
-  s3ctx.set("s3:authType", "REST-HEADER");
-  apply_context_overrides(s3ctx, req);
+  thread_local RequestContext s3storage;
+  LazyContext s3ctx(s3storage, [&](RequestContext& ctx) {
+    fill_base_context(ctx, who, req, bucket->region, bucket->account);
+    add_header_keys(req, ctx);
+    ctx.set("s3:ResourceAccount", bucket->account);
+    ctx.set("s3:signatureversion", "AWS4-HMAC-SHA256");
+    ctx.set("s3:authType", "REST-HEADER");
+    apply_context_overrides(ctx, req);
+  });
 
   BlockPublicAccess bpa;
   if (bucket->block_public_access) bpa = bpa.most_restrictive(*bucket->block_public_access);
@@ -245,7 +247,9 @@ void evaluate_s3(const Call& call) {
        action_lower == "s3:deletebucketpolicy"))
     r.resource_policy = nullptr;
 
-  Check* s3check = call.begin_check("S3 authorizes `" + req.action + "`", req.action, req.resource);
+  Check* s3check =
+      explain ? call.begin_check("S3 authorizes `" + req.action + "`", req.action, req.resource)
+              : nullptr;
   if (s3check && r.restrict_to_owner_account)
     s3check->notes.push_back(
         "Block Public Access RestrictPublicBuckets is on and the bucket policy is public");
@@ -262,15 +266,18 @@ void evaluate_s3(const Call& call) {
   }
 
   // --- Which encryption applies ---
-  Encryption enc;
-  std::string key_ref_from;
+  // `enc` points at the object's or bucket's stored encryption (reads) or at `chosen_enc`
+  // (writes), so the fast path copies no key reference.
+  Encryption chosen_enc;
+  const Encryption* enc = &chosen_enc;
+  std::string_view key_ref_from;
   std::string key_account_for_ids;  // where a key id or alias resolves
   if (read) {
     const S3Object* obj = find_object(*bucket, ref->key);
     if (obj && obj->encryption) {
-      enc = *obj->encryption;
+      enc = &*obj->encryption;
     } else if (bucket->default_encryption) {
-      enc = *bucket->default_encryption;
+      enc = &*bucket->default_encryption;
     }
     key_ref_from = obj ? "the object's metadata"
                        : "the bucket default encryption (the object is not declared)";
@@ -278,7 +285,7 @@ void evaluate_s3(const Call& call) {
     // bucket owner's account (not documented for stored objects; only key ARNs avoid the question).
     key_account_for_ids = bucket->account;
     // S3: Specifying SSE-KMS, "don't send encryption request headers for GET requests" (rule 89).
-    if (enc.sse == Sse::kKms && (header(req, kSseHeader) || header(req, kSseKeyHeader))) {
+    if (enc->sse == Sse::kKms && (header(req, kSseHeader) || header(req, kSseKeyHeader))) {
       call.refuse("S3 checks the request",
                   "a GET of an SSE-KMS object must not send encryption headers (400 Bad Request)");
       if (fail()) {
@@ -294,9 +301,9 @@ void evaluate_s3(const Call& call) {
       d.allowed = false;
       return;
     }
-    enc.sse = chosen->sse;
-    enc.kms_key = chosen->key_ref;
-    enc.bucket_key = chosen->bucket_key;
+    chosen_enc.sse = chosen->sse;
+    chosen_enc.kms_key = std::move(chosen->key_ref);
+    chosen_enc.bucket_key = chosen->bucket_key;
     key_ref_from = chosen->key_ref_from;
     // A key id or alias in the request header, or in the bucket default, resolves in the
     // requester's account (S3 API Reference: PutObject SSEKMSKeyId, rule 84;
@@ -304,12 +311,12 @@ void evaluate_s3(const Call& call) {
     key_account_for_ids = who.account;
   }
 
-  if (enc.sse == Sse::kS3) {
+  if (enc->sse == Sse::kS3) {
     // SSE-S3 needs no KMS permission (rule 91).
     d.allowed = allowed;
     return;
   }
-  if (enc.sse == Sse::kCustomer) {
+  if (enc->sse == Sse::kCustomer) {
     // S3: SSE-C, "You must use HTTPS"; the customer key is sent with every request (rule 90).
     if (!secure_transport(req)) {
       call.refuse("S3 checks SSE-C", "SSE-C requests must use HTTPS (S3 rejects them over HTTP)");
@@ -332,16 +339,17 @@ void evaluate_s3(const Call& call) {
   }
 
   // --- SSE-KMS: S3 calls KMS with the caller's identity (rules 80, 88) ---
-  std::string kms_action = read ? "kms:Decrypt" : "kms:GenerateDataKey";
+  const std::string_view kms_action = read ? "kms:Decrypt" : "kms:GenerateDataKey";
+  const std::string_view kms_action_lower = read ? "kms:decrypt" : "kms:generatedatakey";
   if (who.is_anonymous()) {
-    call.refuse("KMS " + kms_action + " through S3",
+    call.refuse("KMS " + std::string(kms_action) + " through S3",
                 "requests for SSE-KMS objects must be signed; an anonymous request can never use a "
                 "KMS key");
     d.allowed = false;
     return;
   }
   if (!secure_transport(req)) {
-    call.refuse("KMS " + kms_action + " through S3",
+    call.refuse("KMS " + std::string(kms_action) + " through S3",
                 "requests for SSE-KMS objects must use HTTPS (TLS)");
     if (fail()) {
       d.allowed = false;
@@ -349,26 +357,26 @@ void evaluate_s3(const Call& call) {
     }
   }
   const Key* key = nullptr;
-  if (enc.kms_key.empty()) {
+  if (enc->kms_key.empty()) {
     // The AWS managed key aws/s3 of the bucket owner's account, in the bucket's Region.
     key = call.world.resolve_key("alias/aws/s3", bucket->account, bucket->region);
   } else {
-    key = call.world.resolve_key(enc.kms_key, key_account_for_ids, bucket->region);
+    key = call.world.resolve_key(enc->kms_key, key_account_for_ids, bucket->region);
   }
   if (!key) {
     std::string where =
-        enc.kms_key.rfind("arn:", 0) == 0 ? "" : " in account `" + key_account_for_ids + "`";
-    call.refuse("KMS " + kms_action + " through S3",
+        enc->kms_key.rfind("arn:", 0) == 0 ? "" : " in account `" + key_account_for_ids + "`";
+    call.refuse("KMS " + std::string(kms_action) + " through S3",
                 "the KMS key `" +
-                    (enc.kms_key.empty() ? std::string("alias/aws/s3") : enc.kms_key) + "` from " +
-                    key_ref_from + " is not a declared key" + where +
+                    (enc->kms_key.empty() ? std::string("alias/aws/s3") : enc->kms_key) +
+                    "` from " + std::string(key_ref_from) + " is not a declared key" + where +
                     " (KMS would answer NotFound)");
     d.allowed = false;
     return;
   }
   // S3: SSE-KMS, the key must be in the bucket's Region (rule 82).
   if (key->region != bucket->region) {
-    call.refuse("KMS " + kms_action + " through S3",
+    call.refuse("KMS " + std::string(kms_action) + " through S3",
                 "the KMS key `" + key->arn + "` is in `" + key->region +
                     "` but the bucket is in `" + bucket->region +
                     "`; S3 uses only keys in the bucket's Region");
@@ -378,7 +386,7 @@ void evaluate_s3(const Call& call) {
     }
   }
   if (key->state != KeyState::kEnabled) {
-    call.refuse("KMS " + kms_action + " through S3",
+    call.refuse("KMS " + std::string(kms_action) + " through S3",
                 "the KMS key `" + key->arn + "` is " + std::string(to_string(key->state)) +
                     "; cryptographic operations fail (KMS: Key states)");
     if (fail()) {
@@ -389,45 +397,51 @@ void evaluate_s3(const Call& call) {
 
   // The KMS request S3 makes: kms:ViaService, kms:CallerAccount, the encryption context (rules 46,
   // 72, 73, 86).
-  thread_local std::string object_arn, bucket_arn, via_service;
-  object_arn.assign("arn:aws:s3:::").append(bucket->name).append("/").append(ref->key);
-  bucket_arn.assign("arn:aws:s3:::").append(bucket->name);
-  via_service.assign("s3.").append(bucket->region).append(".amazonaws.com");
-  const std::string& ec_value = enc.bucket_key ? bucket_arn : object_arn;
+  // With an S3 Bucket Key the encryption context is the bucket ARN, else the object ARN (rule 86).
+  thread_local std::string ec_value;
+  ec_value.assign("arn:aws:s3:::").append(bucket->name);
+  if (!enc->bucket_key) ec_value.append("/").append(ref->key);
   // The encryption context as a map is needed only to check grant constraints.
   std::map<std::string, std::string> ec;
   if (!key->grants.empty()) ec.emplace("aws:s3:arn", ec_value);
-  thread_local RequestContext kctx;
-  fill_base_context(kctx, who, req, key->region, key->account);
-  kctx.add("kms:ViaService", via_service);
-  kctx.add("kms:CallerAccount", who.account);
-  kctx.set("aws:ViaAWSService", "true");
-  kctx.set_multi("aws:CalledVia", {"s3.amazonaws.com"});
-  kctx.add("aws:CalledViaFirst", "s3.amazonaws.com");
-  kctx.add("aws:CalledViaLast", "s3.amazonaws.com");
-  kctx.add("kms:EncryptionContext:aws:s3:arn", ec_value);
-  // kms:ResourceAliases: the key's aliases, however the request named the key (rule 75).
-  if (!key->aliases.empty()) kctx.set_multi("kms:ResourceAliases", key->aliases);
-  kctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
-  kctx.add("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
-  kctx.add("kms:KeySpec", "SYMMETRIC_DEFAULT");
-  kctx.add("kms:KeyUsage", "ENCRYPT_DECRYPT");
-  kctx.add("kms:KeyOrigin", "AWS_KMS");
-  // When a service calls another on the principal's behalf, the target sees the calling
-  // service's address, not the caller's (rule 40): aws:SourceIp of the caller is absent.
-  kctx.remove("aws:SourceIp");
-  kctx.remove("aws:SourceVpc");
-  kctx.remove("aws:SourceVpce");
+  thread_local RequestContext kstorage;
+  LazyContext kctx(kstorage, [&](RequestContext& ctx) {
+    thread_local std::string via_service;
+    via_service.assign("s3.").append(bucket->region).append(".amazonaws.com");
+    fill_base_context(ctx, who, req, key->region, key->account);
+    ctx.add("kms:ViaService", via_service);
+    ctx.add("kms:CallerAccount", who.account);
+    ctx.set("aws:ViaAWSService", "true");
+    ctx.set_multi("aws:CalledVia", {"s3.amazonaws.com"});
+    ctx.add("aws:CalledViaFirst", "s3.amazonaws.com");
+    ctx.add("aws:CalledViaLast", "s3.amazonaws.com");
+    ctx.add("kms:EncryptionContext:aws:s3:arn", ec_value);
+    // kms:ResourceAliases: the key's aliases, however the request named the key (rule 75).
+    if (!key->aliases.empty()) ctx.set_multi("kms:ResourceAliases", key->aliases);
+    ctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
+    ctx.add("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
+    ctx.add("kms:KeySpec", "SYMMETRIC_DEFAULT");
+    ctx.add("kms:KeyUsage", "ENCRYPT_DECRYPT");
+    ctx.add("kms:KeyOrigin", "AWS_KMS");
+    // When a service calls another on the principal's behalf, the target sees the calling
+    // service's address, not the caller's (rule 40): aws:SourceIp of the caller is absent.
+    ctx.remove("aws:SourceIp");
+    ctx.remove("aws:SourceVpc");
+    ctx.remove("aws:SourceVpce");
+  });
   // kms:RequestAlias: what key identifier S3 passes is not documented (U12); S3 stores the key
   // ARN in the object metadata, so the reading chosen is that no alias is passed.
-  Check* kcheck = call.begin_check(
-      "KMS authorizes `" + kms_action + "` (S3 calls it for the caller)", kms_action, key->arn);
+  Check* kcheck = explain ? call.begin_check("KMS authorizes `" + std::string(kms_action) +
+                                                 "` (S3 calls it for the caller)",
+                                             std::string(kms_action), key->arn)
+                          : nullptr;
   if (kcheck) {
-    kcheck->notes.push_back("the key comes from " + key_ref_from);
-    if (enc.bucket_key)
+    kcheck->notes.push_back("the key comes from " + std::string(key_ref_from));
+    if (enc->bucket_key)
       kcheck->notes.push_back("S3 Bucket Key: the encryption context is the bucket ARN");
   }
-  if (authorize_key_use(call, *key, kms_action, kctx, &ec, kcheck) != Outcome::kAllow)
+  if (authorize_key_use(call, *key, kms_action, kms_action_lower, kctx, &ec, kcheck) !=
+      Outcome::kAllow)
     allowed = false;
   d.allowed = allowed;
 }

@@ -20,8 +20,8 @@ bool is_public_bucket_policy(const Policy& policy);
 // bucket's default (rules 83-85). `key_ref` is empty for SSE-S3 and SSE-C.
 struct ChosenEncryption {
   Sse sse = Sse::kS3;
-  std::string key_ref;       // as given: ARN, key id, alias name or alias ARN; "" = aws/s3
-  std::string key_ref_from;  // "the request header" or "the bucket default encryption"
+  std::string key_ref;            // as given: ARN, key id, alias name or alias ARN; "" = aws/s3
+  std::string_view key_ref_from;  // "the request header" or "the bucket default encryption"
   bool bucket_key = false;
 };
 std::optional<ChosenEncryption> choose_put_encryption(const Bucket& bucket, const Request& request,

@@ -25,13 +25,18 @@ void Call::refuse(std::string title, std::string reason, std::string note) const
 }
 
 bool secure_transport(const Request& request) {
-  auto it = request.context.find("aws:SecureTransport");
-  if (it == request.context.end()) {
-    for (const auto& [k, v] : request.context)
-      if (iequals(k, "aws:SecureTransport")) return v.empty() || !iequals(v.front(), "false");
-    return true;
+  // The key as written wins; otherwise the first spelling in another case. One pass without
+  // building a std::string key (map::find would, and allocate).
+  constexpr std::string_view kKey = "aws:SecureTransport";
+  const std::vector<std::string>* found = nullptr;
+  for (const auto& [k, v] : request.context) {
+    if (k == kKey) {
+      found = &v;
+      break;
+    }
+    if (!found && iequals(k, kKey)) found = &v;
   }
-  return it->second.empty() || !iequals(it->second.front(), "false");
+  return !found || found->empty() || !iequals(found->front(), "false");
 }
 
 void apply_context_overrides(RequestContext& ctx, const Request& request) {
@@ -98,11 +103,9 @@ std::string principal_display(const Requester& who) {
 }
 
 Outcome authorize_key_use(const Call& call, const Key& key, std::string_view action,
-                          const RequestContext& ctx,
+                          std::string_view action_lower, const ConditionContext& ctx,
                           const std::map<std::string, std::string>* encryption_context,
                           Check* record) {
-  thread_local std::string action_lower;
-  action_lower = to_lower(action);
   AuthzRequest r;
   r.who = &call.who;
   r.action = action;

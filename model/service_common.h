@@ -27,6 +27,7 @@ struct Call {
   Decision& decision;
 
   // Appends a check when explaining; nullptr otherwise (the authorizer then records nothing).
+  // Callers test `explain` first so the fast path does not even build the title.
   Check* begin_check(std::string title, std::string action, std::string resource) const;
   // Records a refusal (the service refused before or regardless of policies).
   void refuse(std::string title, std::string reason, std::string note = {}) const;
@@ -47,8 +48,9 @@ bool secure_transport(
 
 // Authorizes a KMS operation on `key` for the requester (the key policy must
 // allow, rules 60-65; grants, rule 69). `ctx` already holds the KMS keys.
+// `action_lower` is `action` lowercased (callers know it without lowercasing again).
 Outcome authorize_key_use(const Call& call, const Key& key, std::string_view action,
-                          const RequestContext& ctx,
+                          std::string_view action_lower, const ConditionContext& ctx,
                           const std::map<std::string, std::string>* encryption_context,
                           Check* record);
 

@@ -9,6 +9,7 @@
 //   wildcard_match("s3:*Object*", "S3:GetObject", CaseMode::kInsensitive) == true
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace accesspath {
@@ -25,5 +26,29 @@ enum class CaseMode { kSensitive, kInsensitive };
 bool wildcard_match(std::string_view pattern, std::string_view text, CaseMode mode);
 
 bool has_wildcard(std::string_view s);
+
+// A pattern classified once, when its policy is compiled, so that matching it
+// against many requests skips the shape scan wildcard_match does on every call.
+// matches() answers exactly what wildcard_match(text(), …) answers.
+//
+//   WildcardPattern p("arn:aws:s3:::bucket/*");  // a prefix
+//   p.matches("arn:aws:s3:::bucket/key", CaseMode::kSensitive) == true
+class WildcardPattern {
+ public:
+  WildcardPattern() = default;
+  explicit WildcardPattern(std::string text);
+
+  bool matches(std::string_view text, CaseMode mode) const;
+  const std::string& text() const { return text_; }
+
+ private:
+  enum class Shape : unsigned char {
+    kLiteral,  // no wildcard: equality
+    kPrefix,   // one trailing `*` and no other wildcard (`*` alone included)
+    kGeneral,  // anything else: the full matcher
+  };
+  std::string text_;
+  Shape shape_ = Shape::kLiteral;
+};
 
 }  // namespace accesspath
