@@ -38,6 +38,9 @@ ResourceFamily::Member principal_member(const World& w, const Principal& p) {
 struct Questions {
   std::unique_ptr<CandidateIndex> assume;
   std::unique_ptr<CandidateIndex> read;
+  // kms:Decrypt on every key, aws/s3 ones included: a read of an SSE-KMS object needs it.
+  std::unique_ptr<CandidateIndex> decrypt_stored;
+  std::vector<std::int32_t> object_key;  // read member -> its key in world.keys, or -1
   std::unique_ptr<CandidateIndex> write;
   std::vector<std::unique_ptr<CandidateIndex>> bucket_admin;     // kBucketAdmin
   std::vector<std::unique_ptr<CandidateIndex>> key_use;          // kKeyUse
@@ -71,10 +74,14 @@ Questions plan_questions(const World& w, bool admin_edges) {
     for (std::uint32_t oi = 0; oi < b.objects.size(); ++oi) {
       objects.push_back(bucket_member(b, b.arn() + "/" + b.objects[oi].key));
       q.objects.emplace_back(bi, oi);
+      const Key* key = stored_object_key(w, b, b.objects[oi]);
+      q.object_key.push_back(key ? static_cast<std::int32_t>(key - w.keys.data()) : -1);
     }
     if (!q.variants.count(b.region)) q.variants[b.region] = write_variants(w, b);
   }
+  std::vector<ResourceFamily::Member> all_keys;
   for (const auto& k : w.keys) {
+    all_keys.push_back(key_member(k));
     if (k.synthesized) continue;
     q.key_index[&k] = static_cast<std::uint32_t>(q.keys.size());
     q.keys.push_back(&k);
@@ -84,6 +91,7 @@ Questions plan_questions(const World& w, bool admin_edges) {
   for (const auto& b : w.buckets) new_objects.push_back(bucket_member(b, new_object_arn(b)));
   q.assume = index_of("sts:AssumeRole", roles);
   q.read = index_of("s3:GetObject", objects);
+  q.decrypt_stored = index_of("kms:Decrypt", all_keys);
   q.write = index_of("s3:PutObject", new_objects);
   for (const char* a : kKeyUse) q.key_use.push_back(index_of(a, keys));
   if (!admin_edges) return q;
@@ -108,8 +116,9 @@ struct Planned {
 class Builder {
  public:
   Builder(const World& w, const AccessGraph& g, Questions& q, std::vector<FoundEdge>& found)
-      : w_(w), asker_{w, g, found}, q_(q) {
+      : w_(w), asker_{w, g, found, /*explain_first=*/true}, q_(q) {
     generate_data_key_ok_.assign(q_.keys.size(), 0);
+    decrypt_ok_.assign(w.keys.size(), 0);
   }
 
   void ask_all(const std::string& principal, const Requester& who, bool admin_edges) {
@@ -133,9 +142,15 @@ class Builder {
 
   void ask_buckets(const std::string& principal, const Requester& who, bool admin_edges) {
     plan_.clear();
+    // Reading an SSE-KMS object also needs kms:Decrypt on its key (S3 calls KMS for the caller),
+    // so an object whose key the caller certainly cannot use is not asked about.
+    q_.decrypt_stored->candidates(who, decrypt_);
+    for (std::uint32_t k : decrypt_) decrypt_ok_[k] = 1;
     q_.read->candidates(who, survivors_);
     for (std::uint32_t m : survivors_)
-      plan_.push_back({q_.objects[m].first, q_.objects[m].second, m});
+      if (q_.object_key[m] < 0 || decrypt_ok_[static_cast<std::size_t>(q_.object_key[m])])
+        plan_.push_back({q_.objects[m].first, q_.objects[m].second, m});
+    for (std::uint32_t k : decrypt_) decrypt_ok_[k] = 0;
     // A write sits after the bucket's objects, then the admin actions (as the exhaustive order).
     auto after_objects = [&](std::uint32_t b, std::uint32_t k) {
       return static_cast<std::uint32_t>(w_.buckets[b].objects.size()) + k;
@@ -226,6 +241,8 @@ class Builder {
   std::vector<std::uint32_t> survivors_;
   std::vector<std::uint32_t> generate_data_key_;
   std::vector<char> generate_data_key_ok_;  // per key member, for the requester at hand
+  std::vector<std::uint32_t> decrypt_;
+  std::vector<char> decrypt_ok_;  // per world key, for the requester at hand
   std::vector<Planned> plan_;
 };
 

@@ -45,17 +45,20 @@ void add_principal_vertices(const World& w, AccessGraph& g) {
   }
 }
 
+Encryption stored_encryption(const Bucket& b, const S3Object& o) {
+  return o.encryption ? *o.encryption
+                      : (b.default_encryption ? *b.default_encryption : Encryption{});
+}
+
 std::string encryption_text(const World& w, const Bucket& b, const S3Object& o) {
-  Encryption e =
-      o.encryption ? *o.encryption : (b.default_encryption ? *b.default_encryption : Encryption{});
+  Encryption e = stored_encryption(b, o);
   switch (e.sse) {
     case Sse::kS3:
       return "SSE-S3";
     case Sse::kCustomer:
       return "SSE-C";
     case Sse::kKms: {
-      const Key* k = e.kms_key.empty() ? w.resolve_key("alias/aws/s3", b.account, b.region)
-                                       : w.resolve_key(e.kms_key, b.account, b.region);
+      const Key* k = stored_object_key(w, b, o);
       if (k && !k->aliases.empty()) return "SSE-KMS " + k->aliases.front();
       return "SSE-KMS " + (e.kms_key.empty() ? std::string("aws/s3") : short_label(e.kms_key));
     }
@@ -85,6 +88,13 @@ void add_resource_vertices(const World& w, AccessGraph& g) {
 
 }  // namespace
 
+const Key* stored_object_key(const World& w, const Bucket& b, const S3Object& o) {
+  Encryption e = stored_encryption(b, o);
+  if (e.sse != Sse::kKms) return nullptr;
+  return e.kms_key.empty() ? w.resolve_key("alias/aws/s3", b.account, b.region)
+                           : w.resolve_key(e.kms_key, b.account, b.region);
+}
+
 void add_vertices(const World& w, AccessGraph& g) {
   add_principal_vertices(w, g);
   add_resource_vertices(w, g);
@@ -99,11 +109,12 @@ std::vector<std::string> requesters(const World& w, const AccessGraph& g) {
 
 bool Asker::ask(const std::string& principal, const Requester& who, EdgeKind kind, const Request& r,
                 const std::string& target, std::string detail) {
-  if (!evaluate(w, who, r, {.explain = false}).allowed) return false;
+  if (!explain_first && !evaluate(w, who, r, {.explain = false}).allowed) return false;
   auto from = g.find(principal);
   auto to = g.find(target);
   if (!from || !to) return false;
   Decision d = evaluate(w, who, r);
+  if (!d.allowed) return false;
   found.push_back(
       {*from, *to, AccessEdge{kind, r.action, std::move(detail), allowing_statements(d)}});
   return true;

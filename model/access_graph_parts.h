@@ -36,13 +36,22 @@ void add_edges(AccessGraph& g, std::vector<FoundEdge>& found);
 
 // Records an edge when the evaluator allows the request (the explained decision gives the
 // statements); returns whether it did. Reads the graph only (to find vertices).
+// `explain_first`: ask for the explained decision straight away. Worth it when most questions
+// are allowed (the indexed builder's); otherwise a fast decision first saves the explanation of
+// every denial (the exhaustive builder's). The answer is the same either way.
 struct Asker {
   const World& w;
   const AccessGraph& g;
   std::vector<FoundEdge>& found;
+  bool explain_first = false;
   bool ask(const std::string& principal, const Requester& who, EdgeKind kind, const Request& r,
            const std::string& target, std::string detail = {});
 };
+
+// The key S3 decrypts a stored object with: the object's SSE-KMS key, or its bucket default's
+// (aws/s3 when none is named), resolved in the bucket owner's account. nullptr when the object
+// is not SSE-KMS or the key is not declared.
+const Key* stored_object_key(const World& w, const Bucket& b, const S3Object& o);
 
 // The encryption choices a caller has when writing a new object: name and request headers.
 // `key` is the key an SSE-KMS variant names, or nullptr.
