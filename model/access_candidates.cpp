@@ -53,6 +53,11 @@ CandidateIndex::CandidateIndex(ResourceFamily family)
     sorted_.emplace_back(family_.members[i].arn, i);
   std::sort(sorted_.begin(), sorted_.end());
   sides_.assign(family_.members.size(), 0);
+  // Accounts compared as numbers: keep() compares one per candidate.
+  for (const auto& m : family_.members)
+    member_account_.push_back(
+        account_numbers_.emplace(m.account, static_cast<std::uint32_t>(account_numbers_.size()))
+            .first->second);
   index_resource_side();
 }
 
@@ -83,15 +88,19 @@ void CandidateIndex::index_resource_side() {
   }
 }
 
-void CandidateIndex::cover_pattern(const Policy& policy, std::string_view pattern,
-                                   std::vector<std::uint32_t>& out) const {
-  const bool variables = has_variables(policy, pattern);
+const std::vector<std::uint32_t>& CandidateIndex::covered_by(std::string_view pattern,
+                                                             bool variables) {
+  std::string key = (variables ? "v" : "p") + std::string(pattern);
+  auto found = pattern_cover_.find(key);
+  if (found != pattern_cover_.end()) return found->second;
+  std::vector<std::uint32_t> out;
   std::string_view prefix = literal_prefix(pattern, variables);
   auto it = std::lower_bound(sorted_.begin(), sorted_.end(),
                              std::pair<std::string_view, std::uint32_t>(prefix, 0));
   for (; it != sorted_.end() && it->first.substr(0, prefix.size()) == prefix; ++it)
     if (variables || wildcard_match(pattern, it->first, CaseMode::kSensitive))
       out.push_back(it->second);
+  return pattern_cover_.emplace(std::move(key), std::move(out)).first->second;
 }
 
 const std::vector<std::uint32_t>& CandidateIndex::covered_by(const Policy& policy) {
@@ -104,7 +113,10 @@ const std::vector<std::uint32_t>& CandidateIndex::covered_by(const Policy& polic
       for (std::uint32_t i = 0; i < family_.members.size(); ++i) out.push_back(i);
       break;
     }
-    for (const auto& pattern : *s.resources) cover_pattern(policy, pattern, out);
+    for (const auto& pattern : *s.resources) {
+      const auto& members = covered_by(pattern, has_variables(policy, pattern));
+      out.insert(out.end(), members.begin(), members.end());
+    }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -120,14 +132,14 @@ void CandidateIndex::mark_all(const std::vector<std::uint32_t>& members, std::ui
   for (std::uint32_t m : members) mark(m, side);
 }
 
-bool CandidateIndex::keep(const Requester& who, std::uint32_t member, std::uint8_t sides) const {
-  const auto& m = family_.members[member];
+bool CandidateIndex::keep(const Requester& who, std::uint32_t who_account, std::uint32_t member,
+                          std::uint8_t sides) const {
   // Anonymous callers and services have no identity side (rules 21, 26).
   if (who.is_anonymous() || who.is_service()) return (sides & kResourceNamed) != 0;
   const bool resource_side = (sides & (kResourceNamed | kResourceAccount | kGrant)) != 0;
   const bool identity_side = (sides & (kIdentity | kGrant)) != 0;
-  if (m.account != who.account) return resource_side && identity_side;  // rules 57, 58
-  if (!m.must_allow) return sides != 0;                                 // rule 50
+  if (member_account_[member] != who_account) return resource_side && identity_side;  // rule 57
+  if (!family_.members[member].must_allow) return sides != 0;                         // rule 50
   // Key and trust policies: named directly, a grant, or the account plus an identity allow.
   return (sides & (kResourceNamed | kGrant)) != 0 ||
          ((sides & kResourceAccount) != 0 && (sides & kIdentity) != 0);
@@ -157,8 +169,11 @@ void CandidateIndex::candidates(const Requester& who, std::vector<std::uint32_t>
     named(granted_, who.arn, kGrant);
     if (who.principal_arn != who.arn) named(granted_, who.principal_arn, kGrant);
   }
+  auto number = account_numbers_.find(who.account);
+  const std::uint32_t who_account =
+      number == account_numbers_.end() ? UINT32_MAX : number->second;  // no member's account
   for (std::uint32_t m : touched_) {
-    if (keep(who, m, sides_[m])) out.push_back(m);
+    if (keep(who, who_account, m, sides_[m])) out.push_back(m);
     sides_[m] = 0;
   }
   touched_.clear();

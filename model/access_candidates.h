@@ -62,21 +62,26 @@ class CandidateIndex {
     kGrant = 8,            // a KMS grant names it
   };
   const std::vector<std::uint32_t>& covered_by(const Policy& identity_policy);
-  void cover_pattern(const Policy& policy, std::string_view pattern,
-                     std::vector<std::uint32_t>& out) const;
+  // The members a Resource pattern may cover, cached: inline policies repeat the same patterns
+  // (`arn:aws:s3:::*/reports/*` in every analyst's policy) and wide ones match every member.
+  const std::vector<std::uint32_t>& covered_by(std::string_view pattern, bool variables);
   void index_resource_side();
   void mark(std::uint32_t member, std::uint8_t side);
   void mark_all(const std::vector<std::uint32_t>& members, std::uint8_t side);
-  bool keep(const Requester& who, std::uint32_t member, std::uint8_t sides) const;
+  bool keep(const Requester& who, std::uint32_t who_account, std::uint32_t member,
+            std::uint8_t sides) const;
 
   ResourceFamily family_;
   std::string action_lower_;
   std::vector<std::pair<std::string_view, std::uint32_t>> sorted_;  // by ARN, for prefixes
   std::unordered_map<const Policy*, std::vector<std::uint32_t>> identity_cover_;
+  StringMap<std::vector<std::uint32_t>> pattern_cover_;  // key: variables flag + pattern
   std::vector<std::uint32_t> to_everyone_;
   StringMap<std::vector<std::uint32_t>> to_account_;
   StringMap<std::vector<std::uint32_t>> to_arn_;  // user, role, session or service
   StringMap<std::vector<std::uint32_t>> granted_;
+  std::vector<std::uint32_t> member_account_;  // per member: its account, as a number
+  StringMap<std::uint32_t> account_numbers_;
   std::vector<std::uint8_t> sides_;  // per member, for the requester at hand
   std::vector<std::uint32_t> touched_;
 };

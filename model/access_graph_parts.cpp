@@ -121,7 +121,8 @@ bool Asker::ask(const std::string& principal, const Requester& who, EdgeKind kin
 }
 
 void add_edges(AccessGraph& g, std::vector<FoundEdge>& found) {
-  for (auto& f : found) boost::add_edge(f.from, f.to, std::move(f.edge), g.graph);
+  // Boost copies an edge property passed to add_edge; moving it in afterwards does not.
+  for (auto& f : found) g.graph[boost::add_edge(f.from, f.to, g.graph).first] = std::move(f.edge);
   found.clear();
 }
 
