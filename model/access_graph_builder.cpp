@@ -5,13 +5,14 @@
 // requester order afterwards, so the graph does not depend on the number of threads.
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "model/access_candidates.h"
 #include "model/access_graph_parts.h"
-#include "model/arn.h"
 
 namespace accesspath {
 namespace {
