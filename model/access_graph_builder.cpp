@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "model/access_candidates.h"
+#include "model/access_graph_builder.h"
 #include "model/access_graph_parts.h"
 
 namespace accesspath {
@@ -263,6 +264,11 @@ void ask_block(const World& w, const std::vector<std::string>& requesters, std::
 }  // namespace
 
 AccessGraph build_access_graph(const World& w, const GraphOptions& options) {
+  return build_access_graph_with_threads(w, options, 0);
+}
+
+AccessGraph build_access_graph_with_threads(const World& w, const GraphOptions& options,
+                                            std::size_t threads) {
   AccessGraph g;
   add_vertices(w, g);
   const std::vector<std::string> who = requesters(w, g);
@@ -280,8 +286,9 @@ AccessGraph build_access_graph(const World& w, const GraphOptions& options) {
       edges.clear();
     }
   };
-  std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                              who.size() / kRequestersPerThread);
+  if (threads == 0)
+    threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                    who.size() / kRequestersPerThread);
   std::vector<std::thread> workers;
   for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(work);
   work();

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "model/access_graph_builder.h"
 #include "model/access_graph_exhaustive.h"
 #include "model/bucket_readers.h"
 #include "model/evaluator.h"
@@ -130,6 +131,17 @@ TEST_P(IndexedGraphOnGeneratedOrgs, EqualsTheExhaustiveGraphAndReaders) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, IndexedGraphOnGeneratedOrgs, testing::Range(1, 41));
+
+// Large enough to be split across threads (blocks of requesters taken in turn): the graph is
+// still the exhaustive one, in the same order.
+TEST(IndexedGraph, EqualsTheExhaustiveGraphWhenAskedFromSeveralThreads) {
+  Scenario s = generated(orggen::OrgShape::for_principals(300, 11));
+  const GraphOptions options{.admin_edges = true, .from = std::nullopt};
+  std::string exhaustive = describe(build_access_graph_exhaustive(s.world, options));
+  for (std::size_t threads : {1u, 3u})
+    EXPECT_EQ(describe(build_access_graph_with_threads(s.world, options, threads)), exhaustive)
+        << threads << " threads";
+}
 
 // Every bundled scenario: the hand-written policies of the training set.
 TEST(IndexedGraph, EqualsTheExhaustiveGraphOnEveryBundledScenario) {

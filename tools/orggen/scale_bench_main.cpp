@@ -16,6 +16,7 @@
 #include <iostream>
 #include <vector>
 
+#include "model/access_graph_exhaustive.h"
 #include "model/access_paths.h"
 #include "model/bucket_readers.h"
 #include "model/scenario.h"
@@ -45,7 +46,12 @@ double process_cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
-Run run_once(const accesspath::orggen::OrgShape& shape, bool admin_edges) {
+struct Options {
+  bool admin_edges = true;
+  bool exhaustive = false;  // the reference builder, for a before/after comparison
+};
+
+Run run_once(const accesspath::orggen::OrgShape& shape, const Options& o) {
   using namespace accesspath;
   Run r;
   auto t = Clock::now();
@@ -65,7 +71,9 @@ Run run_once(const accesspath::orggen::OrgShape& shape, bool admin_edges) {
   r.load_s = seconds_since(t);
   t = Clock::now();
   double cpu = process_cpu_seconds();
-  AccessGraph g = build_access_graph(world, {.admin_edges = admin_edges, .from = std::nullopt});
+  const GraphOptions graph_options{.admin_edges = o.admin_edges, .from = std::nullopt};
+  AccessGraph g = o.exhaustive ? build_access_graph_exhaustive(world, graph_options)
+                               : build_access_graph(world, graph_options);
   r.graph_s = seconds_since(t);
   r.graph_cpu_s = process_cpu_seconds() - cpu;
   t = Clock::now();
@@ -80,13 +88,13 @@ Run run_once(const accesspath::orggen::OrgShape& shape, bool admin_edges) {
 }
 
 // Runs in a child process; the child's peak RSS is then the run's alone.
-Run run_in_child(const accesspath::orggen::OrgShape& shape, bool admin_edges) {
+Run run_in_child(const accesspath::orggen::OrgShape& shape, const Options& o) {
   int fds[2];
   if (pipe(fds) != 0) std::exit(2);
   pid_t pid = fork();
   if (pid == 0) {
     close(fds[0]);
-    Run r = run_once(shape, admin_edges);
+    Run r = run_once(shape, o);
     ssize_t written = write(fds[1], &r, sizeof r);
     _exit(written == static_cast<ssize_t>(sizeof r) ? 0 : 1);
   }
@@ -118,6 +126,7 @@ int main(int argc, char** argv) {
   int repeat = 3, buckets = -1, keys = -1;
   std::uint64_t seed = 1;
   bool no_admin = false;
+  Options options;
   app.add_option("--sizes", sizes, "principals per organisation")->delimiter(',');
   app.add_option("--repeat", repeat, "runs per size (the median is printed)")
       ->check(CLI::PositiveNumber);
@@ -125,7 +134,10 @@ int main(int argc, char** argv) {
   app.add_option("--keys", keys, "fix the keys (default: one per 20 principals)");
   app.add_option("--seed", seed, "generator seed");
   app.add_flag("--no-admin", no_admin, "leave out the policy-administration edges");
+  app.add_flag("--exhaustive", options.exhaustive,
+               "use the exhaustive reference builder (one question per pair; slow)");
   CLI11_PARSE(app, argc, argv);
+  options.admin_edges = !no_admin;
 
   std::printf("%10s %8s %6s %9s %9s %9s %9s %9s %9s %10s %9s %11s\n", "principals", "buckets",
               "keys", "generate", "load", "graph", "graph_cpu", "readers", "total", "edges",
@@ -135,7 +147,7 @@ int main(int argc, char** argv) {
     if (buckets >= 0) shape.buckets = buckets;
     if (keys >= 0) shape.keys = keys;
     std::vector<Run> runs;
-    for (int i = 0; i < repeat; ++i) runs.push_back(run_in_child(shape, !no_admin));
+    for (int i = 0; i < repeat; ++i) runs.push_back(run_in_child(shape, options));
     auto med = [&](double Run::*field) {
       std::vector<double> v;
       for (const auto& r : runs) v.push_back(r.*field);
