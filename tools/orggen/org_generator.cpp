@@ -206,7 +206,13 @@ class Builder {
     managed[read] = team_read(prefix, t.keys, random_.chance(2));
     managed[write] = team_write(prefix, t.keys);
     const std::string group = "arn:aws:iam::" + a.id + ":group/" + tname;
-    doc_["groups"].push_back({{"arn", group}, {"policies", {assume}}});
+    Json group_policies = {assume};
+    if (!t.buckets.empty()) {
+      const std::string home = policy_arn(a, tname + "-home");
+      managed[home] = team_home(bucket_name(a, t, t.buckets.front()));
+      group_policies.push_back(home);
+    }
+    doc_["groups"].push_back({{"arn", group}, {"policies", std::move(group_policies)}});
     add_team_roles(a, t, read, write);
     add_team_users(a, t, group, read);
     for (int i : t.buckets) add_bucket(a, t, i);
@@ -302,6 +308,9 @@ class Builder {
       objects.push_back(
           {{"key", "secret/credentials.json"}, {"sse", "aws:kms"}, {"kms_key", facts.key_arn}});
     if (facts.public_prefix) objects.push_back({{"key", "public/index.html"}, {"sse", "AES256"}});
+    if (i == t.buckets.front() && t.users > 0)  // the first member's home folder (team_home)
+      objects.push_back(
+          {{"key", "home/t" + std::to_string(t.index) + "-u0/notes.txt"}, {"sse", "AES256"}});
     doc_["buckets"].push_back(std::move(bucket));
   }
 

@@ -96,6 +96,11 @@ Json team_write(const std::string& bucket_prefix, const Strings& key_arns) {
   return policy_document(std::move(statements));
 }
 
+Json team_home(const std::string& bucket) {
+  return policy_document({statement("OwnHomeFolder", "Allow", {"s3:GetObject", "s3:PutObject"},
+                                    "arn:aws:s3:::" + bucket + "/home/${aws:username}/*")});
+}
+
 Json analyst_inline(const std::string& account) {
   return policy_document(
       {statement("ReadAllReports", "Allow", "s3:GetObject", "arn:aws:s3:::*/reports/*"),

@@ -28,6 +28,9 @@ Json developer_boundary();
 Json team_assume(const std::string& account, int team, const std::string& bucket_prefix);
 Json team_read(const std::string& bucket_prefix, const Strings& key_arns, bool deny_secrets);
 Json team_write(const std::string& bucket_prefix, const Strings& key_arns);
+// Every member reads and writes its own home folder, `home/<user name>/`, in the team's first
+// bucket (a policy variable: one policy for the whole team).
+Json team_home(const std::string& bucket);
 // Analysts read every `reports/` prefix they are let into and may hop to partner roles.
 Json analyst_inline(const std::string& account);
 // An ad-hoc grant a user was given once: one other bucket's reports, keys by wildcard.
