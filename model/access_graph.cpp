@@ -72,6 +72,10 @@ AccessVertexId AccessGraph::add_vertex(AccessVertex v) {
 
 std::vector<StatementRef> allowing_statements(const Decision& d) {
   std::vector<StatementRef> out;
+  std::size_t count = 0;  // reserved first: a graph keeps one such list per edge
+  for (const auto& c : d.checks)
+    for (const auto& f : c.policies) count += f.allows.size();
+  out.reserve(count);
   for (const auto& c : d.checks)
     for (const auto& f : c.policies)
       for (const auto& s : f.allows) out.push_back(s);

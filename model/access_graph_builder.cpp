@@ -1,207 +1,301 @@
-// Builds the access graph by asking the evaluator one question per possible edge.
+// Builds the access graph by asking the evaluator about every pair the candidate index cannot
+// rule out (access_candidates.h). The graph is the exhaustive builder's, edge for edge and in
+// the same order (access_graph_exhaustive.cpp); only the certainly-denied questions are skipped.
+// Requesters are independent, so large worlds are split across threads; edges are added in
+// requester order afterwards, so the graph does not depend on the number of threads.
 #include <algorithm>
-#include <set>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
 
-#include "model/access_paths.h"
-#include "model/arn.h"
-#include "model/evaluator.h"
+#include "model/access_candidates.h"
+#include "model/access_graph_builder.h"
+#include "model/access_graph_parts.h"
 
 namespace accesspath {
 namespace {
 
-std::string short_label(std::string_view arn) {
-  auto parsed = parse_arn(arn);
-  if (!parsed) return std::string(arn);
-  if (parsed->service == "s3") return parsed->resource;
-  if (parsed->service == "kms") return parsed->resource;
-  return parsed->resource;  // "role/name", "user/name"
+using namespace graph_parts;
+
+ResourceFamily::Member bucket_member(const Bucket& b, std::string arn) {
+  return {std::move(arn), b.account, b.policy.get(), false, nullptr};
 }
 
-void add_principal_vertices(const World& w, AccessGraph& g) {
-  for (const auto& p : w.principals)
-    g.add_vertex({p.kind == PrincipalKind::kRole ? VertexKind::kRole : VertexKind::kUser, p.arn,
-                  short_label(p.arn), p.account, "", true});
-  for (const auto& arn : considered_principals(w)) {
-    if (g.find(arn)) continue;
-    if (arn == "anonymous") {
-      g.add_vertex({VertexKind::kAnonymous, arn, "anonymous", "", "an unsigned request", false});
-      continue;
-    }
-    auto parsed = parse_arn(arn);
-    bool declared_account = parsed && w.find_account(parsed->account);
-    g.add_vertex({VertexKind::kOutsider, arn,
-                  declared_account ? "any other principal" : "another AWS account",
-                  parsed ? parsed->account : "",
-                  declared_account
-                      ? "an undeclared principal of this account (no identity policies)"
-                      : "an undeclared account, whose admin allows everything",
-                  false});
-  }
-  // Service principals named in trust policies (e.g. ec2.amazonaws.com).
+ResourceFamily::Member key_member(const Key& k) {
+  return {k.arn, k.account, k.policy.get(), true, &k.grants};
+}
+
+// What an IAM action on a user or role consults (evaluate_generic): a declared resource
+// policy with that ARN, if any, else nothing.
+ResourceFamily::Member principal_member(const World& w, const Principal& p) {
+  const GenericResource* r = w.find_resource(p.arn);
+  return {p.arn, r ? r->account : p.account, r ? r->policy.get() : nullptr, false, nullptr};
+}
+
+// The families of questions the graph asks, each with its candidate index, and where each
+// member sits in the world.
+struct Questions {
+  std::unique_ptr<CandidateIndex> assume;
+  std::unique_ptr<CandidateIndex> read;
+  // kms:Decrypt on every key, aws/s3 ones included: a read of an SSE-KMS object needs it.
+  std::unique_ptr<CandidateIndex> decrypt_stored;
+  std::vector<std::int32_t> object_key;  // read member -> its key in world.keys, or -1
+  std::unique_ptr<CandidateIndex> write;
+  std::vector<std::unique_ptr<CandidateIndex>> bucket_admin;     // kBucketAdmin
+  std::vector<std::unique_ptr<CandidateIndex>> key_use;          // kKeyUse
+  std::vector<std::unique_ptr<CandidateIndex>> key_admin;        // kKeyAdmin
+  std::vector<std::unique_ptr<CandidateIndex>> role_admin;       // kRoleAdmin
+  std::vector<std::unique_ptr<CandidateIndex>> user_admin;       // kUserAdmin
+  std::vector<const Principal*> roles;                           // assume members
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> objects;  // read member -> bucket, object
+  std::vector<const Key*> keys;                                  // key members
+  std::unordered_map<const Key*, std::uint32_t> key_index;
+  std::map<std::string, std::vector<WriteVariant>> variants;  // by Region
+};
+
+std::unique_ptr<CandidateIndex> index_of(std::string action,
+                                         std::vector<ResourceFamily::Member> members) {
+  return std::make_unique<CandidateIndex>(ResourceFamily{std::move(action), std::move(members)});
+}
+
+Questions plan_questions(const World& w, bool admin_edges) {
+  Questions q;
+  std::vector<ResourceFamily::Member> roles, objects, buckets, keys, principals;
   for (const auto& p : w.principals) {
-    if (!p.trust_policy) continue;
-    for (const auto& s : p.trust_policy->statements)
-      if (s.principal)
-        for (const auto& e : s.principal->entries)
-          if (e.type == PrincipalEntry::Type::kService)
-            g.add_vertex({VertexKind::kService, e.value, e.value, "", "AWS service", false});
+    principals.push_back(principal_member(w, p));
+    if (p.kind != PrincipalKind::kRole) continue;
+    q.roles.push_back(&p);
+    roles.push_back({p.arn, p.account, p.trust_policy.get(), true, nullptr});
   }
-}
-
-std::string encryption_text(const World& w, const Bucket& b, const S3Object& o) {
-  Encryption e =
-      o.encryption ? *o.encryption : (b.default_encryption ? *b.default_encryption : Encryption{});
-  switch (e.sse) {
-    case Sse::kS3:
-      return "SSE-S3";
-    case Sse::kCustomer:
-      return "SSE-C";
-    case Sse::kKms: {
-      const Key* k = e.kms_key.empty() ? w.resolve_key("alias/aws/s3", b.account, b.region)
-                                       : w.resolve_key(e.kms_key, b.account, b.region);
-      if (k && !k->aliases.empty()) return "SSE-KMS " + k->aliases.front();
-      return "SSE-KMS " + (e.kms_key.empty() ? std::string("aws/s3") : short_label(e.kms_key));
+  for (std::uint32_t bi = 0; bi < w.buckets.size(); ++bi) {
+    const Bucket& b = w.buckets[bi];
+    buckets.push_back(bucket_member(b, b.arn()));
+    for (std::uint32_t oi = 0; oi < b.objects.size(); ++oi) {
+      objects.push_back(bucket_member(b, b.arn() + "/" + b.objects[oi].key));
+      q.objects.emplace_back(bi, oi);
+      const Key* key = stored_object_key(w, b, b.objects[oi]);
+      q.object_key.push_back(key ? static_cast<std::int32_t>(key - w.keys.data()) : -1);
     }
+    if (!q.variants.count(b.region)) q.variants[b.region] = write_variants(w, b);
   }
-  return "";
-}
-
-void add_resource_vertices(const World& w, AccessGraph& g) {
-  for (const auto& b : w.buckets) {
-    g.add_vertex({VertexKind::kBucket, b.arn(), b.name, b.account, b.region, true});
-    for (const auto& o : b.objects)
-      g.add_vertex({VertexKind::kObject, b.arn() + "/" + o.key, o.key, b.account,
-                    encryption_text(w, b, o), true});
-  }
+  std::vector<ResourceFamily::Member> all_keys;
   for (const auto& k : w.keys) {
+    all_keys.push_back(key_member(k));
     if (k.synthesized) continue;
-    std::string label = k.aliases.empty()
-                            ? "key/" + k.id.substr(0, std::min<std::size_t>(8, k.id.size()))
-                            : k.aliases.front();
-    std::string detail = std::string(k.aws_managed ? "AWS managed" : "customer managed") +
-                         (k.state == KeyState::kEnabled    ? ""
-                          : k.state == KeyState::kDisabled ? ", Disabled"
-                                                           : ", PendingDeletion");
-    g.add_vertex({VertexKind::kKey, k.arn, label, k.account, detail, true});
+    q.key_index[&k] = static_cast<std::uint32_t>(q.keys.size());
+    q.keys.push_back(&k);
+    keys.push_back(key_member(k));
   }
+  std::vector<ResourceFamily::Member> new_objects;
+  for (const auto& b : w.buckets) new_objects.push_back(bucket_member(b, new_object_arn(b)));
+  q.assume = index_of("sts:AssumeRole", roles);
+  q.read = index_of("s3:GetObject", objects);
+  q.decrypt_stored = index_of("kms:Decrypt", all_keys);
+  q.write = index_of("s3:PutObject", new_objects);
+  for (const char* a : kKeyUse) q.key_use.push_back(index_of(a, keys));
+  if (!admin_edges) return q;
+  for (const char* a : kBucketAdmin) q.bucket_admin.push_back(index_of(a, buckets));
+  for (const char* a : kKeyAdmin) q.key_admin.push_back(index_of(a, keys));
+  for (const char* a : kRoleAdmin) q.role_admin.push_back(index_of(a, principals));
+  for (const char* a : kUserAdmin) q.user_admin.push_back(index_of(a, principals));
+  return q;
 }
 
-struct Asker {
-  const World& w;
-  AccessGraph& g;
-  // Adds an edge when the evaluator allows the request; returns whether it did.
-  bool ask(const std::string& principal, const Requester& who, EdgeKind kind, const Request& r,
-           const std::string& target, std::string detail = {}) {
-    if (!evaluate(w, who, r, {.explain = false}).allowed) return false;
-    auto from = g.find(principal);
-    auto to = g.find(target);
-    if (!from || !to) return false;
-    Decision d = evaluate(w, who, r);
-    boost::add_edge(*from, *to,
-                    AccessEdge{kind, r.action, std::move(detail), allowing_statements(d)}, g.graph);
-    return true;
+// One question about a resource, ordered as the exhaustive builder asks it: by resource, then
+// by the position of the question among those about the resource.
+struct Planned {
+  std::uint32_t resource = 0;
+  std::uint32_t position = 0;
+  std::uint32_t family = 0;  // which admin action, or which object
+  bool operator<(const Planned& o) const {
+    return std::tie(resource, position) < std::tie(o.resource, o.position);
   }
 };
 
-constexpr std::array<const char*, 3> kBucketAdmin = {"s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
-                                                     "s3:PutEncryptionConfiguration"};
-constexpr std::array<const char*, 2> kKeyAdmin = {"kms:PutKeyPolicy", "kms:CreateGrant"};
-constexpr std::array<const char*, 3> kKeyUse = {"kms:Decrypt", "kms:GenerateDataKey",
-                                                "kms:Encrypt"};
-constexpr std::array<const char*, 4> kRoleAdmin = {"iam:PutRolePolicy", "iam:AttachRolePolicy",
-                                                   "iam:UpdateAssumeRolePolicy", "iam:PassRole"};
-constexpr std::array<const char*, 2> kUserAdmin = {"iam:PutUserPolicy", "iam:AttachUserPolicy"};
+class Builder {
+ public:
+  Builder(const World& w, const AccessGraph& g, Questions& q, std::vector<FoundEdge>& found)
+      : w_(w), asker_{w, g, found, /*explain_first=*/true}, q_(q) {
+    generate_data_key_ok_.assign(q_.keys.size(), 0);
+    decrypt_ok_.assign(w.keys.size(), 0);
+  }
+
+  void ask_all(const std::string& principal, const Requester& who, bool admin_edges) {
+    ask_assume(principal, who);
+    if (who.is_service()) return;
+    ask_buckets(principal, who, admin_edges);
+    ask_keys(principal, who, admin_edges);
+    if (admin_edges) ask_principal_admin(principal, who);
+  }
+
+ private:
+  void ask_assume(const std::string& principal, const Requester& who) {
+    q_.assume->candidates(who, survivors_);
+    for (std::uint32_t m : survivors_) {
+      const Principal& role = *q_.roles[m];
+      if (role.arn == principal) continue;
+      asker_.ask(principal, who, EdgeKind::kAssumeRole,
+                 {principal, "sts:AssumeRole", role.arn, {}, {}}, role.arn);
+    }
+  }
+
+  void ask_buckets(const std::string& principal, const Requester& who, bool admin_edges) {
+    plan_.clear();
+    // Reading an SSE-KMS object also needs kms:Decrypt on its key (S3 calls KMS for the caller),
+    // so an object whose key the caller certainly cannot use is not asked about.
+    q_.decrypt_stored->candidates(who, decrypt_);
+    for (std::uint32_t k : decrypt_) decrypt_ok_[k] = 1;
+    q_.read->candidates(who, survivors_);
+    for (std::uint32_t m : survivors_)
+      if (q_.object_key[m] < 0 || decrypt_ok_[static_cast<std::size_t>(q_.object_key[m])])
+        plan_.push_back({q_.objects[m].first, q_.objects[m].second, m});
+    for (std::uint32_t k : decrypt_) decrypt_ok_[k] = 0;
+    // A write sits after the bucket's objects, then the admin actions (as the exhaustive order).
+    auto after_objects = [&](std::uint32_t b, std::uint32_t k) {
+      return static_cast<std::uint32_t>(w_.buckets[b].objects.size()) + k;
+    };
+    q_.write->candidates(who, survivors_);
+    for (std::uint32_t b : survivors_) plan_.push_back({b, after_objects(b, 0), 0});
+    if (admin_edges)
+      for (std::uint32_t a = 0; a < q_.bucket_admin.size(); ++a) {
+        q_.bucket_admin[a]->candidates(who, survivors_);
+        for (std::uint32_t b : survivors_) plan_.push_back({b, after_objects(b, 1 + a), a});
+      }
+    if (plan_.empty()) return;
+    std::sort(plan_.begin(), plan_.end());
+    mark_generate_data_key(who);
+    for (const Planned& p : plan_) {
+      const Bucket& b = w_.buckets[p.resource];
+      const std::uint32_t objects = static_cast<std::uint32_t>(b.objects.size());
+      if (p.position < objects) {
+        std::string arn = b.arn() + "/" + b.objects[p.position].key;
+        asker_.ask(principal, who, EdgeKind::kRead, {principal, "s3:GetObject", arn, {}, {}}, arn);
+      } else if (p.position == objects) {
+        // An SSE-KMS write also needs kms:GenerateDataKey on its key (S3 calls KMS for the
+        // caller), so a variant whose key the caller certainly cannot use is not asked.
+        ask_write(asker_, principal, who, b, q_.variants.at(b.region), [&](const WriteVariant& v) {
+          return !v.key || generate_data_key_ok_[q_.key_index.at(v.key)];
+        });
+      } else {
+        const char* action = kBucketAdmin[p.family];
+        asker_.ask(principal, who, EdgeKind::kAdmin, {principal, action, b.arn(), {}, {}}, b.arn());
+      }
+    }
+    unmark_generate_data_key();
+  }
+
+  void mark_generate_data_key(const Requester& who) {
+    q_.key_use[1]->candidates(who, generate_data_key_);  // kKeyUse[1] is kms:GenerateDataKey
+    for (std::uint32_t k : generate_data_key_) generate_data_key_ok_[k] = 1;
+  }
+  void unmark_generate_data_key() {
+    for (std::uint32_t k : generate_data_key_) generate_data_key_ok_[k] = 0;
+  }
+
+  void ask_keys(const std::string& principal, const Requester& who, bool admin_edges) {
+    plan_.clear();
+    for (std::uint32_t a = 0; a < q_.key_use.size(); ++a) {
+      q_.key_use[a]->candidates(who, survivors_);
+      for (std::uint32_t k : survivors_) plan_.push_back({k, a, a});
+    }
+    if (admin_edges)
+      for (std::uint32_t a = 0; a < q_.key_admin.size(); ++a) {
+        q_.key_admin[a]->candidates(who, survivors_);
+        for (std::uint32_t k : survivors_)
+          if (!q_.keys[k]->aws_managed)
+            plan_.push_back({k, static_cast<std::uint32_t>(kKeyUse.size()) + a, a});
+      }
+    std::sort(plan_.begin(), plan_.end());
+    for (const Planned& p : plan_) {
+      const Key& k = *q_.keys[p.resource];
+      bool use = p.position < kKeyUse.size();
+      asker_.ask(principal, who, use ? EdgeKind::kKeyUse : EdgeKind::kAdmin,
+                 {principal, use ? kKeyUse[p.family] : kKeyAdmin[p.family], k.arn, {}, {}}, k.arn);
+    }
+  }
+
+  void ask_principal_admin(const std::string& principal, const Requester& who) {
+    plan_.clear();
+    auto collect = [&](std::vector<std::unique_ptr<CandidateIndex>>& families, PrincipalKind kind) {
+      for (std::uint32_t a = 0; a < families.size(); ++a) {
+        families[a]->candidates(who, survivors_);
+        for (std::uint32_t p : survivors_)
+          if (w_.principals[p].kind == kind) plan_.push_back({p, a, a});
+      }
+    };
+    collect(q_.role_admin, PrincipalKind::kRole);
+    collect(q_.user_admin, PrincipalKind::kUser);
+    std::sort(plan_.begin(), plan_.end());
+    for (const Planned& p : plan_) {
+      const Principal& target = w_.principals[p.resource];
+      const char* action = principal_admin_actions(target)[p.family];
+      asker_.ask(principal, who, EdgeKind::kAdmin, {principal, action, target.arn, {}, {}},
+                 target.arn);
+    }
+  }
+
+  const World& w_;
+  Asker asker_;
+  Questions& q_;
+  std::vector<std::uint32_t> survivors_;
+  std::vector<std::uint32_t> generate_data_key_;
+  std::vector<char> generate_data_key_ok_;  // per key member, for the requester at hand
+  std::vector<std::uint32_t> decrypt_;
+  std::vector<char> decrypt_ok_;  // per world key, for the requester at hand
+  std::vector<Planned> plan_;
+};
+
+// Requesters are handed out in blocks; each block's edges are kept apart until all are done.
+constexpr std::size_t kBlock = 32;
+constexpr std::size_t kRequestersPerThread = 256;  // below this, threads cost more than they save
+
+void ask_block(const World& w, const std::vector<std::string>& requesters, std::size_t block,
+               Builder& builder, bool admin_edges) {
+  std::size_t end = std::min(requesters.size(), (block + 1) * kBlock);
+  for (std::size_t i = block * kBlock; i < end; ++i) {
+    auto who = resolve_requester(w, requesters[i]);
+    if (who) builder.ask_all(requesters[i], *who, admin_edges);
+  }
+}
 
 }  // namespace
 
 AccessGraph build_access_graph(const World& w, const GraphOptions& options) {
+  return build_access_graph_with_threads(w, options, 0);
+}
+
+AccessGraph build_access_graph_with_threads(const World& w, const GraphOptions& options,
+                                            std::size_t threads) {
   AccessGraph g;
-  add_principal_vertices(w, g);
-  add_resource_vertices(w, g);
-  Asker asker{w, g};
-  std::vector<std::string> requesters = considered_principals(w);
-  for (const auto& v : boost::make_iterator_range(boost::vertices(g.graph)))
-    if (g.graph[v].kind == VertexKind::kService) requesters.push_back(g.graph[v].id);
-  for (const auto& principal : requesters) {
-    auto who = resolve_requester(w, principal);
-    if (!who) continue;
-    // Role assumption (trust policy and identity policy, rule 98).
-    for (const auto& role : w.principals)
-      if (role.kind == PrincipalKind::kRole && role.arn != principal)
-        asker.ask(principal, *who, EdgeKind::kAssumeRole,
-                  {principal, "sts:AssumeRole", role.arn, {}, {}}, role.arn);
-    if (who->is_service()) continue;
-    for (const auto& b : w.buckets) {
-      // Reading plaintext, end to end (S3 and the KMS call S3 makes).
-      for (const auto& o : b.objects) {
-        std::string arn = b.arn() + "/" + o.key;
-        asker.ask(principal, *who, EdgeKind::kRead, {principal, "s3:GetObject", arn, {}, {}}, arn);
-      }
-      // Writing a new object, with the encryption choices a caller has.
-      std::string new_object = b.arn() + "/accesspath-new-object";
-      std::vector<std::pair<std::string, std::map<std::string, std::string>>> variants = {
-          {"default encryption", {}}, {"SSE-S3", {{"x-amz-server-side-encryption", "AES256"}}}};
-      for (const auto& k : w.keys)
-        if (!k.synthesized && k.region == b.region)
-          variants.push_back(
-              {"SSE-KMS " + (k.aliases.empty() ? short_label(k.arn) : k.aliases.front()),
-               {{"x-amz-server-side-encryption", "aws:kms"},
-                {"x-amz-server-side-encryption-aws-kms-key-id", k.arn}}});
-      std::string writes;
-      Request first_ok;
-      for (const auto& [name, headers] : variants) {
-        Request r{principal, "s3:PutObject", new_object, headers, {}};
-        if (evaluate(w, *who, r, {.explain = false}).allowed) {
-          if (writes.empty()) first_ok = r;
-          writes += (writes.empty() ? "" : ", ") + name;
-        }
-      }
-      if (!writes.empty())
-        asker.ask(principal, *who, EdgeKind::kWrite, first_ok, b.arn(), "new objects: " + writes);
-      if (options.admin_edges)
-        for (const char* a : kBucketAdmin)
-          asker.ask(principal, *who, EdgeKind::kAdmin, {principal, a, b.arn(), {}, {}}, b.arn());
+  add_vertices(w, g);
+  const std::vector<std::string> who = requesters(w, g);
+  const std::size_t blocks = (who.size() + kBlock - 1) / kBlock;
+  std::vector<std::vector<FoundEdge>> found(blocks);
+  std::atomic<std::size_t> next_block{0};
+  // Each worker has its own questions (their caches are not shared) and takes blocks in turn.
+  auto work = [&]() {
+    Questions q = plan_questions(w, options.admin_edges);
+    std::vector<FoundEdge> edges;
+    Builder builder(w, g, q, edges);
+    for (std::size_t b; (b = next_block.fetch_add(1)) < blocks;) {
+      ask_block(w, who, b, builder, options.admin_edges);
+      found[b] = std::move(edges);
+      edges.clear();
     }
-    for (const auto& k : w.keys) {
-      if (k.synthesized) continue;
-      for (const char* a : kKeyUse)
-        asker.ask(principal, *who, EdgeKind::kKeyUse, {principal, a, k.arn, {}, {}}, k.arn);
-      if (options.admin_edges && !k.aws_managed)
-        for (const char* a : kKeyAdmin)
-          asker.ask(principal, *who, EdgeKind::kAdmin, {principal, a, k.arn, {}, {}}, k.arn);
-    }
-    if (options.admin_edges)
-      for (const auto& p : w.principals)
-        for (const char* a : p.kind == PrincipalKind::kRole
-                                 ? std::vector<const char*>(kRoleAdmin.begin(), kRoleAdmin.end())
-                                 : std::vector<const char*>(kUserAdmin.begin(), kUserAdmin.end()))
-          asker.ask(principal, *who, EdgeKind::kAdmin, {principal, a, p.arn, {}, {}}, p.arn);
-  }
+  };
+  if (threads == 0)
+    threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                    who.size() / kRequestersPerThread);
+  std::vector<std::thread> workers;
+  for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(work);
+  work();
+  for (auto& t : workers) t.join();
+  for (auto& block : found) add_edges(g, block);
   if (!options.from) return g;
-  // Keep only what `from` reaches: its vertex, roles reachable through assume edges, and the
-  // targets of their edges.
-  auto start = g.find(*options.from);
-  if (!start) return AccessGraph{};
-  std::set<AccessVertexId> identities{*start};
-  std::vector<AccessVertexId> queue{*start};
-  while (!queue.empty()) {
-    AccessVertexId v = queue.back();
-    queue.pop_back();
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph)))
-      if (g.graph[e].kind == EdgeKind::kAssumeRole &&
-          identities.insert(boost::target(e, g.graph)).second)
-        queue.push_back(boost::target(e, g.graph));
-  }
-  AccessGraph out;
-  for (AccessVertexId v : identities) out.add_vertex(g.graph[v]);
-  for (AccessVertexId v : identities)
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, g.graph))) {
-      AccessVertexId t = boost::target(e, g.graph);
-      auto from = out.find(g.graph[v].id);
-      auto to = out.add_vertex(g.graph[t]);
-      boost::add_edge(*from, to, g.graph[e], out.graph);
-    }
-  return out;
+  return restrict_to(g, *options.from);
 }
 
 }  // namespace accesspath

@@ -31,10 +31,15 @@ World& World::operator=(const World& o) {
 }
 
 void World::reindex() {
+  account_index_.clear();
+  group_index_.clear();
   principal_index_.clear();
   bucket_index_.clear();
   key_index_.clear();
   alias_index_.clear();
+  // emplace keeps the first of duplicates, as the linear searches these replace did.
+  for (std::size_t i = 0; i < accounts.size(); ++i) account_index_.emplace(accounts[i].id, i);
+  for (std::size_t i = 0; i < groups.size(); ++i) group_index_.emplace(groups[i].arn, i);
   for (std::size_t i = 0; i < principals.size(); ++i)
     principal_index_.emplace(principals[i].arn, i);
   for (std::size_t i = 0; i < buckets.size(); ++i) bucket_index_.emplace(buckets[i].name, i);
@@ -45,10 +50,16 @@ void World::reindex() {
   }
 }
 
+// Accounts and groups are looked up while the loader is still filling the vectors (before
+// reindex); an index that does not cover the vector is not trusted, the vector is searched.
 const Account* World::find_account(std::string_view id) const {
-  for (const auto& a : accounts)
-    if (a.id == id) return &a;
-  return nullptr;
+  if (account_index_.size() != accounts.size()) {
+    for (const auto& a : accounts)
+      if (a.id == id) return &a;
+    return nullptr;
+  }
+  auto it = account_index_.find(id);
+  return it == account_index_.end() ? nullptr : &accounts[it->second];
 }
 
 const Principal* World::find_principal(std::string_view arn) const {
@@ -63,9 +74,13 @@ const Principal* World::find_role_by_name(std::string_view account, std::string_
 }
 
 const Group* World::find_group(std::string_view arn) const {
-  for (const auto& g : groups)
-    if (g.arn == arn) return &g;
-  return nullptr;
+  if (group_index_.size() != groups.size()) {
+    for (const auto& g : groups)
+      if (g.arn == arn) return &g;
+    return nullptr;
+  }
+  auto it = group_index_.find(arn);
+  return it == group_index_.end() ? nullptr : &groups[it->second];
 }
 
 const Bucket* World::find_bucket(std::string_view name) const {

@@ -163,6 +163,8 @@ class World {
   const GenericResource* find_resource(std::string_view arn) const;
 
  private:
+  StringMap<std::size_t> account_index_;
+  StringMap<std::size_t> group_index_;
   StringMap<std::size_t> principal_index_;
   StringMap<std::size_t> bucket_index_;
   StringMap<std::size_t> key_index_;

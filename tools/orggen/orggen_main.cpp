@@ -1,0 +1,42 @@
+// accesspath-orggen: writes a synthetic organisation as a scenario file that `accesspath check`,
+// `who` and `graph` read.
+//
+//   build/tools/orggen/accesspath-orggen --principals 1000 -o /tmp/org-1000.json
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "tools/orggen/org_generator.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"accesspath-orggen: generate a synthetic AWS organisation as a scenario file"};
+  int principals = 1000;
+  int buckets = -1, keys = -1, accounts = 0;
+  std::uint64_t seed = 1;
+  std::string output = "-";
+  app.add_option("--principals", principals, "users and roles in total")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--buckets", buckets, "buckets (default: one per 5 principals)");
+  app.add_option("--keys", keys, "KMS keys (default: one per 20 principals)");
+  app.add_option("--accounts", accounts, "accounts (default: one per 200 principals, at least 2)");
+  app.add_option("--seed", seed, "random seed; the same seed gives the same file");
+  app.add_option("-o,--output", output, "output file, `-` for stdout");
+  CLI11_PARSE(app, argc, argv);
+
+  auto shape = accesspath::orggen::OrgShape::for_principals(principals, seed);
+  if (buckets >= 0) shape.buckets = buckets;
+  if (keys >= 0) shape.keys = keys;
+  shape.accounts = accounts;
+  std::string text = accesspath::orggen::generate_org(shape).dump(1);
+  if (output == "-") {
+    std::cout << text << "\n";
+    return 0;
+  }
+  std::ofstream out(output);
+  out << text << "\n";
+  if (!out) {
+    std::cerr << "accesspath-orggen: cannot write " << output << "\n";
+    return 2;
+  }
+  return 0;
+}
