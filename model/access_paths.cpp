@@ -12,14 +12,16 @@
 #include "model/action_catalog.h"
 #include "model/arn.h"
 #include "model/evaluator.h"
+#include "model/invariant_targets.h"
 #include "model/s3_service.h"
 #include "model/wildcard.h"
 
 namespace accesspath {
 namespace {
 
+using namespace invariant_targets;
+
 constexpr std::string_view kUndeclaredName = "accesspath-undeclared";
-constexpr std::string_view kNewObjectTag = "accesspath-new";
 
 // --- Principals ---------------------------------------------------------------------------
 
@@ -31,16 +33,6 @@ std::string outsider_account(const World& w) {
     if (!w.find_account(s)) return s;
   }
   return "999999999999";
-}
-
-bool principal_matches(std::string_view pattern, std::string_view principal) {
-  if (pattern == "anonymous" || principal == "anonymous") return pattern == principal;
-  return wildcard_match(pattern, principal, CaseMode::kSensitive);
-}
-
-bool matches_any(const std::vector<std::string>& patterns, std::string_view principal) {
-  return std::any_of(patterns.begin(), patterns.end(),
-                     [&](const std::string& p) { return principal_matches(p, principal); });
 }
 
 // --- One identity a start principal acts as: itself, or a session of a role it reached ---
@@ -118,65 +110,6 @@ struct Target {
   std::vector<std::pair<std::string, std::vector<PathStep>>> other_writers;
 };
 
-struct BucketPattern {
-  std::string bucket;  // pattern for the bucket name
-  std::string key;     // pattern for the object key; empty when the pattern names buckets
-  bool object = false;
-};
-
-BucketPattern split_s3_pattern(std::string_view pattern) {
-  constexpr std::string_view kPrefix = "arn:aws:s3:::";
-  BucketPattern out;
-  if (pattern == "*") return {"*", "*", true};
-  if (pattern.rfind(kPrefix, 0) != 0) return {"", "", false};
-  std::string_view rest = pattern.substr(kPrefix.size());
-  std::size_t slash = rest.find('/');
-  if (slash == std::string_view::npos) {
-    // `arn:aws:s3:::b*` may match objects too (a `*` crosses `/`).
-    out.bucket = std::string(rest);
-    out.key = rest.find('*') != std::string_view::npos ? "*" : "";
-    out.object = !out.key.empty();
-    return out;
-  }
-  out.bucket = std::string(rest.substr(0, slash));
-  out.key = std::string(rest.substr(slash + 1));
-  out.object = true;
-  return out;
-}
-
-// A concrete object key matching `key_pattern`, tagged so different representatives differ.
-std::string concrete_key(std::string_view key_pattern, std::string_view tag) {
-  std::string out;
-  bool star_done = false;
-  for (char c : key_pattern) {
-    if (c == '*') {
-      if (!star_done) out += std::string(kNewObjectTag) + "-" + std::string(tag);
-      star_done = true;
-    } else if (c == '?') {
-      out += 'x';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::vector<std::map<std::string, std::string>> header_variants(const World& w, const Bucket& b) {
-  // Every encryption choice a caller can make on PutObject (S3: Specifying SSE-KMS; SSE-C).
-  std::vector<std::map<std::string, std::string>> out;
-  out.push_back({});
-  out.push_back({{"x-amz-server-side-encryption", "AES256"}});
-  out.push_back({{"x-amz-server-side-encryption", "aws:kms"}});
-  for (const auto& k : w.keys)
-    if (k.region == b.region && !k.synthesized)
-      out.push_back({{"x-amz-server-side-encryption", "aws:kms"},
-                     {"x-amz-server-side-encryption-aws-kms-key-id", k.arn}});
-  out.push_back({{"x-amz-server-side-encryption-customer-algorithm", "AES256"},
-                 {"x-amz-server-side-encryption-customer-key", "(customer key)"},
-                 {"x-amz-server-side-encryption-customer-key-md5", "(key digest)"}});
-  return out;
-}
-
 std::string describe_encryption(const Encryption& e) {
   switch (e.sse) {
     case Sse::kS3:
@@ -187,21 +120,6 @@ std::string describe_encryption(const Encryption& e) {
       return "SSE-KMS with " + (e.kms_key.empty() ? std::string("aws/s3") : e.kms_key);
   }
   return "";
-}
-
-std::string encryption_tag(const Encryption& e) {
-  switch (e.sse) {
-    case Sse::kS3:
-      return "sse-s3";
-    case Sse::kCustomer:
-      return "sse-c";
-    case Sse::kKms: {
-      std::string_view k = e.kms_key;
-      std::size_t slash = k.rfind('/');
-      return "sse-kms-" + std::string(slash == std::string_view::npos ? k : k.substr(slash + 1));
-    }
-  }
-  return "new";
 }
 
 struct WrittenObject {
@@ -501,14 +419,6 @@ struct Query {
   std::map<std::string, std::vector<std::string>> context;
   bool pinned_headers = false;
 };
-
-std::vector<std::string> expand_actions(const std::string& action) {
-  if (!has_wildcard(action)) return {action};
-  std::vector<std::string> out;
-  for (const auto& a : all_catalog_actions())
-    if (wildcard_match(action, a, CaseMode::kInsensitive)) out.push_back(std::string(a));
-  return out;
-}
 
 // Concrete requests for a query in world `w`, plus the objects writable now.
 std::vector<Target> targets_for(const World& w, const Query& q,

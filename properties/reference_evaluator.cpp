@@ -27,19 +27,6 @@ bool one_of(const std::string& s, std::initializer_list<const char*> options) {
   return false;
 }
 
-std::vector<std::string> arn_parts(const std::string& s) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (int i = 0; i < 5; ++i) {
-    std::size_t colon = s.find(':', start);
-    if (colon == std::string::npos) return {};
-    parts.push_back(s.substr(start, colon - start));
-    start = colon + 1;
-  }
-  parts.push_back(s.substr(start));
-  return parts;
-}
-
 // S3 actions authorized against an object ARN (S3 User Guide: Amazon S3 actions, rule 11).
 bool is_object_action(const std::string& a) {
   return one_of(a, {"s3:getobject", "s3:getobjectversion", "s3:getobjectacl", "s3:getobjecttagging",

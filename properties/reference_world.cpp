@@ -16,19 +16,6 @@ bool starts_with(const std::string& s, const std::string& prefix) {
   return s.rfind(prefix, 0) == 0;
 }
 
-std::vector<std::string> arn_parts(const std::string& s) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (int i = 0; i < 5; ++i) {
-    std::size_t colon = s.find(':', start);
-    if (colon == std::string::npos) return {};
-    parts.push_back(s.substr(start, colon - start));
-    start = colon + 1;
-  }
-  parts.push_back(s.substr(start));
-  return parts;
-}
-
 std::string after_last_slash(const std::string& s) {
   return s.substr(s.rfind('/') + 1);
 }
@@ -71,6 +58,19 @@ bool has_alias(const json& key, const std::string& alias) {
 }
 
 }  // namespace
+
+std::vector<std::string> arn_parts(const std::string& s) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (int i = 0; i < 5; ++i) {
+    std::size_t colon = s.find(':', start);
+    if (colon == std::string::npos) return {};
+    parts.push_back(s.substr(start, colon - start));
+    start = colon + 1;
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
 
 const json& list_of(const json& object, const char* key) {
   static const json kEmpty = json::array();

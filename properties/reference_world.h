@@ -41,6 +41,9 @@ struct Caller {
 std::optional<Caller> identify(const nlohmann::json& doc, const std::string& principal);
 
 // The array under `key`, or an empty array (a reference into `object`, never a copy).
+// The six colon-separated parts of an ARN (the last keeps its colons); empty if fewer.
+std::vector<std::string> arn_parts(const std::string& s);
+
 const nlohmann::json& list_of(const nlohmann::json& object, const char* key);
 
 const nlohmann::json* find_in(const nlohmann::json& doc, const char* list, const char* key,
