@@ -4,9 +4,13 @@
 #include "model/invariant_verdict.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
+#include "model/access_candidates.h"
 #include "model/access_paths.h"
 #include "model/action_catalog.h"
 #include "model/evaluator.h"
@@ -25,25 +29,68 @@ struct Identity {
   Requester who;
 };
 
-// reach_from: the start principal and every role it can become, through chains.
-std::vector<Identity> reach_from(const World& w, const std::string& start) {
-  std::vector<Identity> out;
-  auto who = resolve_requester(w, start);
-  if (!who) return out;
-  out.push_back({start, std::move(*who)});
-  std::set<std::string> seen{start};
-  for (std::size_t i = 0; i < out.size(); ++i)
-    for (const auto& role : w.principals) {
-      if (role.kind != PrincipalKind::kRole || seen.count(role.arn)) continue;
-      Request assume{out[i].principal, "sts:AssumeRole", role.arn, {}, {}};
-      if (!evaluate(w, out[i].who, assume, {.explain = false}).allowed) continue;
-      auto session = resolve_requester(w, role.arn);
-      if (!session) continue;
-      seen.insert(role.arn);
-      out.push_back({role.arn, std::move(*session)});
+// Every considered principal resolved once (a role as its session). Any role chain only passes
+// through declared roles, which are considered principals too, so these are all the identities
+// that can act: the writers of new objects, and the links of every chain.
+class Identities {
+ public:
+  Identities(const World& w, const std::vector<std::string>& considered) : w_(w) {
+    for (const auto& p : considered)
+      if (auto who = resolve_requester(w, p)) {
+        index_.emplace(p, all_.size());
+        all_.push_back({p, std::move(*who)});
+      }
+    roles_.reserve(w.principals.size());
+    for (const auto& p : w.principals)
+      if (p.kind == PrincipalKind::kRole)
+        if (auto it = index_.find(p.arn); it != index_.end()) roles_.push_back(it->second);
+    assumable_.resize(all_.size());
+  }
+
+  const std::vector<Identity>& all() const { return all_; }
+
+  // reach_from (access_paths.cpp): the identities these principals are or can become through
+  // role chains, each once. One AssumeRole question per (identity, role), however many
+  // principals share the chain.
+  std::vector<const Identity*> reach(const std::vector<std::string>& starts) {
+    std::vector<char> seen(all_.size(), 0);
+    std::vector<std::size_t> queue;
+    for (const auto& s : starts)
+      if (auto it = index_.find(s); it != index_.end() && !seen[it->second]) {
+        seen[it->second] = 1;
+        queue.push_back(it->second);
+      }
+    for (std::size_t i = 0; i < queue.size(); ++i)
+      for (std::size_t role : assumable(queue[i]))
+        if (!seen[role]) {
+          seen[role] = 1;
+          queue.push_back(role);
+        }
+    std::vector<const Identity*> out;
+    for (std::size_t i : queue) out.push_back(&all_[i]);
+    return out;
+  }
+
+ private:
+  const std::vector<std::size_t>& assumable(std::size_t from) {
+    auto& roles = assumable_[from];
+    if (roles) return *roles;
+    roles.emplace();
+    const Identity& id = all_[from];
+    for (std::size_t role : roles_) {
+      if (role == from) continue;
+      Request assume{id.principal, "sts:AssumeRole", all_[role].principal, {}, {}};
+      if (evaluate(w_, id.who, assume, {.explain = false}).allowed) roles->push_back(role);
     }
-  return out;
-}
+    return *roles;
+  }
+
+  const World& w_;
+  std::vector<Identity> all_;
+  std::unordered_map<std::string, std::size_t> index_;
+  std::vector<std::size_t> roles_;  // indices of the declared roles
+  std::vector<std::optional<std::vector<std::size_t>>> assumable_;
+};
 
 struct NewObject {
   std::size_t bucket = 0;  // index into world.buckets
@@ -51,49 +98,123 @@ struct NewObject {
   Encryption encryption;
 };
 
-// writable_objects, with one writer per (bucket, encryption): that is all a verdict needs.
+// The new objects a verdict may write: one per (bucket, encryption tag), with a conservative
+// filter (access_candidates.h) of who could possibly write each. Most principals have no
+// PutObject permission on the bucket at all, and ruling them out once costs far less than
+// asking the evaluator about every encryption choice.
+class NewObjectWriters {
+ public:
+  NewObjectWriters(const World& w, const BucketPattern& pattern) {
+    ResourceFamily family{"s3:PutObject", {}};
+    std::vector<std::string> tags = {"sse-s3", "sse-c"};
+    for (const auto& k : w.keys) tags.push_back(encryption_tag({Sse::kKms, k.arn, false}));
+    for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
+      const Bucket& b = w.buckets[bi];
+      if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
+      for (const auto& tag : tags) {
+        members_.push_back({bi, tag});
+        family.members.push_back({"arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag),
+                                  b.account, b.policy.get(), false, nullptr});
+      }
+    }
+    index_.emplace(std::move(family));
+  }
+
+  // The member for the object of this tag in this bucket; SIZE_MAX when there is none.
+  std::size_t member(std::size_t bucket, std::string_view tag) const {
+    for (std::size_t m = 0; m < members_.size(); ++m)
+      if (members_[m].first == bucket && members_[m].second == tag) return m;
+    return SIZE_MAX;
+  }
+
+  // False when `writer` is certainly denied s3:PutObject of the member's object.
+  bool may_write(std::size_t writer, const Requester& who, std::size_t member) {
+    if (member == SIZE_MAX) return true;  // no filter
+    if (writer >= possible_.size()) possible_.resize(writer + 1);
+    auto& possible = possible_[writer];
+    if (possible.empty()) {
+      possible.assign(members_.size(), 0);
+      index_->candidates(who, scratch_);
+      for (std::uint32_t m : scratch_) possible[m] = 1;
+    }
+    return possible[member] != 0;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::string>> members_;  // (bucket, tag)
+  std::optional<CandidateIndex> index_;
+  std::vector<std::vector<char>> possible_;  // per writer, per member; empty: not yet asked
+  std::vector<std::uint32_t> scratch_;
+};
+
+// writable_objects, with one writer per (bucket, encryption): that is all a verdict needs. The
+// encryption S3 chooses depends on the bucket and the headers only (and, for a key named by id
+// or alias, on the writer's account), so it is worked out once per header variant.
 std::vector<NewObject> writable_objects(const World& w, const BucketPattern& pattern,
-                                        const std::vector<std::vector<Identity>>& reaches) {
+                                        const std::vector<Identity>& writers) {
   std::vector<NewObject> out;
-  std::set<std::string> written;  // bucket + "/" + tag
+  NewObjectWriters filter(w, pattern);
+  std::vector<std::pair<std::size_t, std::string>> written;  // (bucket, encryption tag)
   for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
     const Bucket& b = w.buckets[bi];
     if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
-    for (const auto& headers : header_variants(w, b))
-      for (const auto& reach : reaches)
-        for (const auto& id : reach) {
-          auto sse = headers.find("x-amz-server-side-encryption");
-          if (id.who.is_anonymous() && sse != headers.end() && sse->second == "aws:kms") continue;
-          Request probe{id.principal, "s3:PutObject", "", headers, {}};
-          auto chosen = choose_put_encryption(b, probe, nullptr);
-          if (!chosen) continue;
+    for (auto& headers : header_variants(w, b)) {
+      Request probe{"", "s3:PutObject", "", std::move(headers), {}};
+      auto chosen = choose_put_encryption(b, probe, nullptr);
+      if (!chosen) continue;
+      auto sse = probe.headers.find("x-amz-server-side-encryption");
+      const bool kms_header = sse != probe.headers.end() && sse->second == "aws:kms";
+      // A key named by id or alias resolves in the writer's account; anything else is the same
+      // object for every writer.
+      const bool per_account = chosen->sse == Sse::kKms && !chosen->key_ref.empty();
+      const std::string* chosen_for = nullptr;  // the account `object` was worked out for
+      std::optional<NewObject> object;          // nullopt: the key does not resolve
+      std::string tag;
+      std::size_t member = SIZE_MAX;
+      for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+        const Identity& id = writers[wi];
+        if (id.who.is_anonymous() && kms_header) continue;
+        if (!chosen_for || (per_account && *chosen_for != id.who.account)) {
+          chosen_for = &id.who.account;
           Encryption e{chosen->sse, "", false};
+          object.reset();
           if (chosen->sse == Sse::kKms) {
-            const Key* k = chosen->key_ref.empty()
-                               ? w.resolve_key("alias/aws/s3", b.account, b.region)
-                               : w.resolve_key(chosen->key_ref, id.who.account, b.region);
+            const Key* k = per_account ? w.resolve_key(chosen->key_ref, id.who.account, b.region)
+                                       : w.resolve_key("alias/aws/s3", b.account, b.region);
             if (!k) continue;
             e.kms_key = k->arn;
           }
-          std::string tag = encryption_tag(e);
-          if (written.count(b.name + "/" + tag)) continue;
-          probe.resource = "arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag);
-          if (!evaluate(w, id.who, probe, {.explain = false}).allowed) continue;
-          written.insert(b.name + "/" + tag);
-          out.push_back({bi, concrete_key(pattern.key, tag), e});
+          tag = encryption_tag(e);
+          member = filter.member(bi, tag);
+          object = NewObject{bi, concrete_key(pattern.key, tag), std::move(e)};
+          probe.resource = "arn:aws:s3:::" + b.name + "/" + object->key;
         }
+        if (!object) continue;
+        if (std::find(written.begin(), written.end(), std::pair{bi, tag}) != written.end()) {
+          if (!per_account) break;  // every other writer would write the same object
+          continue;
+        }
+        if (!filter.may_write(wi, id.who, member)) continue;
+        probe.principal = id.principal;
+        if (!evaluate(w, id.who, probe, {.explain = false}).allowed) continue;
+        out.push_back(*object);
+        written.emplace_back(bi, tag);
+        if (!per_account) break;  // every other writer would write the same object
+      }
+    }
   }
   return out;
 }
 
-bool any_allowed(const World& w, const std::vector<std::vector<Identity>>& start_reaches,
-                 const std::vector<Request>& targets) {
-  for (const auto& reach : start_reaches)
-    for (const auto& id : reach)
-      for (Request r : targets) {
-        r.principal = id.principal;
-        if (evaluate(w, id.who, r, {.explain = false}).allowed) return true;
-      }
+// find_access: whether any of these identities may make any of the requests (given without a
+// principal; it is filled in here).
+bool any_allowed(const World& w, const std::vector<const Identity*>& identities,
+                 std::vector<Request>& targets) {
+  for (const Identity* id : identities)
+    for (Request& r : targets) {
+      r.principal = id->principal;
+      if (evaluate(w, id->who, r, {.explain = false}).allowed) return true;
+    }
   return false;
 }
 
@@ -121,23 +242,22 @@ class AddedObjects {
 std::optional<bool> invariant_verdict(World& w, const Invariant& inv) {
   if (inv.via_escalation) return check_invariant(w, inv).holds;
   std::vector<std::string> all = considered_principals(w);
-  std::vector<std::vector<Identity>> reaches;  // of every considered principal, in `all` order
-  std::vector<std::vector<Identity>> start_reaches;
+  std::vector<std::string> starts;
   for (const auto& p : all) {
-    reaches.push_back(reach_from(w, p));
     bool listed = matches_any(inv.is_only ? inv.only : inv.never, p);
-    if (inv.is_only ? !listed : listed) start_reaches.push_back(reaches.back());
+    if (inv.is_only ? !listed : listed) starts.push_back(p);
   }
-  if (start_reaches.empty()) return true;
+  Identities identities(w, all);
+  std::vector<const Identity*> start_reach = identities.reach(starts);
+  if (start_reach.empty()) return true;
 
   // targets_for: requests on declared resources (and new objects for writes), then the reads of
   // objects that can be written now.
   std::vector<Request> declared;
-  std::vector<NewObject> written;
-  std::vector<Request> written_reads;
+  std::vector<std::string> new_object_reads;  // the read actions that also target new objects
+  BucketPattern bp = split_s3_pattern(inv.resource);
   for (const auto& action : expand_actions(inv.action)) {
     std::string lower = to_lower(action);
-    BucketPattern bp = split_s3_pattern(inv.resource);
     if (lower == "s3:putobject") {
       for (const auto& b : w.buckets) {
         if (!bp.object || !wildcard_match(bp.bucket, b.name, CaseMode::kSensitive)) continue;
@@ -158,19 +278,7 @@ std::optional<bool> invariant_verdict(World& w, const Invariant& inv) {
           if (wildcard_match(inv.resource, arn, CaseMode::kSensitive))
             declared.push_back({"", action, arn, inv.headers, inv.context});
         }
-      if (!bp.object) continue;
-      for (auto& o : writable_objects(w, bp, reaches)) {
-        std::string arn = "arn:aws:s3:::" + w.buckets[o.bucket].name + "/" + o.key;
-        if (!wildcard_match(inv.resource, arn, CaseMode::kSensitive)) continue;
-        Request read{"", action, arn, inv.headers, inv.context};
-        if (o.encryption.sse == Sse::kCustomer) {
-          read.headers["x-amz-server-side-encryption-customer-algorithm"] = "AES256";
-          read.headers["x-amz-server-side-encryption-customer-key"] = "(customer key)";
-          read.headers["x-amz-server-side-encryption-customer-key-md5"] = "(key digest)";
-        }
-        written_reads.push_back(std::move(read));
-        written.push_back(std::move(o));
-      }
+      if (bp.object) new_object_reads.push_back(action);
       continue;
     }
     std::vector<std::string> arns;
@@ -190,12 +298,31 @@ std::optional<bool> invariant_verdict(World& w, const Invariant& inv) {
         declared.push_back({"", action, arn, inv.headers, inv.context});
   }
 
-  // find_access: declared targets in the world as it is, new objects once they are written.
-  if (any_allowed(w, start_reaches, declared)) return false;
-  if (written.empty()) return true;
+  // find_access: declared targets in the world as it is, then new objects once they are written
+  // (only worked out when the declared targets are safe).
+  if (any_allowed(w, start_reach, declared)) return false;
+  if (new_object_reads.empty()) return true;
+  std::vector<NewObject> written;
+  for (auto& o : writable_objects(w, bp, identities.all()))
+    if (wildcard_match(inv.resource, "arn:aws:s3:::" + w.buckets[o.bucket].name + "/" + o.key,
+                       CaseMode::kSensitive))
+      written.push_back(std::move(o));
+  std::vector<Request> written_reads;
+  for (const auto& action : new_object_reads)
+    for (const auto& o : written) {
+      Request read{"", action, "arn:aws:s3:::" + w.buckets[o.bucket].name + "/" + o.key,
+                   inv.headers, inv.context};
+      if (o.encryption.sse == Sse::kCustomer) {
+        read.headers["x-amz-server-side-encryption-customer-algorithm"] = "AES256";
+        read.headers["x-amz-server-side-encryption-customer-key"] = "(customer key)";
+        read.headers["x-amz-server-side-encryption-customer-key-md5"] = "(key digest)";
+      }
+      written_reads.push_back(std::move(read));
+    }
+  if (written_reads.empty()) return true;
   AddedObjects added(w);
   for (const auto& o : written) added.add(o);
-  return !any_allowed(w, start_reaches, written_reads);
+  return !any_allowed(w, start_reach, written_reads);
 }
 
 }  // namespace accesspath

@@ -1,6 +1,7 @@
 #include "properties/explore.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "model/access_paths.h"
 #include "model/evaluation_memo.h"
@@ -164,8 +165,13 @@ ExploreResult explore(const Scenario& scenario, const ExploreOptions& o) {
   if (searched.empty() || result.targets.empty()) return result;
 
   // Each edit changes one policy or setting; the memo answers every request it cannot affect.
+  // Only escalation invariants ask enough repeated questions for it to pay: for the others a
+  // decision (~1 us) costs about what the memo's key does, and invariant_verdict asks few.
   EvaluationMemo memo;
-  ScopedEvaluationMemo use_memo(memo);
+  std::optional<ScopedEvaluationMemo> use_memo;
+  if (std::any_of(searched.begin(), searched.end(),
+                  [](const Invariant* i) { return i->via_escalation; }))
+    use_memo.emplace(memo);
   Search search(scenario, o, searched, result);
   // Any edit of a case may shrink away (`between` would keep the first one), but not all of them.
   rc::Gen<std::vector<TeamEdit>> gen = rc::gen::suchThat(
