@@ -207,14 +207,56 @@ std::vector<NewObject> writable_objects(const World& w, const BucketPattern& pat
 }
 
 // find_access: whether any of these identities may make any of the requests (given without a
-// principal; it is filled in here).
+// principal; it is filled in here). Requests on S3 objects are first filtered by the candidate
+// index of their action (access_candidates.h): an identity with no policy that could allow
+// the request is certainly denied, and is not asked about it.
 bool any_allowed(const World& w, const std::vector<const Identity*>& identities,
                  std::vector<Request>& targets) {
-  for (const Identity* id : identities)
-    for (Request& r : targets) {
-      r.principal = id->principal;
-      if (evaluate(w, id->who, r, {.explain = false}).allowed) return true;
+  struct Family {
+    std::vector<std::size_t> targets;  // per member: its request
+    std::optional<CandidateIndex> index;
+  };
+  std::vector<std::pair<std::string, Family>> families;  // by action
+  std::vector<std::size_t> unfiltered;                   // requests asked of everyone
+  {
+    std::vector<ResourceFamily> members;
+    constexpr std::string_view kS3 = "arn:aws:s3:::";
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      std::string_view arn = targets[t].resource;
+      std::size_t slash = arn.find('/');
+      const Bucket* b = arn.substr(0, kS3.size()) == kS3 && slash != std::string_view::npos
+                            ? w.find_bucket(arn.substr(kS3.size(), slash - kS3.size()))
+                            : nullptr;
+      if (!b) {
+        unfiltered.push_back(t);
+        continue;
+      }
+      std::size_t f = 0;
+      while (f < families.size() && families[f].first != targets[t].action) ++f;
+      if (f == families.size()) {
+        families.emplace_back(targets[t].action, Family{});
+        members.push_back({targets[t].action, {}});
+      }
+      families[f].second.targets.push_back(t);
+      members[f].members.push_back({std::string(arn), b->account, b->policy.get(), false, nullptr});
     }
+    for (std::size_t f = 0; f < families.size(); ++f)
+      families[f].second.index.emplace(std::move(members[f]));
+  }
+  auto allowed = [&](const Identity* id, Request& r) {
+    r.principal = id->principal;
+    return evaluate(w, id->who, r, {.explain = false}).allowed;
+  };
+  std::vector<std::uint32_t> candidates;
+  for (const Identity* id : identities) {
+    for (std::size_t t : unfiltered)
+      if (allowed(id, targets[t])) return true;
+    for (auto& [action, family] : families) {
+      family.index->candidates(id->who, candidates);
+      for (std::uint32_t m : candidates)
+        if (allowed(id, targets[family.targets[m]])) return true;
+    }
+  }
   return false;
 }
 

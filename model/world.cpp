@@ -1,5 +1,7 @@
 #include "model/world.h"
 
+#include <algorithm>
+
 #include "model/arn.h"
 
 namespace accesspath {
@@ -96,6 +98,28 @@ const Key* World::find_key(std::string_view arn) const {
   return it == key_index_.end() ? nullptr : &keys[it->second];
 }
 
+const Key* World::find_alias(std::string_view account, std::string_view region,
+                             std::string_view alias) const {
+  // The index key "account:region:alias/x", composed on the stack: S3 resolves aws/s3 this way
+  // on every SSE-KMS request.
+  char buffer[256];
+  const std::size_t size = account.size() + region.size() + alias.size() + 2;
+  std::string heap;
+  char* out = buffer;
+  if (size > sizeof buffer) {
+    heap.resize(size);
+    out = heap.data();
+  }
+  char* p = out;
+  p = std::copy(account.begin(), account.end(), p);
+  *p++ = ':';
+  p = std::copy(region.begin(), region.end(), p);
+  *p++ = ':';
+  std::copy(alias.begin(), alias.end(), p);
+  auto it = alias_index_.find(std::string_view(out, size));
+  return it == alias_index_.end() ? nullptr : &keys[it->second];
+}
+
 const Key* World::resolve_key(std::string_view ref, std::string_view account,
                               std::string_view region) const {
   // KMS: Learn how to use aliases / Allowing users in other accounts: "If you enter only a key ID
@@ -107,15 +131,12 @@ const Key* World::resolve_key(std::string_view ref, std::string_view account,
     if (!arn || arn->service != "kms") return nullptr;
     if (arn->resource_type() == "key") return find_key(ref);
     if (arn->resource_type() == "alias") {
-      auto it = alias_index_.find(arn->account + ":" + arn->region + ":" + arn->resource);
-      return it == alias_index_.end() ? nullptr : &keys[it->second];
+      return find_alias(arn->account, arn->region, arn->resource);
     }
     return nullptr;
   }
   if (ref.rfind("alias/", 0) == 0) {
-    auto it = alias_index_.find(std::string(account) + ":" + std::string(region) + ":" +
-                                std::string(ref));
-    return it == alias_index_.end() ? nullptr : &keys[it->second];
+    return find_alias(account, region, ref);
   }
   for (const auto& k : keys)
     if (k.id == ref && k.account == account && k.region == region) return &k;

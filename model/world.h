@@ -163,6 +163,9 @@ class World {
   const GenericResource* find_resource(std::string_view arn) const;
 
  private:
+  const Key* find_alias(std::string_view account, std::string_view region,
+                        std::string_view alias) const;
+
   StringMap<std::size_t> account_index_;
   StringMap<std::size_t> group_index_;
   StringMap<std::size_t> principal_index_;

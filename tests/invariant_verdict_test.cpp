@@ -71,6 +71,7 @@ RC_GTEST_PROP(InvariantVerdict, AgreesWithCheckInvariantAfterATeamEdit, ()) {
   TeamEdit edit = *gen_team_edit(doc.doc, {});
   properties::apply(edit, w);
   auto expected = check_invariant(w, inv).holds;
+  RC_TAG(expected == std::nullopt ? "undecided" : *expected ? "holds" : "violated");
   World copy = w;
   RC_ASSERT(invariant_verdict(copy, inv) == expected);
   for (std::size_t b = 0; b < w.buckets.size(); ++b)  // the written objects are gone again
