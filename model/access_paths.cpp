@@ -667,17 +667,35 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
 std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
                                    std::vector<std::string>* warnings) {
   std::vector<AccessFinding> out;
-  for (const auto& principal : considered_principals(world)) {
-    Invariant one = query;
-    one.is_only = false;
-    one.only.clear();
-    one.never = {principal};
-    InvariantOutcome o = check_invariant(world, one);
-    if (warnings && out.empty() && principal == considered_principals(world).front())
-      for (const auto& w : o.warnings) warnings->push_back(w);
-    if (o.holds == false && o.counterexample)
-      out.push_back({principal, std::move(*o.counterexample)});
+  const std::vector<std::string> all = considered_principals(world);
+  if (query.via_escalation) {
+    // Each principal escalates on its own world: one check per principal.
+    for (const auto& principal : all) {
+      Invariant one = query;
+      one.is_only = false;
+      one.only.clear();
+      one.never = {principal};
+      InvariantOutcome o = check_invariant(world, one);
+      if (warnings && principal == all.front())
+        for (const auto& w : o.warnings) warnings->push_back(w);
+      if (o.holds == false && o.counterexample)
+        out.push_back({principal, std::move(*o.counterexample)});
+    }
+    return out;
   }
+  // As check_invariant with `never: [principal]` for each principal, with the targets (and the
+  // objects every considered principal can write) worked out once instead of once per principal.
+  Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
+  std::vector<Target> targets = targets_for(world, q, all, warnings);
+  World read_world = with_written_objects(world, targets);
+  for (const auto& principal : all)
+    for (const auto& start : all) {
+      if (!principal_matches(principal, start)) continue;
+      if (auto f = find_access(world, start, targets, read_world)) {
+        out.push_back({principal, std::move(f->example)});
+        break;
+      }
+    }
   return out;
 }
 

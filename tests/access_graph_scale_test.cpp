@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include <filesystem>
 #include <set>
 #include <sstream>
 
@@ -15,6 +14,7 @@
 #include "model/bucket_readers.h"
 #include "model/evaluator.h"
 #include "model/scenario.h"
+#include "tests/bundled_scenarios.h"
 #include "tests/law_world.h"
 #include "tools/orggen/org_generator.h"
 
@@ -145,13 +145,9 @@ TEST(IndexedGraph, EqualsTheExhaustiveGraphWhenAskedFromSeveralThreads) {
 
 // Every bundled scenario: the hand-written policies of the training set.
 TEST(IndexedGraph, EqualsTheExhaustiveGraphOnEveryBundledScenario) {
-  namespace fs = std::filesystem;
   int checked = 0;
-  for (const auto& entry : fs::directory_iterator(fs::path(ACCESSPATH_SOURCE_DIR) / "scenarios")) {
-    if (entry.path().extension() != ".json") continue;
-    LoadResult r = load_scenario_file(entry.path().string());
-    if (!r.scenario) continue;
-    expect_same_answers(r.scenario->world, entry.path().filename().string());
+  for (const auto& [file, scenario] : test_data::bundled_scenarios()) {
+    expect_same_answers(scenario.world, file);
     ++checked;
   }
   EXPECT_GT(checked, 10);

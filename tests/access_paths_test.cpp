@@ -8,6 +8,7 @@
 #include "model/access_paths.h"
 #include "model/evaluator.h"
 #include "model/scenario.h"
+#include "tests/bundled_scenarios.h"
 #include "tests/law_world.h"
 
 namespace accesspath {
@@ -219,6 +220,31 @@ TEST(WhoCan, EveryPrincipalWithItsShortestPath) {
   for (const auto& f : found) who.push_back(f.principal);
   EXPECT_EQ(who, (std::vector<std::string>{kAlice, kReader}));
 }
+
+#ifdef ACCESSPATH_SOURCE_DIR
+// who_can works the targets out once for every principal; it must name exactly the principals
+// for which `never: [principal]` is violated, as check_invariant decides it one at a time.
+TEST(WhoCan, NamesExactlyThePrincipalsCheckInvariantFindsOnTheBundledScenarios) {
+  int compared = 0;
+  for (const auto& [file, scenario] : test_data::bundled_scenarios()) {
+    for (const auto& inv : scenario.invariants) {
+      if (inv.via_escalation) continue;
+      std::vector<std::string> found, expected;
+      for (const auto& f : who_can(scenario.world, inv)) found.push_back(f.principal);
+      for (const auto& p : considered_principals(scenario.world)) {
+        Invariant one = inv;
+        one.is_only = false;
+        one.only.clear();
+        one.never = {p};
+        if (check_invariant(scenario.world, one).holds == false) expected.push_back(p);
+      }
+      EXPECT_EQ(found, expected) << file << ": " << inv.name;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 10);
+}
+#endif
 
 // Law: a path exists exactly when the evaluator allows each of its steps. Every step of every
 // path found is allowed; every principal the evaluator allows directly, or that can assume a

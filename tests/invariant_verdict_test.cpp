@@ -4,12 +4,11 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include <filesystem>
-
 #include "model/access_paths.h"
 #include "model/invariant_verdict.h"
 #include "model/scenario.h"
 #include "properties/properties.h"
+#include "tests/bundled_scenarios.h"
 
 namespace accesspath {
 namespace {
@@ -19,15 +18,11 @@ using nlohmann::json;
 #ifdef ACCESSPATH_SOURCE_DIR
 TEST(InvariantVerdict, AgreesWithCheckInvariantOnTheBundledScenarios) {
   int compared = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(ACCESSPATH_SOURCE_DIR) + "/scenarios")) {
-    if (entry.path().extension() != ".json") continue;
-    LoadResult r = load_scenario_file(entry.path().string());
-    ASSERT_TRUE(r.scenario) << entry.path();
-    World w = r.scenario->world;
-    for (const auto& inv : r.scenario->invariants) {
-      EXPECT_EQ(invariant_verdict(w, inv), check_invariant(r.scenario->world, inv).holds)
-          << entry.path().filename() << ": " << inv.name;
+  for (const auto& [file, scenario] : test_data::bundled_scenarios()) {
+    World w = scenario.world;
+    for (const auto& inv : scenario.invariants) {
+      EXPECT_EQ(invariant_verdict(w, inv), check_invariant(scenario.world, inv).holds)
+          << file << ": " << inv.name;
       ++compared;
     }
   }

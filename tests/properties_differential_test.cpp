@@ -14,12 +14,12 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 
 #include "model/evaluator.h"
 #include "model/scenario.h"
 #include "properties/properties.h"
+#include "tests/bundled_scenarios.h"
 
 namespace accesspath::properties {
 namespace {
@@ -219,10 +219,8 @@ TEST(PropertiesDifferential, FormerFastBugsStayFixed) {
 #ifdef ACCESSPATH_SOURCE_DIR
 TEST(PropertiesReference, AgreesWithTheBundledScenarios) {
   int checked = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(ACCESSPATH_SOURCE_DIR) + "/scenarios")) {
-    if (entry.path().extension() != ".json") continue;
-    std::ifstream in(entry.path());
+  for (const auto& file : test_data::bundled_scenario_files()) {
+    std::ifstream in(file);
     json doc = json::parse(in);
     for (const auto& e : doc.value("expectations", json::array())) {
       Request r = request_from_json(e);
@@ -232,7 +230,7 @@ TEST(PropertiesReference, AgreesWithTheBundledScenarios) {
       if (known_fast_bug(doc, r)) continue;
       ++checked;
       EXPECT_EQ(a.verdict == Verdict::kAllow, e.value("expect", "") == "allow")
-          << entry.path().filename() << ": " << e.dump(2);
+          << file << ": " << e.dump(2);
     }
   }
   EXPECT_GT(checked, 20);

@@ -1,26 +1,18 @@
 // Every bundled scenario loads without errors and meets every expectation.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "model/check.h"
 #include "model/scenario.h"
+#include "tests/bundled_scenarios.h"
 
 namespace accesspath {
 namespace {
 
-std::vector<std::string> scenario_files() {
-  std::vector<std::string> files;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(ACCESSPATH_SOURCE_DIR) + "/scenarios"))
-    if (entry.path().extension() == ".json") files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using test_data::bundled_scenario_files;
 
 TEST(Scenarios, TrainingSetIsLargeEnough) {
   std::size_t expectations = 0;
-  auto files = scenario_files();
+  auto files = bundled_scenario_files();
   for (const auto& f : files) {
     LoadResult r = load_scenario_file(f);
     ASSERT_TRUE(r.scenario) << f;
@@ -31,7 +23,7 @@ TEST(Scenarios, TrainingSetIsLargeEnough) {
 }
 
 TEST(Scenarios, EveryExpectationIsMet) {
-  for (const auto& file : scenario_files()) {
+  for (const auto& file : bundled_scenario_files()) {
     SCOPED_TRACE(file);
     LoadResult r = load_scenario_file(file);
     for (const auto& d : r.diagnostics.items())
