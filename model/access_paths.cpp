@@ -7,8 +7,12 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
+#include "model/access_candidates.h"
 #include "model/action_catalog.h"
 #include "model/arn.h"
 #include "model/evaluator.h"
@@ -58,28 +62,73 @@ Request assume_request(const Identity& from, const Principal& role) {
   return Request{from.principal, "sts:AssumeRole", role.arn, {}, {}};
 }
 
-Reach reach_from(const World& w, const std::string& start) {
-  Reach r;
-  auto who = resolve_requester(w, start);
-  if (!who) return r;
-  r.identities.push_back({start, *who, -1});
-  std::set<std::string> seen{start};
-  auto roles = roles_of(w);
-  for (std::size_t i = 0; i < r.identities.size(); ++i) {
-    for (const Principal* role : roles) {
-      if (seen.count(role->arn)) continue;
-      // "Can" is end to end: each step of a chain needs the trust policy and sts:AssumeRole.
-      if (!evaluate(w, r.identities[i].who, assume_request(r.identities[i], *role),
-                    {.explain = false})
-               .allowed)
-        continue;
-      auto session = resolve_requester(w, role->arn);
-      if (!session) continue;
-      seen.insert(role->arn);
-      r.identities.push_back({role->arn, *session, static_cast<int>(i)});
-    }
+// The role chains of one world. Which roles an identity can assume is asked once per identity
+// and shared by every start principal whose chains pass through it; with many roles, a
+// conservative index (access_candidates.h) rules most (identity, role) pairs out before the
+// evaluator is asked. reach() gives the same identities, in the same order, either way.
+class RoleChains {
+ public:
+  explicit RoleChains(const World& w) : w_(w), roles_(roles_of(w)) {
+    sessions_.resize(roles_.size());
+    // With a handful of roles, asking the evaluator costs less than building the index.
+    if (roles_.size() < kIndexFrom) return;
+    ResourceFamily family{"sts:AssumeRole", {}};
+    for (const Principal* role : roles_)
+      family.members.push_back({role->arn, role->account, role->trust_policy.get(), true, nullptr});
+    index_ = std::make_unique<CandidateIndex>(std::move(family));
   }
-  return r;
+
+  // The start principal and every role it can become, through chains, in BFS order (shortest
+  // chains first). "Can" is end to end: each step needs the trust policy and sts:AssumeRole.
+  Reach reach(const std::string& start) {
+    Reach r;
+    auto who = resolve_requester(w_, start);
+    if (!who) return r;
+    r.identities.push_back({start, std::move(*who), -1});
+    std::set<std::string_view> seen{start};
+    for (std::size_t i = 0; i < r.identities.size(); ++i)
+      for (std::size_t role : assumable(r.identities[i]))
+        if (seen.insert(roles_[role]->arn).second)
+          r.identities.push_back({roles_[role]->arn, *sessions_[role], static_cast<int>(i)});
+    return r;
+  }
+
+ private:
+  static constexpr std::size_t kIndexFrom = 16;
+
+  // The roles (indices into roles_, ascending) `id` can assume and whose session resolves.
+  const std::vector<std::size_t>& assumable(const Identity& id) {
+    auto [it, fresh] = edges_.try_emplace(id.principal);
+    if (!fresh) return it->second;
+    std::vector<std::uint32_t> candidates;
+    if (index_) {
+      index_->candidates(id.who, candidates);
+    } else {
+      for (std::uint32_t i = 0; i < roles_.size(); ++i) candidates.push_back(i);
+    }
+    for (std::uint32_t role : candidates) {
+      if (roles_[role]->arn == id.principal) continue;
+      if (!evaluate(w_, id.who, assume_request(id, *roles_[role]), {.explain = false}).allowed)
+        continue;
+      if (!sessions_[role]) {
+        sessions_[role] = resolve_requester(w_, roles_[role]->arn);
+        if (!sessions_[role]) continue;
+      }
+      it->second.push_back(role);
+    }
+    return it->second;
+  }
+
+  const World& w_;
+  std::vector<const Principal*> roles_;
+  std::vector<std::optional<Requester>> sessions_;  // per role, once one can assume it
+  std::unordered_map<std::string, std::vector<std::size_t>> edges_;  // by identity
+  std::unique_ptr<CandidateIndex> index_;
+};
+
+// One start principal's reach in a world asked about once.
+Reach reach_from(const World& w, const std::string& start) {
+  return RoleChains(w).reach(start);
 }
 
 std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t index) {
@@ -134,51 +183,88 @@ struct WrittenObject {
 // The objects that can be written now (scenario contract, invariants): for each encryption a
 // successful s3:PutObject by some considered principal could give, one representative object.
 std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern& pattern,
-                                            const std::vector<std::string>& principals) {
+                                            const std::vector<std::string>& principals,
+                                            RoleChains& chains) {
   std::vector<WrittenObject> out;
-  std::set<std::string> seen;  // bucket + tag
+  std::set<std::string> seen;  // bucket + tag + writer
   std::vector<Reach> reaches;
-  for (const auto& p : principals) reaches.push_back(reach_from(w, p));
-  for (const auto& b : w.buckets) {
+  for (const auto& p : principals) reaches.push_back(chains.reach(p));
+  NewObjectWriters filter(w, pattern);
+  // Whether an identity may write is the same whichever start principal reached it: asked once
+  // per (identity, headers, object), however many principals' chains pass through it. The
+  // statements that allow it; nullopt when it is denied.
+  std::unordered_map<std::string, std::optional<std::vector<StatementRef>>> asked;
+  // The object a write with these headers gives: S3 chooses the encryption from the bucket and
+  // the headers, and resolves a key named by id or alias in the writer's account.
+  struct Choice {
+    Encryption encryption;
+    std::string tag, resource;
+    std::size_t member = SIZE_MAX;
+  };
+  for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
+    const Bucket& b = w.buckets[bi];
     if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
-    for (const auto& headers : header_variants(w, b)) {
+    const auto variants = header_variants(w, b);
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      const auto& headers = variants[v];
+      Request probe{"", "s3:PutObject", "", headers, {}};
+      auto chosen = choose_put_encryption(b, probe, nullptr);
+      if (!chosen) continue;
+      auto sse = headers.find("x-amz-server-side-encryption");
+      const bool kms_header = sse != headers.end() && sse->second == "aws:kms";
+      std::map<std::string, std::optional<Choice>, std::less<>> by_account;
+      auto choice_for = [&](const std::string& account) -> const std::optional<Choice>& {
+        auto [it, fresh] = by_account.try_emplace(account);
+        if (!fresh) return it->second;
+        Encryption e{chosen->sse, "", chosen->bucket_key};
+        if (chosen->sse == Sse::kKms) {
+          const Key* k = chosen->key_ref.empty()
+                             ? w.resolve_key("alias/aws/s3", b.account, b.region)
+                             : w.resolve_key(chosen->key_ref, account, b.region);
+          if (!k) return it->second;
+          e.kms_key = k->arn;
+        }
+        std::string tag = encryption_tag(e);
+        std::size_t member = filter.member(bi, tag);
+        std::string resource = "arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag);
+        it->second = Choice{std::move(e), std::move(tag), std::move(resource), member};
+        return it->second;
+      };
       for (const auto& reach : reaches) {
         for (std::size_t i = 0; i < reach.identities.size(); ++i) {
           const Identity& id = reach.identities[i];
-          if (id.who.is_anonymous() && headers.count("x-amz-server-side-encryption") &&
-              headers.at("x-amz-server-side-encryption") == "aws:kms")
-            continue;
-          Request probe{id.principal, "s3:PutObject", "", headers, {}};
-          auto chosen = choose_put_encryption(b, probe, nullptr);
-          if (!chosen) continue;
-          Encryption e{chosen->sse, "", chosen->bucket_key};
-          if (chosen->sse == Sse::kKms) {
-            const Key* k = chosen->key_ref.empty()
-                               ? w.resolve_key("alias/aws/s3", b.account, b.region)
-                               : w.resolve_key(chosen->key_ref, id.who.account, b.region);
-            if (!k) continue;
-            e.kms_key = k->arn;
-          }
-          std::string tag = encryption_tag(e);
+          if (id.who.is_anonymous() && kms_header) continue;
+          const std::optional<Choice>& choice = choice_for(id.who.account);
+          if (!choice) continue;
           const std::string& writer = reach.identities[0].principal;
-          if (seen.count(b.name + "/" + tag + "/" + writer)) continue;
-          probe.resource = "arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag);
-          if (!evaluate(w, id.who, probe, {.explain = false}).allowed) continue;
-          seen.insert(b.name + "/" + tag + "/" + writer);
+          if (seen.count(b.name + "/" + choice->tag + "/" + writer)) continue;
+          if (!filter.may_write(id.principal, id.who, choice->member)) continue;
+          probe.principal = id.principal;
+          probe.resource = choice->resource;
+          auto [answer, fresh] =
+              asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
+          if (fresh && evaluate(w, id.who, probe, {.explain = false}).allowed)
+            answer->second = allowing_statements(evaluate(w, id.who, probe));
+          if (!answer->second) continue;
+          seen.insert(b.name + "/" + choice->tag + "/" + writer);
           std::vector<PathStep> steps = chain_steps(w, reach, i);
-          Decision d = evaluate(w, id.who, probe);
-          steps.push_back({PathStep::Kind::kWriteObject, id.principal, "s3:PutObject",
-                           probe.resource,
-                           "writes a new object stored with " + describe_encryption(e),
-                           allowing_statements(d)});
+          steps.push_back(
+              {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
+               "writes a new object stored with " + describe_encryption(choice->encryption),
+               *answer->second});
           auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
-            return o.bucket == b.name && encryption_tag(o.encryption) == tag;
+            return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
           });
           if (same != out.end()) {
             same->other_writers.emplace_back(writer, std::move(steps));
             continue;
           }
-          out.push_back({b.name, concrete_key(pattern.key, tag), e, writer, std::move(steps), {}});
+          out.push_back({b.name,
+                         concrete_key(pattern.key, choice->tag),
+                         choice->encryption,
+                         writer,
+                         std::move(steps),
+                         {}});
         }
       }
     }
@@ -422,7 +508,7 @@ struct Query {
 
 // Concrete requests for a query in world `w`, plus the objects writable now.
 std::vector<Target> targets_for(const World& w, const Query& q,
-                                const std::vector<std::string>& principals,
+                                const std::vector<std::string>& principals, RoleChains& chains,
                                 std::vector<std::string>* warnings) {
   std::vector<Target> out;
   for (const auto& action : expand_actions(q.action)) {
@@ -450,7 +536,7 @@ std::vector<Target> targets_for(const World& w, const Query& q,
             out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
         }
       if (bp.object)
-        for (auto& written : writable_objects(w, bp, principals)) {
+        for (auto& written : writable_objects(w, bp, principals, chains)) {
           std::string arn = "arn:aws:s3:::" + written.bucket + "/" + written.key;
           if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
           Target t{{"", action, arn, q.headers, q.context},
@@ -520,9 +606,9 @@ struct Found {
   Counterexample example;
 };
 
-std::optional<Found> find_access(const World& w, const std::string& start,
+std::optional<Found> find_access(const World& w, const std::string& start, RoleChains& chains,
                                  const std::vector<Target>& targets, const World& read_world) {
-  Reach reach = reach_from(w, start);
+  Reach reach = chains.reach(start);
   for (std::size_t i = 0; i < reach.identities.size(); ++i) {
     const Identity& id = reach.identities[i];
     for (const auto& t : targets) {
@@ -578,10 +664,11 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
   }
   Query q{inv.action, inv.resource, inv.headers, inv.context, !inv.headers.empty()};
   if (!inv.via_escalation) {
-    std::vector<Target> targets = targets_for(world, q, all, &out.warnings);
+    RoleChains chains(world);
+    std::vector<Target> targets = targets_for(world, q, all, chains, &out.warnings);
     World read_world = with_written_objects(world, targets);
     for (const auto& start : starts) {
-      if (auto f = find_access(world, start, targets, read_world)) {
+      if (auto f = find_access(world, start, chains, targets, read_world)) {
         out.holds = false;
         out.counterexample = std::move(f->example);
         out.reason = "`" + start + "` can `" + inv.action + "` `" +
@@ -598,19 +685,20 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
   std::string pass_role;
   for (const auto& start : starts) {
     Escalated e = escalate(world, start);
+    RoleChains chains(e.world);
     if (pass_role.empty()) {
       // iam:PassRole to a service that runs code lets the code act as the role; that path is
       // not followed, so an invariant that would otherwise hold cannot be decided.
-      Reach reach = reach_from(e.world, start);
+      Reach reach = chains.reach(start);
       for (const auto& id : reach.identities)
         for (const Principal* role : roles_of(e.world))
           if (pass_role.empty() && can(e.world, id, "iam:PassRole", role->arn, nullptr))
             pass_role = "`" + id.principal + "` may pass role `" + role->arn + "` to a service";
     }
     std::vector<Target> targets =
-        targets_for(e.world, q, all, start == starts.front() ? &out.warnings : nullptr);
+        targets_for(e.world, q, all, chains, start == starts.front() ? &out.warnings : nullptr);
     World read_world = with_written_objects(e.world, targets);
-    auto f = find_access(e.world, start, targets, read_world);
+    auto f = find_access(e.world, start, chains, targets, read_world);
     if (!f) continue;
     // Keep only the changes the violation needs: drop each one that is not necessary.
     std::vector<Edit> needed = e.applied;
@@ -618,14 +706,16 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
       std::vector<Edit> fewer = needed;
       fewer.erase(fewer.begin() + static_cast<long>(i));
       World w = replay(world, fewer, start);
-      std::vector<Target> t2 = targets_for(w, q, all, nullptr);
+      RoleChains w_chains(w);
+      std::vector<Target> t2 = targets_for(w, q, all, w_chains, nullptr);
       World rw = with_written_objects(w, t2);
-      if (find_access(w, start, t2, rw)) needed = std::move(fewer);
+      if (find_access(w, start, w_chains, t2, rw)) needed = std::move(fewer);
     }
     World w = replay(world, needed, start);
-    std::vector<Target> t2 = targets_for(w, q, all, nullptr);
+    RoleChains w_chains(w);
+    std::vector<Target> t2 = targets_for(w, q, all, w_chains, nullptr);
     World rw = with_written_objects(w, t2);
-    f = find_access(w, start, t2, rw);
+    f = find_access(w, start, w_chains, t2, rw);
     if (!f) continue;  // cannot happen: `needed` was checked to still violate
     Counterexample c;
     c.start = start;
@@ -686,12 +776,13 @@ std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
   // As check_invariant with `never: [principal]` for each principal, with the targets (and the
   // objects every considered principal can write) worked out once instead of once per principal.
   Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
-  std::vector<Target> targets = targets_for(world, q, all, warnings);
+  RoleChains chains(world);
+  std::vector<Target> targets = targets_for(world, q, all, chains, warnings);
   World read_world = with_written_objects(world, targets);
   for (const auto& principal : all)
     for (const auto& start : all) {
       if (!principal_matches(principal, start)) continue;
-      if (auto f = find_access(world, start, targets, read_world)) {
+      if (auto f = find_access(world, start, chains, targets, read_world)) {
         out.push_back({principal, std::move(f->example)});
         break;
       }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/access_candidates.h"
 #include "model/action_catalog.h"
 #include "model/wildcard.h"
 
@@ -81,6 +82,42 @@ std::string encryption_tag(const Encryption& e) {
     }
   }
   return "new";
+}
+
+NewObjectWriters::NewObjectWriters(const World& w, const BucketPattern& pattern) {
+  ResourceFamily family{"s3:PutObject", {}};
+  std::vector<std::string> tags = {"sse-s3", "sse-c"};
+  for (const auto& k : w.keys) tags.push_back(encryption_tag({Sse::kKms, k.arn, false}));
+  for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
+    const Bucket& b = w.buckets[bi];
+    if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
+    for (const auto& tag : tags) {
+      members_.push_back({bi, tag});
+      family.members.push_back({"arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag),
+                                b.account, b.policy.get(), false, nullptr});
+    }
+  }
+  index_ = std::make_unique<CandidateIndex>(std::move(family));
+}
+
+NewObjectWriters::~NewObjectWriters() = default;
+
+std::size_t NewObjectWriters::member(std::size_t bucket, std::string_view tag) const {
+  for (std::size_t m = 0; m < members_.size(); ++m)
+    if (members_[m].first == bucket && members_[m].second == tag) return m;
+  return SIZE_MAX;
+}
+
+bool NewObjectWriters::may_write(const std::string& writer, const Requester& who,
+                                 std::size_t member) {
+  if (member == SIZE_MAX) return true;  // not a member: no filter
+  auto [it, fresh] = possible_.try_emplace(writer);
+  if (fresh) {
+    it->second.assign(members_.size(), 0);
+    index_->candidates(who, scratch_);
+    for (std::uint32_t m : scratch_) it->second[m] = 1;
+  }
+  return it->second[member] != 0;
 }
 
 std::vector<std::string> expand_actions(const std::string& action) {

@@ -4,12 +4,20 @@
 // Internal to model/; kept in one place so the two checks cannot drift apart.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "model/requester.h"
 #include "model/world.h"
+
+namespace accesspath {
+class CandidateIndex;
+}
 
 namespace accesspath::invariant_targets {
 
@@ -36,6 +44,28 @@ std::vector<std::map<std::string, std::string>> header_variants(const World& w, 
 
 // A short tag for an encryption ("sse-s3", "sse-kms-<key id>"), used in representative keys.
 std::string encryption_tag(const Encryption& e);
+
+// Who could possibly write a new object: s3:PutObject of the representative object of each
+// encryption tag in each bucket a pattern names. A conservative filter (access_candidates.h):
+// most principals have no PutObject permission on the bucket at all, and ruling them out once
+// costs far less than asking the evaluator about every encryption choice.
+class NewObjectWriters {
+ public:
+  NewObjectWriters(const World& w, const BucketPattern& pattern);
+  ~NewObjectWriters();
+
+  // The member for the object of this tag in the bucket `world.buckets[bucket]`; SIZE_MAX when
+  // there is none.
+  std::size_t member(std::size_t bucket, std::string_view tag) const;
+  // False when `who` (named `writer`) is certainly denied s3:PutObject of the member's object.
+  bool may_write(const std::string& writer, const Requester& who, std::size_t member);
+
+ private:
+  std::vector<std::pair<std::size_t, std::string>> members_;  // (bucket, tag)
+  std::unique_ptr<CandidateIndex> index_;
+  std::unordered_map<std::string, std::vector<char>> possible_;  // per writer, per member
+  std::vector<std::uint32_t> scratch_;
+};
 
 // The catalog actions an action pattern names (itself when it has no wildcard).
 std::vector<std::string> expand_actions(const std::string& action);

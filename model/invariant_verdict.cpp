@@ -98,55 +98,6 @@ struct NewObject {
   Encryption encryption;
 };
 
-// The new objects a verdict may write: one per (bucket, encryption tag), with a conservative
-// filter (access_candidates.h) of who could possibly write each. Most principals have no
-// PutObject permission on the bucket at all, and ruling them out once costs far less than
-// asking the evaluator about every encryption choice.
-class NewObjectWriters {
- public:
-  NewObjectWriters(const World& w, const BucketPattern& pattern) {
-    ResourceFamily family{"s3:PutObject", {}};
-    std::vector<std::string> tags = {"sse-s3", "sse-c"};
-    for (const auto& k : w.keys) tags.push_back(encryption_tag({Sse::kKms, k.arn, false}));
-    for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
-      const Bucket& b = w.buckets[bi];
-      if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
-      for (const auto& tag : tags) {
-        members_.push_back({bi, tag});
-        family.members.push_back({"arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag),
-                                  b.account, b.policy.get(), false, nullptr});
-      }
-    }
-    index_.emplace(std::move(family));
-  }
-
-  // The member for the object of this tag in this bucket; SIZE_MAX when there is none.
-  std::size_t member(std::size_t bucket, std::string_view tag) const {
-    for (std::size_t m = 0; m < members_.size(); ++m)
-      if (members_[m].first == bucket && members_[m].second == tag) return m;
-    return SIZE_MAX;
-  }
-
-  // False when `writer` is certainly denied s3:PutObject of the member's object.
-  bool may_write(std::size_t writer, const Requester& who, std::size_t member) {
-    if (member == SIZE_MAX) return true;  // no filter
-    if (writer >= possible_.size()) possible_.resize(writer + 1);
-    auto& possible = possible_[writer];
-    if (possible.empty()) {
-      possible.assign(members_.size(), 0);
-      index_->candidates(who, scratch_);
-      for (std::uint32_t m : scratch_) possible[m] = 1;
-    }
-    return possible[member] != 0;
-  }
-
- private:
-  std::vector<std::pair<std::size_t, std::string>> members_;  // (bucket, tag)
-  std::optional<CandidateIndex> index_;
-  std::vector<std::vector<char>> possible_;  // per writer, per member; empty: not yet asked
-  std::vector<std::uint32_t> scratch_;
-};
-
 // writable_objects, with one writer per (bucket, encryption): that is all a verdict needs. The
 // encryption S3 chooses depends on the bucket and the headers only (and, for a key named by id
 // or alias, on the writer's account), so it is worked out once per header variant.
@@ -194,7 +145,7 @@ std::vector<NewObject> writable_objects(const World& w, const BucketPattern& pat
           if (!per_account) break;  // every other writer would write the same object
           continue;
         }
-        if (!filter.may_write(wi, id.who, member)) continue;
+        if (!filter.may_write(id.principal, id.who, member)) continue;
         probe.principal = id.principal;
         if (!evaluate(w, id.who, probe, {.explain = false}).allowed) continue;
         out.push_back(*object);
