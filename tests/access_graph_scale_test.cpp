@@ -11,8 +11,10 @@
 
 #include "model/access_graph_builder.h"
 #include "model/access_graph_exhaustive.h"
+#include "model/access_paths.h"
 #include "model/bucket_readers.h"
 #include "model/evaluator.h"
+#include "model/invariant_verdict.h"
 #include "model/scenario.h"
 #include "tests/bundled_scenarios.h"
 #include "tests/law_world.h"
@@ -105,6 +107,30 @@ TEST(OrgGenerator, GivesTheShapeAskedForAndLoadsWithoutErrors) {
   // Its expectations hold (the file is a usable scenario, not only a world).
   for (const auto& e : s.expectations)
     EXPECT_EQ(evaluate(s.world, e.request, {.explain = false}).allowed, e.expect_allow) << e.why;
+}
+
+// who_can on an organisation with many roles (its role chains go through the candidate index)
+// names exactly the principals for which invariant_verdict, which asks every AssumeRole
+// question, finds `never: [principal]` violated.
+TEST(WhoCan, AgreesWithTheVerdictOfEachPrincipalOnAGeneratedOrganisation) {
+  Scenario s = generated(orggen::OrgShape::for_principals(120, 5));
+  std::size_t roles = 0;
+  for (const auto& p : s.world.principals) roles += p.kind == PrincipalKind::kRole ? 1 : 0;
+  ASSERT_GE(roles, 16u) << "enough roles for the indexed role chains";
+  Invariant query;
+  query.name = "who";
+  query.action = "s3:GetObject";
+  query.resource = "arn:aws:s3:::" + s.world.buckets.front().name + "/*";
+  std::vector<std::string> found, expected;
+  for (const auto& f : who_can(s.world, query)) found.push_back(f.principal);
+  World w = s.world;
+  for (const auto& p : considered_principals(s.world)) {
+    Invariant one = query;
+    one.never = {p};
+    if (invariant_verdict(w, one) == false) expected.push_back(p);
+  }
+  EXPECT_FALSE(expected.empty());
+  EXPECT_EQ(found, expected);
 }
 
 TEST(OrgGenerator, IsDeterministicPerSeed) {
