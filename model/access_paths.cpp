@@ -642,6 +642,14 @@ std::optional<Found> find_access(const World& w, const std::string& start, RoleC
 
 }  // namespace
 
+std::vector<std::string> roles_reachable_from(const World& world, const std::string& start) {
+  std::vector<std::string> out;
+  Reach reach = reach_from(world, start);
+  for (std::size_t i = 1; i < reach.identities.size(); ++i)
+    out.push_back(reach.identities[i].principal);
+  return out;
+}
+
 std::vector<std::string> considered_principals(const World& w) {
   std::vector<std::string> out;
   for (const auto& p : w.principals) out.push_back(p.arn);

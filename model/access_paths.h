@@ -30,6 +30,10 @@ AccessGraph build_access_graph(const World& world, const GraphOptions& options =
 // of each declared account.
 std::vector<std::string> considered_principals(const World& world);
 
+// The roles `start` can become through role chains (each step needs the role's trust policy and
+// sts:AssumeRole), shortest chains first; `start` itself is not listed.
+std::vector<std::string> roles_reachable_from(const World& world, const std::string& start);
+
 struct InvariantOutcome {
   std::optional<bool> holds;  // nullopt: cannot decide (reason says why); never a guessed true
   std::string reason;

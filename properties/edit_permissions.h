@@ -1,9 +1,9 @@
 // Which team edits the team's own permissions allow, asked of the evaluator:
 // each edit is the API call AWS would receive (PutBucketPolicy on the bucket,
 // CreateGrant on the key, UpdateAssumeRolePolicy on the role, ...), made by a
-// principal of the team as itself (a role as its session). Roles the team could
-// assume are not followed: the search is about what the team does with its own
-// permissions.
+// principal of the team as itself (a role as its session). To count the roles a
+// team can assume, pass them as members (explore's `follow_roles` does, with
+// team_acting_as in explore.h).
 //
 //   EditTargets t = permitted_edit_targets(world, {"arn:aws:iam::111122223333:role/admin"});
 //   auto actor = permitted_actor(world, edit, team);  // nullopt: nobody in the team may

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "model/access_paths.h"
 #include "model/evaluation_memo.h"
@@ -18,10 +19,17 @@ namespace {
 using nlohmann::json;
 
 struct Violation {
-  std::size_t invariant = 0;        // index into the searched invariants
-  std::vector<TeamEdit> edits;      // the edits made, up to the one that broke it
-  std::vector<std::string> actors;  // who made each
+  std::size_t invariant = 0;            // index into the searched invariants
+  std::vector<TeamEdit> edits;          // the edits made, up to the one that broke it
+  std::vector<std::string> actors;      // who made each
+  std::vector<std::string> assumed_by;  // for each actor, the member that assumed it, or ""
 };
+
+std::vector<std::string> arns_of(const std::vector<Actor>& actors) {
+  std::vector<std::string> out;
+  for (const auto& a : actors) out.push_back(a.arn);
+  return out;
+}
 
 // One search: the unedited world, the invariants searched, and the counters.
 class Search {
@@ -41,13 +49,23 @@ class Search {
     Violation made;
     for (const auto& edit : edits) {
       if (stop_requested()) return std::nullopt;
-      auto actor = permitted_actor(world, edit, options_.team);
+      std::optional<std::string> actor, assumed_by;
+      if (!options_.follow_roles) {
+        actor = permitted_actor(world, edit, options_.team);
+      } else {
+        // Which roles the team can assume may change with every edit.
+        std::vector<Actor> acting = team_acting_as(world, options_.team, true);
+        actor = permitted_actor(world, edit, arns_of(acting));
+        for (const auto& a : acting)
+          if (actor && a.arn == *actor) assumed_by = a.assumed_by;
+      }
       if (!actor || !make(edit, *actor, world)) {
         ++result_.edits_refused;
         continue;
       }
       made.edits.push_back(edit);
       made.actors.push_back(*actor);
+      made.assumed_by.push_back(assumed_by.value_or(""));
       ++result_.edits_checked;
       for (std::size_t i = 0; i < invariants_.size(); ++i) {
         if (only && *only != i) continue;
@@ -114,6 +132,19 @@ Violation shrink(Search& search, rc::Shrinkable<std::vector<TeamEdit>> failing, 
 
 }  // namespace
 
+std::vector<Actor> team_acting_as(const World& world, const std::vector<std::string>& team,
+                                  bool follow_roles) {
+  std::vector<Actor> out;
+  std::set<std::string> seen;
+  for (const auto& member : team)
+    if (seen.insert(member).second) out.push_back({member, ""});
+  if (!follow_roles) return out;
+  for (const auto& member : team)
+    for (auto& role : roles_reachable_from(world, member))
+      if (seen.insert(role).second) out.push_back({std::move(role), member});
+  return out;
+}
+
 std::vector<std::string> team_matching(const World& world, const std::string& pattern) {
   std::vector<std::string> out;
   bool by_name = pattern.find(':') == std::string::npos;
@@ -161,7 +192,10 @@ ExploreResult explore(const Scenario& scenario, const ExploreOptions& o) {
                                               : "cannot be decided: " + now.reason});
     }
   }
-  result.targets = permitted_edit_targets(scenario.world, o.team);
+  // What the team may edit, as itself (and as the roles it can assume), in the unedited world.
+  const std::vector<std::string> acting =
+      arns_of(team_acting_as(scenario.world, o.team, o.follow_roles));
+  result.targets = permitted_edit_targets(scenario.world, acting);
   if (searched.empty() || result.targets.empty()) return result;
 
   // Each edit changes one policy or setting; the memo answers every request it cannot affect.
@@ -175,7 +209,7 @@ ExploreResult explore(const Scenario& scenario, const ExploreOptions& o) {
   Search search(scenario, o, searched, result);
   // Any edit of a case may shrink away (`between` would keep the first one), but not all of them.
   rc::Gen<std::vector<TeamEdit>> gen = rc::gen::suchThat(
-      up_to(o.max_edits, gen_team_edit(scenario.source, result.targets, o.team, o.settings)),
+      up_to(o.max_edits, gen_team_edit(scenario.source, result.targets, acting, o.settings)),
       [](const std::vector<TeamEdit>& edits) { return !edits.empty(); });
   rc::Random random(o.seed);
   const std::size_t every = std::max<std::size_t>(1, o.cases / 20);
@@ -196,10 +230,11 @@ ExploreResult explore(const Scenario& scenario, const ExploreOptions& o) {
     f.invariant = broken.name;
     f.edits = shrunk.edits;
     f.actors = shrunk.actors;
+    f.assumed_by = shrunk.assumed_by;
     f.found_at_case = c + 1;
     f.edits_before_shrinking = before;
     f.shrink_steps = steps;
-    auto doc = write_up(scenario, broken, f.edits, f.actors, o, &f.reason);
+    auto doc = write_up(scenario, broken, f.edits, f.actors, f.assumed_by, o, &f.reason);
     if (!doc) {
       // The JSON route disagrees with the fast one: report it rather than a finding.
       ++result.unconfirmed;
@@ -213,8 +248,10 @@ ExploreResult explore(const Scenario& scenario, const ExploreOptions& o) {
   return result;
 }
 
-std::string describe(const TeamEdit& e, const std::string& actor) {
+std::string describe(const TeamEdit& e, const std::string& actor, const std::string& assumed_by) {
   std::string who = actor.substr(actor.rfind('/') + 1);
+  if (!assumed_by.empty())
+    who += " (assumed by " + assumed_by.substr(assumed_by.rfind('/') + 1) + ")";
   std::string what = std::string(to_string(e.kind)) + " " + e.target;
   if (e.kind == TeamEditKind::kAttachManagedPolicy) what += " (" + e.managed_arn + ")";
   if (!e.document.is_null()) what += ": " + e.document.dump();

@@ -36,6 +36,16 @@ namespace accesspath::properties {
 // the pattern has no `:`. Empty when none does.
 std::vector<std::string> team_matching(const World& world, const std::string& pattern);
 
+// Who can make edits in `world`: the team's members, then (with `follow_roles`) every role a
+// member can assume there, through chains, each once. An assumed role keeps the member that
+// reaches it first, for the write-up ("deploy, assumed by bucket-admin").
+struct Actor {
+  std::string arn;
+  std::string assumed_by;  // "" for a member of the team
+};
+std::vector<Actor> team_acting_as(const World& world, const std::vector<std::string>& team,
+                                  bool follow_roles);
+
 struct ExploreProgress {
   std::size_t cases = 0;          // cases run so far
   std::size_t edits_checked = 0;  // edits made and followed by a re-check
@@ -44,7 +54,10 @@ struct ExploreProgress {
 };
 
 struct ExploreOptions {
-  std::vector<std::string> team;        // principal ARNs (team_matching)
+  std::vector<std::string> team;  // principal ARNs (team_matching)
+  // Also make the edits the roles the team can assume are allowed (team_acting_as): a team
+  // that can assume a role can do what the role may. Off: each member acts as itself only.
+  bool follow_roles = false;
   std::vector<std::string> invariants;  // names to search; empty: every one that holds now
   std::size_t cases = 1000;
   std::uint64_t seed = 1;
@@ -56,12 +69,13 @@ struct ExploreOptions {
 };
 
 struct ExploreFinding {
-  std::string invariant;            // the violated invariant's name
-  std::vector<TeamEdit> edits;      // shrunk, in the order they are made
-  std::vector<std::string> actors;  // the team principal making each edit
-  std::string reason;               // check_invariant's reason, in the edited world
-  nlohmann::json scenario;          // the write-up `check` replays (and passes)
-  std::size_t found_at_case = 0;    // 1-based
+  std::string invariant;                // the violated invariant's name
+  std::vector<TeamEdit> edits;          // shrunk, in the order they are made
+  std::vector<std::string> actors;      // the team principal (or role it assumed) making each edit
+  std::vector<std::string> assumed_by;  // for each actor: the member that assumed it, or ""
+  std::string reason;                   // check_invariant's reason, in the edited world
+  nlohmann::json scenario;              // the write-up `check` replays (and passes)
+  std::size_t found_at_case = 0;        // 1-based
   std::size_t edits_before_shrinking = 0;
   std::size_t shrink_steps = 0;
 };
@@ -98,6 +112,7 @@ std::optional<ExploreError> validate(const Scenario& scenario, const ExploreOpti
 ExploreResult explore(const Scenario& scenario, const ExploreOptions& options);
 
 // One line per edit: "secure-bucket-admin: DeleteBucketPolicy secure-demo-bucket".
-std::string describe(const TeamEdit& edit, const std::string& actor);
+std::string describe(const TeamEdit& edit, const std::string& actor,
+                     const std::string& assumed_by = "");
 
 }  // namespace accesspath::properties

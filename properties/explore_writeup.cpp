@@ -83,7 +83,8 @@ std::string team_text(const std::vector<std::string>& team) {
 
 std::optional<json> write_up(const Scenario& scenario, const Invariant& broken,
                              const std::vector<TeamEdit>& edits,
-                             const std::vector<std::string>& actors, const ExploreOptions& o,
+                             const std::vector<std::string>& actors,
+                             const std::vector<std::string>& assumed_by, const ExploreOptions& o,
                              std::string* reason) {
   json doc = scenario.source;
   for (const auto& e : edits)
@@ -99,13 +100,17 @@ std::optional<json> write_up(const Scenario& scenario, const Invariant& broken,
   if (outcome.holds != false || !outcome.counterexample) return std::nullopt;
   if (reason) *reason = outcome.reason;
 
-  std::string story = "Found by `accesspath explore` (team " + team_text(o.team) + ", seed " +
+  std::string story = "Found by `accesspath explore` (team " + team_text(o.team) +
+                      (o.follow_roles ? " and the roles it can assume" : "") + ", seed " +
                       std::to_string(o.seed) + ", at most " + std::to_string(o.max_edits) +
                       " edits per case): after " + std::to_string(edits.size()) +
                       (edits.size() == 1 ? " edit" : " edits") + " the team's permissions allow (";
   for (std::size_t i = 0; i < edits.size(); ++i)
-    story += (i ? "; " : "") + short_name(actors[i]) + " " + std::string(to_string(edits[i].kind)) +
-             " on " + short_name(edits[i].target);
+    story += (i ? "; " : "") + short_name(actors[i]) +
+             (i < assumed_by.size() && !assumed_by[i].empty()
+                  ? " (assumed by " + short_name(assumed_by[i]) + ")"
+                  : "") +
+             " " + std::string(to_string(edits[i].kind)) + " on " + short_name(edits[i].target);
   story += "), the invariant `" + broken.name + "` is violated: " + outcome.reason + ".";
   std::string before = scenario.source.value("name", "scenario");
   doc["name"] = before + "-explored";

@@ -24,6 +24,7 @@ namespace accesspath::properties {
 std::optional<nlohmann::json> write_up(const Scenario& scenario, const Invariant& broken,
                                        const std::vector<TeamEdit>& edits,
                                        const std::vector<std::string>& actors,
+                                       const std::vector<std::string>& assumed_by,
                                        const ExploreOptions& options, std::string* reason);
 
 }  // namespace accesspath::properties

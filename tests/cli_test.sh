@@ -99,6 +99,16 @@ cmp -s "$tmp/found.json" "$tmp/again.json" && pass=$((pass+1)) || { fail=$((fail
 "$ap" explore "$sod" --team authorized-users --cases 20 -o "$tmp/none.json" >"$tmp/out" 2>"$tmp/err"; expect "explore finds nothing" 0 $?
 contains "explore states the bounds" "$tmp/out" "no violation within 20 cases / 3 edits"
 
+# explore --follow-roles: the release manager may change nothing itself, but the role it can
+# assume may delete the bucket policy.
+br=scenarios/team-blast-radius-assumed-roles.json
+"$ap" explore "$br" --team release-manager -o "$tmp/br.json" >"$tmp/out" 2>"$tmp/err"; expect "explore without roles" 0 $?
+contains "explore suggests --follow-roles" "$tmp/out" "the team can assume roles: --follow-roles"
+"$ap" explore "$br" --team release-manager --follow-roles -o "$tmp/br.json" >"$tmp/out" 2>"$tmp/err"
+expect "explore following roles finds" 1 $?
+contains "explore names the assumed role" "$tmp/out" "1. ci-deployer (assumed by release-manager): DeleteBucketPolicy payroll-data"
+"$ap" check "$tmp/br.json" >"$tmp/out" 2>"$tmp/err"; expect "explore --follow-roles write-up replays" 0 $?
+
 # explore interrupted (SIGINT): exit 130, no output file, no temporary file left.
 mkdir "$tmp/int"
 "$ap" explore "$sod" --team secure-key-admin --invariant 'key admin never reads the data' \

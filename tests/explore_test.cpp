@@ -56,6 +56,56 @@ ExploreOptions options_for(std::vector<std::string> team) {
   return o;
 }
 
+// The same world with a `lead` user who may change nothing itself but may assume the admin
+// role (and the role trusts it): the lead's edits are the admin's, but only when explore
+// follows the roles the team can assume.
+std::string with_lead() {
+  json doc = json::parse(kPlanted);
+  for (auto& p : doc["principals"])
+    if (p["arn"] == kAdmin)
+      p["trust_policy"]["Statement"].push_back(
+          {{"Effect", "Allow"},
+           {"Principal", {{"AWS", "arn:aws:iam::111111111111:user/lead"}}},
+           {"Action", "sts:AssumeRole"}});
+  doc["principals"].push_back(
+      {{"arn", "arn:aws:iam::111111111111:user/lead"},
+       {"policies", json::array({{{"Version", "2012-10-17"},
+                                  {"Statement", json::array({{{"Effect", "Allow"},
+                                                              {"Action", "sts:AssumeRole"},
+                                                              {"Resource", kAdmin}}})}}})}});
+  return doc.dump();
+}
+
+TEST(Explore, FollowsTheRolesTheTeamCanAssumeOnlyWhenAsked) {
+  LoadResult loaded = load_scenario(json::parse(with_lead()), "lead.json");
+  ASSERT_TRUE(loaded.scenario);
+  const std::string lead = "arn:aws:iam::111111111111:user/lead";
+
+  std::vector<Actor> acting = team_acting_as(loaded.scenario->world, {lead}, true);
+  ASSERT_EQ(acting.size(), 2u);
+  EXPECT_EQ(acting[1].arn, kAdmin);
+  EXPECT_EQ(acting[1].assumed_by, lead);
+  EXPECT_EQ(team_acting_as(loaded.scenario->world, {lead}, false).size(), 1u);
+
+  ExploreResult alone = explore(*loaded.scenario, options_for({lead}));
+  EXPECT_FALSE(alone.finding) << "the lead may change nothing as itself";
+  EXPECT_TRUE(alone.targets.empty());
+
+  ExploreOptions o = options_for({lead});
+  o.follow_roles = true;
+  ExploreResult r = explore(*loaded.scenario, o);
+  ASSERT_TRUE(r.finding) << "no violation within " << r.cases_run << " cases";
+  ASSERT_EQ(r.finding->edits.size(), 1u);
+  EXPECT_EQ(r.finding->edits[0].kind, TeamEditKind::kDeleteBucketPolicy);
+  EXPECT_EQ(r.finding->actors[0], kAdmin);
+  EXPECT_EQ(r.finding->assumed_by[0], lead);
+  EXPECT_NE(describe(r.finding->edits[0], r.finding->actors[0], r.finding->assumed_by[0])
+                .find("admin (assumed by lead)"),
+            std::string::npos);
+  EXPECT_NE(r.finding->scenario["description"].get<std::string>().find("assumed by lead"),
+            std::string::npos);
+}
+
 TEST(Explore, FindsThePlantedViolationAndShrinksItToTheSingleEdit) {
   Scenario s = planted();
   ExploreResult r = explore(s, options_for({kAdmin}));

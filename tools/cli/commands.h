@@ -48,8 +48,9 @@ struct ExploreCommandOptions {
   std::size_t cases = 1000;
   std::uint64_t seed = 1;
   std::size_t max_edits = 3;
-  std::string output;   // the write-up; "" = <input stem>-explored.json
-  std::string picture;  // .dot or .svg; "" = the output with .svg
+  bool follow_roles = false;  // also edit as the roles the team can assume
+  std::string output;         // the write-up; "" = <input stem>-explored.json
+  std::string picture;        // .dot or .svg; "" = the output with .svg
 };
 int run_explore(const ExploreCommandOptions& options, std::ostream& out, std::ostream& err);
 

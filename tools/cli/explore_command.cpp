@@ -1,6 +1,6 @@
 // `accesspath explore FILE --team PATTERN [--invariant NAME] [--cases N] [--seed S]
-// [--max-edits K] [-o OUT.json] [--picture OUT.svg]`: thin over properties::explore.
-// Exit 0 no violation within the bounds, 1 a violation found and written up,
+// [--max-edits K] [--follow-roles] [-o OUT.json] [--picture OUT.svg]`: thin over
+// properties::explore. Exit 0 no violation within the bounds, 1 a violation found and written up,
 // 2 bad input (nothing written), 130 interrupted (nothing written).
 #include <chrono>
 #include <filesystem>
@@ -111,7 +111,8 @@ int report_finding(const ExploreResult& r, const properties::ExploreOptions& o,
       << " (case " << f.found_at_case << " of " << o.cases << ", " << f.edits_before_shrinking
       << " before shrinking, " << f.shrink_steps << " shrink steps):\n";
   for (std::size_t i = 0; i < f.edits.size(); ++i)
-    out << "  " << i + 1 << ". " << properties::describe(f.edits[i], f.actors[i]) << "\n";
+    out << "  " << i + 1 << ". " << properties::describe(f.edits[i], f.actors[i], f.assumed_by[i])
+        << "\n";
   out << "violates `" << f.invariant << "`: " << f.reason << "\n";
   LoadResult loaded = load_scenario(f.scenario, output);
   if (loaded.scenario && !loaded.scenario->invariants.empty()) {
@@ -172,6 +173,7 @@ int run_explore(const ExploreCommandOptions& c, std::ostream& out, std::ostream&
   o.cases = c.cases;
   o.seed = c.seed;
   o.max_edits = c.max_edits;
+  o.follow_roles = c.follow_roles;
   if (auto error = properties::validate(scenario, o)) {
     err << error->option;
     if (error->option == "--team") err << " `" << c.team << "`";
@@ -190,6 +192,16 @@ int run_explore(const ExploreCommandOptions& c, std::ostream& out, std::ostream&
   o.should_stop = [&guard] { return guard.interrupted(); };
 
   out << "team: " << list_of(o.team, true) << "\n";
+  if (o.follow_roles) {
+    std::vector<std::string> roles;
+    for (const auto& a : properties::team_acting_as(scenario.world, o.team, true))
+      if (!a.assumed_by.empty())
+        roles.push_back(a.arn.substr(a.arn.rfind('/') + 1) + " (assumed by " +
+                        a.assumed_by.substr(a.assumed_by.rfind('/') + 1) + ")");
+    out << "acting also as: " << (roles.empty() ? "no role (the team can assume none)" : "");
+    for (std::size_t i = 0; i < roles.size(); ++i) out << (i ? ", " : "") << roles[i];
+    out << "\n";
+  }
   ExploreResult r = properties::explore(scenario, o);
   out << "may:" << permissions_text(r.targets) << "\n";
   out << "searching: " << (r.searched.empty() ? "no invariant" : "");
@@ -211,6 +223,9 @@ int run_explore(const ExploreCommandOptions& c, std::ostream& out, std::ostream&
         << (r.searched.empty() ? "no selected invariant holds now, so none can be broken"
                                : "the team's permissions allow none of the edits explore makes")
         << ")\n";
+    if (!r.searched.empty() && !o.follow_roles &&
+        properties::team_acting_as(scenario.world, o.team, true).size() > o.team.size())
+      out << "the team can assume roles: --follow-roles also makes the edits they may make\n";
     return 0;
   }
   out << "no violation within " << r.cases_run << " cases / " << c.max_edits << " edits per case ("

@@ -87,6 +87,8 @@ int main(int argc, char** argv) {
   explore_cmd->add_option("--seed", explore.seed, "random seed (default 1)");
   explore_cmd->add_option("--max-edits", explore.max_edits, "edits per case, at most (default 3)")
       ->check(CLI::PositiveNumber);
+  explore_cmd->add_flag("--follow-roles", explore.follow_roles,
+                        "also make the edits the roles the team can assume may make");
   explore_cmd->add_option("-o,--output", explore.output,
                           "write-up of a finding (default: <file stem>-explored.json)");
   explore_cmd->add_option("--picture", explore.picture,
