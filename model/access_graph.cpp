@@ -1,5 +1,7 @@
 #include "model/access_graph.h"
 
+#include <algorithm>
+
 #include "model/counterexample.h"
 
 namespace accesspath {
@@ -76,9 +78,16 @@ std::vector<StatementRef> allowing_statements(const Decision& d) {
   for (const auto& c : d.checks)
     for (const auto& f : c.policies) count += f.allows.size();
   out.reserve(count);
+  // The same statement can allow twice (an AWS managed SCP attached at the root and at an OU):
+  // it is listed once.
+  auto same = [](const StatementRef& a, const StatementRef& b) {
+    return a.pointer == b.pointer && a.sid == b.sid && a.policy == b.policy && a.via == b.via;
+  };
   for (const auto& c : d.checks)
     for (const auto& f : c.policies)
-      for (const auto& s : f.allows) out.push_back(s);
+      for (const auto& s : f.allows)
+        if (std::none_of(out.begin(), out.end(), [&](const StatementRef& o) { return same(o, s); }))
+          out.push_back(s);
   return out;
 }
 

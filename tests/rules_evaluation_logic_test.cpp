@@ -3,6 +3,7 @@
 // protection (shared/design/aws-rules.md rules 47-59).
 #include <gtest/gtest.h>
 
+#include "model/access_graph.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {
@@ -220,6 +221,24 @@ constexpr std::string_view kAllowAll =
     R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
 constexpr std::string_view kAllowSqs =
     R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]})";
+
+// The explanation names a managed SCP attached at two levels once: the same statement, read
+// twice, is one reason.
+TEST(RulesEvaluationLogic, ScpAtEveryLevelAllowsAndIsListedOnce_Rule49) {
+  std::string doc = with_scps(
+      R"(, "scps": [["arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess"],
+      ["arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess"]])");
+  doc = replace(doc, R"("format": 1, "name": "scps",)",
+                R"("format": 1, "name": "scps", "managed_policies": {
+      "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess": {"Version": "2012-10-17",
+        "Statement": [{"Sid": "FullAWSAccess", "Effect": "Allow", "Action": "*", "Resource": "*"}]}},)");
+  World w = make_world(doc);
+  Decision d = decide(w, kAlice, "s3:GetObject", kObject);
+  ASSERT_TRUE(d.allowed) << explain(d);
+  std::size_t scp = 0;
+  for (const auto& s : allowing_statements(d)) scp += s.sid == "FullAWSAccess" ? 1u : 0u;
+  EXPECT_EQ(scp, 1u) << explain(d);
+}
 
 TEST(RulesEvaluationLogic, ScpLevelWithoutAllowIsAnExplicitDeny_Rule49) {
   World open = make_world(with_scps(std::string(R"(, "scps": [[)") + std::string(kAllowAll) +
