@@ -6,8 +6,10 @@
 // ACCESSPATH_RENDER_SAMPLE_DIR=/tmp/x also writes SVGs of a seed-003-like world to look at.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -533,6 +535,32 @@ TEST(RenderFiles, WritesAtomicallyAndLeavesNothingOnError) {
   }
   for (const auto& name : entries(dir))  // no temporary file left behind
     EXPECT_EQ(name.find(".tmp-"), std::string::npos) << name;
+  fs::remove_all(dir);
+}
+
+// A second Ctrl-C ends the process the default way; arriving while a file is being written,
+// it must not leave the temporary file behind (write_file_atomically holds it off until the
+// file is renamed). The child writes large files in a loop; the signal lands mid-write.
+TEST(RenderFiles, AnInterruptDuringAWriteLeavesNoTemporaryFile) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("render_signal_test_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string big(16u << 20, 'x');
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    std::signal(SIGINT, SIG_DFL);
+    std::string why;
+    for (int i = 0; i < 1000; ++i) write_file_atomically((dir / "big.svg").string(), big, &why);
+    _exit(0);
+  }
+  usleep(150 * 1000);
+  kill(child, SIGINT);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) << "status " << status;
+  for (const auto& name : entries(dir)) EXPECT_EQ(name, "big.svg") << "left behind";
   fs::remove_all(dir);
 }
 

@@ -1,10 +1,12 @@
 #include "tools/render/atomic_file.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <sys/stat.h>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -30,10 +32,35 @@ bool write_all(int fd, std::string_view content) {
   return true;
 }
 
+// Holds off SIGINT, SIGTERM and SIGHUP while it lives: between creating the temporary file and
+// renaming it, a signal that ends the process (a second Ctrl-C) would leave the temporary file
+// behind. Held off, it arrives once the file is complete or removed.
+class DeferredSignals {
+ public:
+  DeferredSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    blocked_ = ::pthread_sigmask(SIG_BLOCK, &set, &previous_) == 0;
+  }
+  ~DeferredSignals() {
+    if (blocked_) ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  DeferredSignals(const DeferredSignals&) = delete;
+  DeferredSignals& operator=(const DeferredSignals&) = delete;
+
+ private:
+  sigset_t previous_{};
+  bool blocked_ = false;
+};
+
 }  // namespace
 
 bool write_file_atomically(const std::string& path, std::string_view content, std::string* why) {
   namespace fs = std::filesystem;
+  DeferredSignals deferred;
   fs::path target(path);
   if (target.filename().empty()) return fail(why, path, EISDIR);
   std::error_code ec;

@@ -1,6 +1,8 @@
 // Writing a file so that no half-written file is ever left behind: the content
 // goes to a temporary file in the same directory, which is renamed over the
 // target only once it is complete; on any error the temporary file is removed.
+// SIGINT, SIGTERM and SIGHUP are held off meanwhile (a second Ctrl-C arrives
+// once the file is complete), so no temporary file is left behind either.
 //
 //   std::string why;
 //   if (!write_file_atomically("out.svg", svg, &why)) err << why << "\n";
