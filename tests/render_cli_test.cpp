@@ -133,6 +133,17 @@ TEST_F(GraphCommand, HighlightsTheCounterexampleOfAnInvariant) {
   EXPECT_NE(dot.find("counterexample step"), std::string::npos);  // in the legend
 }
 
+// An escalation step says what the change was; its label is not cut short.
+TEST_F(GraphCommand, AnEscalationStepShowsTheWholeChange) {
+  CliRun r = graph({kSeed, "--invariant",
+                    "bucket admin can read future uploads by changing bucket settings it controls",
+                    "-o", (dir_ / "esc.dot").string()});
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::string dot = read(dir_ / "esc.dot");
+  EXPECT_NE(dot.find("1. s3:PutBucketPolicy"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("attacker granted s3:*"), std::string::npos) << dot;
+}
+
 TEST_F(GraphCommand, UnknownInvariantListsTheValidNames) {
   std::string file = violated_scenario();
   fs::path out = dir_ / "x.svg";

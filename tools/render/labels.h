@@ -19,7 +19,7 @@ namespace accesspath {
 // Limits that keep the picture readable.
 inline constexpr std::size_t kMaxLabelChars = 32;   // a vertex name or a Sid
 inline constexpr std::size_t kMaxDetailChars = 34;  // a line of detail under a name
-inline constexpr std::size_t kMaxDetailLines = 2;
+inline constexpr std::size_t kMaxDetailLines = 3;
 inline constexpr std::size_t kMaxListedStatements = 2;  // then "+N more"
 inline constexpr std::size_t kMaxListedActions = 2;
 
