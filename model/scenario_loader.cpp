@@ -1,5 +1,6 @@
 // Loads scenario files (format 1), collecting every diagnostic with its JSON pointer.
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -352,6 +353,17 @@ void Loader::load_principals(const json& list) {
       continue;
     }
     for (const auto& problem : validate_arn(p.arn, false)) diags_.error(ptr + "/arn", problem);
+    // IAM API Reference, CreateUser UserName / CreateRole RoleName: letters, digits and _+=,.@-
+    // only, at most 64 characters. A name with `*` or `?` would also read as a pattern wherever
+    // an invariant names principals.
+    if (std::string_view name = parsed->resource_name();
+        name.size() > 64 || std::any_of(name.begin(), name.end(), [](char c) {
+          return !std::isalnum(static_cast<unsigned char>(c)) &&
+                 std::string_view("_+=,.@-").find(c) == std::string_view::npos;
+        }))
+      diags_.error(ptr + "/arn", "`" + std::string(name) +
+                                     "` is not a valid IAM user or role name (letters, digits "
+                                     "and _+=,.@- only, at most 64 characters)");
     if (!seen.insert(p.arn).second)
       diags_.error(ptr + "/arn", "principal `" + p.arn + "` is declared twice");
     p.kind = parsed->resource_type() == "role" ? PrincipalKind::kRole : PrincipalKind::kUser;

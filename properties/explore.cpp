@@ -248,10 +248,15 @@ ExploreResult explore(const Scenario& scenario, const ExploreOptions& o) {
   return result;
 }
 
-std::string describe(const TeamEdit& e, const std::string& actor, const std::string& assumed_by) {
+std::string actor_text(const std::string& actor, const std::string& assumed_by) {
   std::string who = actor.substr(actor.rfind('/') + 1);
   if (!assumed_by.empty())
     who += " (assumed by " + assumed_by.substr(assumed_by.rfind('/') + 1) + ")";
+  return who;
+}
+
+std::string describe(const TeamEdit& e, const std::string& actor, const std::string& assumed_by) {
+  std::string who = actor_text(actor, assumed_by);
   std::string what = std::string(to_string(e.kind)) + " " + e.target;
   if (e.kind == TeamEditKind::kAttachManagedPolicy) what += " (" + e.managed_arn + ")";
   if (!e.document.is_null()) what += ": " + e.document.dump();

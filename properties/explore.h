@@ -45,6 +45,8 @@ struct Actor {
 };
 std::vector<Actor> team_acting_as(const World& world, const std::vector<std::string>& team,
                                   bool follow_roles);
+// "ci-deployer (assumed by release-manager)", or "release-manager" for a member acting as itself.
+std::string actor_text(const std::string& actor, const std::string& assumed_by);
 
 struct ExploreProgress {
   std::size_t cases = 0;          // cases run so far

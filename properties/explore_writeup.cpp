@@ -106,10 +106,7 @@ std::optional<json> write_up(const Scenario& scenario, const Invariant& broken,
                       " edits per case): after " + std::to_string(edits.size()) +
                       (edits.size() == 1 ? " edit" : " edits") + " the team's permissions allow (";
   for (std::size_t i = 0; i < edits.size(); ++i)
-    story += (i ? "; " : "") + short_name(actors[i]) +
-             (i < assumed_by.size() && !assumed_by[i].empty()
-                  ? " (assumed by " + short_name(assumed_by[i]) + ")"
-                  : "") +
+    story += (i ? "; " : "") + actor_text(actors[i], i < assumed_by.size() ? assumed_by[i] : "") +
              " " + std::string(to_string(edits[i].kind)) + " on " + short_name(edits[i].target);
   story += "), the invariant `" + broken.name + "` is violated: " + outcome.reason + ".";
   std::string before = scenario.source.value("name", "scenario");

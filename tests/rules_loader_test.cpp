@@ -87,6 +87,22 @@ TEST(RulesLoader, InvalidArnsAreErrorsAtTheirPointer) {
       "/accounts/0/id", "exactly 12 digits"));
 }
 
+TEST(RulesLoader, UserAndRoleNamesUseOnlyTheCharactersIamAllows) {
+  // IAM API Reference, CreateUser/CreateRole: letters, digits and _+=,.@- (no `*`: a declared
+  // name never reads as a pattern).
+  EXPECT_TRUE(refused_at(replace(std::string(kValid), "arn:aws:iam::111122223333:user/alice",
+                                 "arn:aws:iam::111122223333:user/ali*"),
+                         "/principals/0/arn", "not a valid IAM user or role name"));
+  EXPECT_TRUE(refused_at(replace(std::string(kValid), "arn:aws:iam::111122223333:user/alice",
+                                 "arn:aws:iam::111122223333:user/" + std::string(65, 'a')),
+                         "/principals/0/arn", "at most 64 characters"));
+  LoadResult ok =
+      load_scenario_text(replace(std::string(kValid), "arn:aws:iam::111122223333:user/alice",
+                                 "arn:aws:iam::111122223333:user/ops/a_l+i=c,e.@-1"),
+                         "t.json");
+  EXPECT_TRUE(ok.scenario) << "a path and every allowed character";
+}
+
 TEST(RulesLoader, MalformedKeyArnInAConditionIsAWarning) {
   // Source 003's mistake: a key ARN with an empty region and an 11-digit account in an
   // encryption requirement can never match what S3 puts in the request.

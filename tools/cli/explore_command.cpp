@@ -195,9 +195,7 @@ int run_explore(const ExploreCommandOptions& c, std::ostream& out, std::ostream&
   if (o.follow_roles) {
     std::vector<std::string> roles;
     for (const auto& a : properties::team_acting_as(scenario.world, o.team, true))
-      if (!a.assumed_by.empty())
-        roles.push_back(a.arn.substr(a.arn.rfind('/') + 1) + " (assumed by " +
-                        a.assumed_by.substr(a.assumed_by.rfind('/') + 1) + ")");
+      if (!a.assumed_by.empty()) roles.push_back(properties::actor_text(a.arn, a.assumed_by));
     out << "acting also as: " << (roles.empty() ? "no role (the team can assume none)" : "");
     for (std::size_t i = 0; i < roles.size(); ++i) out << (i ? ", " : "") << roles[i];
     out << "\n";
