@@ -16,6 +16,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include "model/decision.h"
+#include "model/symbolic/context_need.h"
 #include "model/world.h"
 
 namespace accesspath {
@@ -55,6 +56,9 @@ struct AccessEdge {
   std::string action;  // "sts:AssumeRole", "s3:GetObject", "s3:PutBucketPolicy", ...
   std::string detail;  // e.g. the headers of a write: "SSE-KMS with alias/secure-demo"
   std::vector<StatementRef> statements;  // the statements that allowed it, every check of the call
+  // The caller-chosen condition keys the allowing request read, with the values of one request
+  // context that gets through (empty: any context).
+  std::vector<ContextNeed> context;
 };
 
 using AccessGraphBase = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
@@ -65,6 +69,8 @@ using AccessEdgeId = boost::graph_traits<AccessGraphBase>::edge_descriptor;
 struct AccessGraph {
   AccessGraphBase graph;
   std::unordered_map<std::string, AccessVertexId> index;  // by AccessVertex::id
+  // Questions no request context could be decided for: their edges may be missing.
+  std::vector<std::string> undecided;
 
   std::optional<AccessVertexId> find(std::string_view id) const;
   AccessVertexId add_vertex(AccessVertex v);  // or the existing one with the same id

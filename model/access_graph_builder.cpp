@@ -14,6 +14,7 @@
 #include "model/access_candidates.h"
 #include "model/access_graph_builder.h"
 #include "model/access_graph_parts.h"
+#include "model/symbolic/some_context.h"
 
 namespace accesspath {
 namespace {
@@ -275,8 +276,10 @@ AccessGraph build_access_graph_with_threads(const World& w, const GraphOptions& 
   const std::size_t blocks = (who.size() + kBlock - 1) / kBlock;
   std::vector<std::vector<FoundEdge>> found(blocks);
   std::atomic<std::size_t> next_block{0};
+  UndecidedLog undecided;
   // Each worker has its own questions (their caches are not shared) and takes blocks in turn.
   auto work = [&]() {
+    ScopedUndecidedLog use_log(undecided);
     Questions q = plan_questions(w, options.admin_edges);
     std::vector<FoundEdge> edges;
     Builder builder(w, g, q, edges);
@@ -294,6 +297,7 @@ AccessGraph build_access_graph_with_threads(const World& w, const GraphOptions& 
   work();
   for (auto& t : workers) t.join();
   for (auto& block : found) add_edges(g, block);
+  g.undecided = undecided.reasons();
   if (!options.from) return g;
   return restrict_to(g, *options.from);
 }

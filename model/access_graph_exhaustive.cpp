@@ -2,6 +2,7 @@
 #include "model/access_graph_exhaustive.h"
 
 #include "model/access_graph_parts.h"
+#include "model/symbolic/some_context.h"
 
 namespace accesspath {
 
@@ -10,6 +11,8 @@ AccessGraph build_access_graph_exhaustive(const World& w, const GraphOptions& op
   AccessGraph g;
   add_vertices(w, g);
   std::vector<FoundEdge> found;
+  UndecidedLog undecided;
+  ScopedUndecidedLog use_log(undecided);
   Asker asker{w, g, found};
   for (const auto& principal : requesters(w, g)) {
     auto who = resolve_requester(w, principal);
@@ -47,6 +50,7 @@ AccessGraph build_access_graph_exhaustive(const World& w, const GraphOptions& op
           asker.ask(principal, *who, EdgeKind::kAdmin, {principal, a, p.arn, {}, {}}, p.arn);
   }
   add_edges(g, found);
+  g.undecided = undecided.reasons();
   if (!options.from) return g;
   return restrict_to(g, *options.from);
 }

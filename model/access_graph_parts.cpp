@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/arn.h"
+#include "model/symbolic/some_context.h"
 
 namespace accesspath::graph_parts {
 namespace {
@@ -109,14 +110,19 @@ std::vector<std::string> requesters(const World& w, const AccessGraph& g) {
 
 bool Asker::ask(const std::string& principal, const Requester& who, EdgeKind kind, const Request& r,
                 const std::string& target, std::string detail) {
-  if (!explain_first && !evaluate(w, who, r, {.explain = false}).allowed) return false;
+  // An edge exists when some request context gets through (context_search.h); the explained
+  // decision is the one of that context. (`explain_first` is kept for the exhaustive builder.)
+  (void)explain_first;
+  auto witness = allowed_in_some_context(w, who, r);
+  if (!witness) return false;
   auto from = g.find(principal);
   auto to = g.find(target);
   if (!from || !to) return false;
-  Decision d = evaluate(w, who, r);
+  Decision d = evaluate(w, who, witness->request);
   if (!d.allowed) return false;
-  found.push_back(
-      {*from, *to, AccessEdge{kind, r.action, std::move(detail), allowing_statements(d)}});
+  found.push_back({*from, *to,
+                   AccessEdge{kind, r.action, std::move(detail), allowing_statements(d),
+                              std::move(witness->needs)}});
   return true;
 }
 
@@ -170,6 +176,7 @@ AccessGraph restrict_to(const AccessGraph& g, const std::string& from) {
       auto to = out.add_vertex(g.graph[t]);
       boost::add_edge(*from_vertex, to, g.graph[e], out.graph);
     }
+  out.undecided = g.undecided;
   return out;
 }
 

@@ -18,6 +18,7 @@
 #include "model/evaluator.h"
 #include "model/invariant_targets.h"
 #include "model/s3_service.h"
+#include "model/symbolic/some_context.h"
 #include "model/wildcard.h"
 
 namespace accesspath {
@@ -108,8 +109,8 @@ class RoleChains {
     }
     for (std::uint32_t role : candidates) {
       if (roles_[role]->arn == id.principal) continue;
-      if (!evaluate(w_, id.who, assume_request(id, *roles_[role]), {.explain = false}).allowed)
-        continue;
+      // In some request context: a trust policy may ask for MFA or an address (context_search.h).
+      if (!allowed_in_some_context(w_, id.who, assume_request(id, *roles_[role]))) continue;
       if (!sessions_[role]) {
         sessions_[role] = resolve_requester(w_, roles_[role]->arn);
         if (!sessions_[role]) continue;
@@ -141,9 +142,11 @@ std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t in
     const Identity& to = r.identities[i];
     const Identity& from = r.identities[static_cast<std::size_t>(to.parent)];
     const Principal* role = w.find_principal(to.principal);
-    Decision d = evaluate(w, from.who, assume_request(from, *role));
+    auto witness = allowed_in_some_context(w, from.who, assume_request(from, *role));
+    Decision d = evaluate(w, from.who, witness ? witness->request : assume_request(from, *role));
     steps.push_back({PathStep::Kind::kAssumeRole, from.principal, "sts:AssumeRole", role->arn, "",
-                     allowing_statements(d)});
+                     allowing_statements(d),
+                     witness ? witness->needs : std::vector<ContextNeed>{}});
   }
   return steps;
 }
@@ -193,7 +196,11 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
   // Whether an identity may write is the same whichever start principal reached it: asked once
   // per (identity, headers, object), however many principals' chains pass through it. The
   // statements that allow it; nullopt when it is denied.
-  std::unordered_map<std::string, std::optional<std::vector<StatementRef>>> asked;
+  struct Allowed {
+    std::vector<StatementRef> statements;
+    std::vector<ContextNeed> context;
+  };
+  std::unordered_map<std::string, std::optional<Allowed>> asked;
   // The object a write with these headers gives: S3 chooses the encryption from the bucket and
   // the headers, and resolves a key named by id or alias in the writer's account.
   struct Choice {
@@ -243,15 +250,17 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
           probe.resource = choice->resource;
           auto [answer, fresh] =
               asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
-          if (fresh && evaluate(w, id.who, probe, {.explain = false}).allowed)
-            answer->second = allowing_statements(evaluate(w, id.who, probe));
+          if (fresh)
+            if (auto witness = allowed_in_some_context(w, id.who, probe))
+              answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
+                                       std::move(witness->needs)};
           if (!answer->second) continue;
           seen.insert(b.name + "/" + choice->tag + "/" + writer);
           std::vector<PathStep> steps = chain_steps(w, reach, i);
           steps.push_back(
               {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
                "writes a new object stored with " + describe_encryption(choice->encryption),
-               *answer->second});
+               answer->second->statements, answer->second->context});
           auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
             return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
           });
@@ -328,10 +337,12 @@ PolicyPtr allow_everything_policy(const std::string& label) {
 }
 
 bool can(const World& w, const Identity& id, const std::string& action, const std::string& resource,
-         Decision* explained) {
+         Decision* explained, std::vector<ContextNeed>* context = nullptr) {
   Request r{id.principal, action, resource, {}, {}};
-  if (!evaluate(w, id.who, r, {.explain = false}).allowed) return false;
-  if (explained) *explained = evaluate(w, id.who, r);
+  auto witness = allowed_in_some_context(w, id.who, r);
+  if (!witness) return false;
+  if (explained) *explained = evaluate(w, id.who, witness->request);
+  if (context) *context = std::move(witness->needs);
   return true;
 }
 
@@ -343,9 +354,10 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
                    const std::string& key,
                    std::function<void(World&, const std::vector<std::string>&)> apply) {
       Decision d;
-      if (!can(w, id, action, target, &d)) return;
+      std::vector<ContextNeed> context;
+      if (!can(w, id, action, target, &d, &context)) return;
       edits.push_back({{PathStep::Kind::kChangePolicy, id.principal, action, target, detail,
-                        allowing_statements(d)},
+                        allowing_statements(d), std::move(context)},
                        std::move(apply),
                        key});
     };
@@ -612,10 +624,12 @@ std::optional<Found> find_access(const World& w, const std::string& start, RoleC
   for (std::size_t i = 0; i < reach.identities.size(); ++i) {
     const Identity& id = reach.identities[i];
     for (const auto& t : targets) {
-      Request r = t.request;
-      r.principal = id.principal;
+      Request asked = t.request;
+      asked.principal = id.principal;
       const World& world = t.writer.empty() ? w : read_world;
-      if (!evaluate(world, id.who, r, {.explain = false}).allowed) continue;
+      auto witness = allowed_in_some_context(world, id.who, asked);
+      if (!witness) continue;
+      const Request& r = witness->request;
       Found f;
       f.example.start = start;
       f.example.steps = t.write_steps;
@@ -629,11 +643,12 @@ std::optional<Found> find_access(const World& w, const std::string& start, RoleC
       }
       for (auto& s : chain_steps(w, reach, i)) f.example.steps.push_back(std::move(s));
       Decision d = evaluate(world, id.who, r);
+      // The headers the invariant's request sends (the caller-chosen ones are in `context`).
       std::string detail;
-      for (const auto& [k, v] : r.headers)
+      for (const auto& [k, v] : asked.headers)
         detail += (detail.empty() ? "with " : ", ") + k + ": " + v;
       f.example.steps.push_back({PathStep::Kind::kAccess, id.principal, r.action, r.resource,
-                                 detail, allowing_statements(d)});
+                                 detail, allowing_statements(d), std::move(witness->needs)});
       return f;
     }
   }
@@ -664,6 +679,9 @@ std::vector<std::string> considered_principals(const World& w) {
 
 InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
   InvariantOutcome out;
+  // Questions no request context could be decided for: a "holds" becomes undecided.
+  UndecidedLog undecided;
+  ScopedUndecidedLog use_log(undecided);
   std::vector<std::string> all = considered_principals(world);
   std::vector<std::string> starts;
   for (const auto& p : all) {
@@ -684,9 +702,15 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
         return out;
       }
     }
+    if (!undecided.empty()) {
+      out.holds = std::nullopt;
+      out.reason = "cannot decide: " + undecided.summary() + "; no access was found otherwise";
+      return out;
+    }
     out.holds = true;
     out.reason = "no considered principal " +
-                 std::string(inv.is_only ? "outside the list" : "in the list") + " can";
+                 std::string(inv.is_only ? "outside the list" : "in the list") +
+                 " can, in any request context";
     return out;
   }
   // Escalation: each start principal first makes every change it can, then we look again.
@@ -757,14 +781,33 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
         "no other path was found";
     return out;
   }
+  if (!undecided.empty()) {
+    out.holds = std::nullopt;
+    out.reason = "cannot decide: " + undecided.summary() + "; no access was found otherwise";
+    return out;
+  }
   out.holds = true;
-  out.reason = "no considered principal can, even after every policy change it can make";
+  out.reason =
+      "no considered principal can, even after every policy change it can make, in any "
+      "request context";
   return out;
 }
 
 std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
                                    std::vector<std::string>* warnings) {
   std::vector<AccessFinding> out;
+  UndecidedLog undecided;
+  ScopedUndecidedLog use_log(undecided);
+  // Whatever is returned, say what could not be decided: the list may be missing principals.
+  struct ReportUndecided {
+    UndecidedLog& log;
+    std::vector<std::string>* warnings;
+    ~ReportUndecided() {
+      if (warnings && !log.empty())
+        warnings->push_back("undecided, so principals may be missing from this list: " +
+                            log.summary());
+    }
+  } report{undecided, warnings};
   const std::vector<std::string> all = considered_principals(world);
   if (query.via_escalation) {
     // Each principal escalates on its own world: one check per principal.
@@ -778,6 +821,7 @@ std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
         for (const auto& w : o.warnings) warnings->push_back(w);
       if (o.holds == false && o.counterexample)
         out.push_back({principal, std::move(*o.counterexample)});
+      if (!o.holds && warnings) warnings->push_back("`" + principal + "`: " + o.reason);
     }
     return out;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/arn.h"
+#include "model/context_observer.h"
 
 namespace accesspath {
 namespace {
@@ -230,7 +231,10 @@ bool statement_applies(const Statement& s, const Policy& policy, const AuthzRequ
       if (match) *match = m;
     }
   }
-  return s.condition.empty() || s.condition.evaluate(*r.context);
+  if (s.condition.empty()) return true;
+  if (ContextObserver* observer = context_observer())
+    observer->on_statement(s.pointer, s.effect == Effect::kDeny);
+  return s.condition.evaluate(*r.context);
 }
 
 Outcome authorize(const AuthzRequest& r, Check* record) {

@@ -186,8 +186,13 @@ bool evaluate_clause(const ConditionClause& c, const ConditionContext& ctx) {
 bool ConditionBlock::evaluate(const ConditionContext& ctx) const {
   if (broken_clauses_ > 0) return false;
   // Multiple keys or values: operators and keys are ANDed (rule 32).
-  for (const auto& clause : clauses_)
-    if (!evaluate_clause(clause, ctx)) return false;
+  ContextObserver* observer = context_observer();
+  for (const auto& clause : clauses_) {
+    const bool result = evaluate_clause(clause, ctx);
+    // A proof over request contexts watches every clause that read a key the caller chooses.
+    if (observer && ctx.is_free(clause.key_lower)) observer->on_clause(clause, ctx, result);
+    if (!result) return false;
+  }
   return true;
 }
 

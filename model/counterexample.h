@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/decision.h"
+#include "model/symbolic/context_need.h"
 
 namespace accesspath {
 
@@ -22,6 +23,9 @@ struct PathStep {
   std::string target;  // role, bucket, key or object ARN
   std::string detail;  // e.g. "the bucket policy becomes anything", "SSE-S3 (AES256)"
   std::vector<StatementRef> statements;  // what allowed this step
+  // The caller-chosen condition keys this step's request needs, with their values (empty when
+  // its decision reads none: any request context will do).
+  std::vector<ContextNeed> context;
 };
 
 std::string_view to_string(PathStep::Kind k);

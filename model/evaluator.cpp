@@ -1,6 +1,7 @@
 #include "model/evaluator.h"
 
 #include "model/arn.h"
+#include "model/context_observer.h"
 #include "model/evaluation_memo.h"
 #include "model/kms_service.h"
 #include "model/s3_service.h"
@@ -79,7 +80,9 @@ Decision decide(const World& world, const Requester& who, const Request& request
 Decision evaluate(const World& world, const Requester& who, const Request& request,
                   const EvaluationOptions& options) {
   // A search that installed a memo (evaluation_memo.h) reuses the answers the world still gives.
-  EvaluationMemo* memo = options.explain ? nullptr : current_evaluation_memo();
+  // A proof over request contexts watches the evaluation itself: never answer it from the memo.
+  EvaluationMemo* memo =
+      options.explain || context_observer() ? nullptr : current_evaluation_memo();
   if (!memo) return decide(world, who, request, options);
   if (auto known = memo->find(world, who, request)) {
     Decision d;

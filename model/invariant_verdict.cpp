@@ -17,6 +17,7 @@
 #include "model/invariant_targets.h"
 #include "model/request_context.h"
 #include "model/s3_service.h"
+#include "model/symbolic/some_context.h"
 #include "model/wildcard.h"
 
 namespace accesspath {
@@ -80,7 +81,7 @@ class Identities {
     for (std::size_t role : roles_) {
       if (role == from) continue;
       Request assume{id.principal, "sts:AssumeRole", all_[role].principal, {}, {}};
-      if (evaluate(w_, id.who, assume, {.explain = false}).allowed) roles->push_back(role);
+      if (allowed_in_some_context(w_, id.who, assume)) roles->push_back(role);
     }
     return *roles;
   }
@@ -147,7 +148,7 @@ std::vector<NewObject> writable_objects(const World& w, const BucketPattern& pat
         }
         if (!filter.may_write(id.principal, id.who, member)) continue;
         probe.principal = id.principal;
-        if (!evaluate(w, id.who, probe, {.explain = false}).allowed) continue;
+        if (!allowed_in_some_context(w, id.who, probe)) continue;
         out.push_back(*object);
         written.emplace_back(bi, tag);
         if (!per_account) break;  // every other writer would write the same object
@@ -196,7 +197,7 @@ bool any_allowed(const World& w, const std::vector<const Identity*>& identities,
   }
   auto allowed = [&](const Identity* id, Request& r) {
     r.principal = id->principal;
-    return evaluate(w, id->who, r, {.explain = false}).allowed;
+    return allowed_in_some_context(w, id->who, r).has_value();
   };
   std::vector<std::uint32_t> candidates;
   for (const Identity* id : identities) {
@@ -232,8 +233,9 @@ class AddedObjects {
 
 }  // namespace
 
-std::optional<bool> invariant_verdict(World& w, const Invariant& inv) {
-  if (inv.via_escalation) return check_invariant(w, inv).holds;
+namespace {
+
+std::optional<bool> verdict_in_every_context(World& w, const Invariant& inv) {
   std::vector<std::string> all = considered_principals(w);
   std::vector<std::string> starts;
   for (const auto& p : all) {
@@ -316,6 +318,19 @@ std::optional<bool> invariant_verdict(World& w, const Invariant& inv) {
   AddedObjects added(w);
   for (const auto& o : written) added.add(o);
   return !any_allowed(w, start_reach, written_reads);
+}
+
+}  // namespace
+
+std::optional<bool> invariant_verdict(World& w, const Invariant& inv) {
+  if (inv.via_escalation) return check_invariant(w, inv).holds;
+  // As check_invariant: a question no request context could be decided for turns "holds" into
+  // undecided; a violation found is one (its witness was allowed by the evaluator).
+  UndecidedLog undecided;
+  ScopedUndecidedLog use_log(undecided);
+  std::optional<bool> holds = verdict_in_every_context(w, inv);
+  if (holds == true && !undecided.empty()) return std::nullopt;
+  return holds;
 }
 
 }  // namespace accesspath

@@ -81,6 +81,16 @@ void evaluate_kms(const Call& call) {
       ec_keys.push_back(k.substr(kPrefix.size()));
     }
   }
+  // Grant constraints compare the encryption context outside any condition; a proof over
+  // request contexts cannot vary it there, so it says so rather than guess.
+  if (ContextObserver* observer = context_observer();
+      observer && observer->is_free("kms:encryptioncontext:", KeyRole::kCaller))
+    for (const auto& g : key->grants)
+      if (!g.context_equals.empty() || !g.context_subset.empty()) {
+        observer->on_unsupported("the grant constraints of `" + key->arn +
+                                 "` read an encryption context the caller chooses");
+        break;
+      }
   thread_local RequestContext storage;
   LazyContext ctx(storage, [&](RequestContext& c) {
     fill_base_context(c, who, req, key->region, key->account);

@@ -126,6 +126,10 @@ void append_value(std::string& out, std::string_view value, SubstituteFor mode) 
 // one value. Multivalued keys "cannot be used as variables" (IAM: Variables and
 // tags; Single-valued vs. multivalued context keys, rule 15), so they have none.
 const std::string* variable_value(const ConditionContext& ctx, std::string_view name) {
+  if (ContextObserver* observer = context_observer())
+    if (ctx.is_free(to_lower(name)))
+      observer->on_unsupported("the policy variable ${" + std::string(name) +
+                               "} reads a key the caller chooses");
   const ContextEntry* entry = ctx.find(name);
   if (entry == nullptr || entry->multivalued || entry->values.size() != 1) return nullptr;
   return &entry->values.front();

@@ -28,6 +28,12 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
+bool RequestContext::is_free(std::string_view key_lower) const {
+  if (role_ == KeyRole::kNone) return false;
+  const ContextObserver* observer = context_observer();
+  return observer && observer->is_free(key_lower, role_);
+}
+
 const ContextEntry* RequestContext::find(std::string_view key) const {
   for (std::size_t i = 0; i < size_; ++i)
     if (iequals(entries_[i].key, key)) return &entries_[i];

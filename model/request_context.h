@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/context_observer.h"
+
 namespace accesspath {
 
 struct ContextEntry {
@@ -34,6 +36,10 @@ class ConditionContext {
   virtual ~ConditionContext() = default;
   // `key` in any case. nullptr when the request does not carry the key.
   virtual const ContextEntry* find(std::string_view key) const = 0;
+  // Whether the caller chose this key's value (or its absence) freely: true only while a
+  // ContextObserver is installed and says so for this context's role (context_observer.h).
+  // `key_lower` is lowercased.
+  virtual bool is_free(std::string_view /*key_lower*/) const { return false; }
 };
 
 class RequestContext final : public ConditionContext {
@@ -47,14 +53,23 @@ class RequestContext final : public ConditionContext {
   void remove(std::string_view key);
   // Forgets every key but keeps the storage, so a context reused for the next
   // request allocates nothing once warm (the evaluator's hot path).
-  void clear() { size_ = 0; }
+  void clear() {
+    size_ = 0;
+    role_ = KeyRole::kNone;
+  }
   const ContextEntry* find(std::string_view key) const override;
+  bool is_free(std::string_view key_lower) const override;
+  // Whose choice this context's keys are, for an installed ContextObserver. Set by
+  // apply_context_overrides (the caller's own request) and by a service building the context of
+  // a call it makes for the caller (kForwarded).
+  void set_role(KeyRole role) { role_ = role; }
   std::span<const ContextEntry> entries() const { return {entries_.data(), size_}; }
 
  private:
   ContextEntry& slot_for(std::string_view key);
   std::vector<ContextEntry> entries_;  // the first size_ are live; the rest are spare storage
   std::size_t size_ = 0;
+  KeyRole role_ = KeyRole::kNone;
 };
 
 // Looks in `overlay` first, then in `base` (a KMS call that S3 makes on the
@@ -66,6 +81,10 @@ class LayeredContext final : public ConditionContext {
   const ContextEntry* find(std::string_view key) const override {
     if (const ContextEntry* e = overlay_.find(key)) return e;
     return base_.find(key);
+  }
+  bool is_free(std::string_view key_lower) const override {
+    if (overlay_.find(key_lower)) return overlay_.is_free(key_lower);
+    return base_.is_free(key_lower);
   }
 
  private:
@@ -89,6 +108,10 @@ class LazyContext final : public ConditionContext {
       filled_ = true;
     }
     return storage_.find(key);
+  }
+  bool is_free(std::string_view key_lower) const override {
+    find(key_lower);  // fills the context, which sets its role
+    return storage_.is_free(key_lower);
   }
 
  private:

@@ -428,6 +428,9 @@ void evaluate_s3(const Call& call) {
     ctx.remove("aws:SourceIp");
     ctx.remove("aws:SourceVpc");
     ctx.remove("aws:SourceVpce");
+    ctx.remove("aws:VpcSourceIp");
+    // The caller's time and MFA reach this call; its network and header keys do not.
+    ctx.set_role(KeyRole::kForwarded);
   });
   // kms:RequestAlias: what key identifier S3 passes is not documented (U12); S3 stores the key
   // ARN in the object metadata, so the reading chosen is that no alias is passed.

@@ -36,7 +36,10 @@ bool secure_transport(const Request& request) {
     }
     if (!found && iequals(k, kKey)) found = &v;
   }
-  return !found || found->empty() || !iequals(found->front(), "false");
+  const bool secure = !found || found->empty() || !iequals(found->front(), "false");
+  if (ContextObserver* observer = context_observer())
+    observer->on_service_read("aws:securetransport", secure);
+  return secure;
 }
 
 void apply_context_overrides(RequestContext& ctx, const Request& request) {
@@ -46,6 +49,9 @@ void apply_context_overrides(RequestContext& ctx, const Request& request) {
     else
       ctx.set_multi(key, values);
   }
+  // What the caller sends is its own choice: a proof over request contexts may vary the keys
+  // the caller controls (context_observer.h).
+  ctx.set_role(KeyRole::kCaller);
 }
 
 void fill_base_context(RequestContext& ctx, const Requester& who, const Request& request,

@@ -61,13 +61,17 @@ json expectations_for(const World& world, const Counterexample& c) {
     Request r{step.actor, step.action, step.target, {}, {}};
     if (step.kind == PathStep::Kind::kWriteObject) r.headers = headers_for_write(step.detail);
     if (step.kind == PathStep::Kind::kAccess) r.headers = headers_for_access(step.detail);
+    // The request context the step needs (from an address, through an endpoint, with MFA, ...).
+    add_needs_to_request(step.context, r.context, r.headers);
     if (!evaluate(world, r, {.explain = false}).allowed) continue;
     json e = {{"principal", r.principal}, {"action", r.action}, {"resource", r.resource}};
     if (!r.headers.empty()) e["headers"] = r.headers;
+    if (!r.context.empty()) e["context"] = r.context;
     e["expect"] = "allow";
     e["why"] = "Counterexample step " + std::to_string(i + 1) + " (" +
                std::string(to_string(step.kind)) + (step.detail.empty() ? "" : ", " + step.detail) +
-               "): allowed by " + statements_text(step.statements) + ".";
+               "): allowed by " + statements_text(step.statements) +
+               (step.context.empty() ? "" : ", " + describe_needs(step.context)) + ".";
     out.push_back(std::move(e));
   }
   return out;

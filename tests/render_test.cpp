@@ -49,8 +49,8 @@ StatementRef sid(const std::string& s, const std::string& pointer = "/p") {
 void link(AccessGraph& g, const std::string& from, const std::string& to, EdgeKind kind,
           const std::string& action, std::vector<StatementRef> statements,
           const std::string& detail = "") {
-  boost::add_edge(g.index.at(from), g.index.at(to), AccessEdge{kind, action, detail, statements},
-                  g.graph);
+  boost::add_edge(g.index.at(from), g.index.at(to),
+                  AccessEdge{kind, action, detail, statements, {}}, g.graph);
 }
 
 std::vector<AccessVertex> small_vertices() {
@@ -127,13 +127,15 @@ Counterexample small_counterexample() {
                      "sts:AssumeRole",
                      kReader,
                      "",
-                     {sid("", "/principals/1/trust_policy/Statement/0"), sid("AssumeReader")}},
+                     {sid("", "/principals/1/trust_policy/Statement/0"), sid("AssumeReader")},
+                     {}},
                     {PathStep::Kind::kAccess,
                      kReader,
                      "s3:GetObject",
                      kObject,
                      "",
-                     {sid("ReadReports"), sid("AllowReaderDecrypt")}}}};
+                     {sid("ReadReports"), sid("AllowReaderDecrypt")},
+                     {}}}};
 }
 
 RenderOptions small_options(bool with_path) {
@@ -438,6 +440,7 @@ TEST(RenderDot, PathVerticesMissingFromTheGraphAreAdded) {
                                      "s3:PutObject",
                                      kBucket + "/new-object",
                                      "SSE-S3 (AES256)",
+                                     {},
                                      {}});
   Scene s = build_scene(g, o);
   const SceneCluster* account = s.find_cluster(account_cluster_name(kAcct));
@@ -634,7 +637,8 @@ TEST(RenderSample, Seed003LikeWorldRendersAndCanBeWrittenToLookAt) {
                                 "s3:GetObject",
                                 "arn:aws:s3:::secure-demo-bucket/legacy/unencrypted-notes.txt",
                                 "SSE-S3",
-                                {sid("AllowAllActions")}}}};
+                                {sid("AllowAllActions")},
+                                {}}}};
   std::string path = render_svg(seed003_like_graph(), o);
   EXPECT_EQ(XmlChecker(path).check(), "");
   if (const char* dir = std::getenv("ACCESSPATH_RENDER_SAMPLE_DIR")) {

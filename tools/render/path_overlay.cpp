@@ -107,7 +107,9 @@ PathOverlay make_path_overlay(const Counterexample& cx, const VertexLookup& look
                        .head = s.target,
                        .kind = edge_kind_of(s),
                        .action = s.action,
-                       .detail = s.detail,
+                       .detail = s.context.empty() ? s.detail
+                                                   : (s.detail.empty() ? "" : s.detail + "; ") +
+                                                         "if " + describe_needs(s.context),
                        .statements = s.statements});
   }
   return p;

@@ -110,6 +110,8 @@ class Builder {
         g.actions.push_back(r.edge->action);
       g.statements.insert(g.statements.end(), r.edge->statements.begin(), r.edge->statements.end());
       if (!r.edge->detail.empty()) g.details.push_back(r.edge->detail);
+      // An edge that exists only in some request contexts says which (context_search.h).
+      if (!r.edge->context.empty()) g.details.push_back("if " + describe_needs(r.edge->context));
     }
   }
 

@@ -16,6 +16,25 @@ std::string statement_text(const StatementRef& s) {
 
 }  // namespace
 
+nlohmann::json context_to_json(const std::vector<ContextNeed>& needs) {
+  // The request parts an expectation replays (present keys; headers for s3:x-amz-* keys) and
+  // every key the decision read, absent ones too.
+  std::map<std::string, std::vector<std::string>> context;
+  std::map<std::string, std::string> headers;
+  add_needs_to_request(needs, context, headers);
+  nlohmann::json read = nlohmann::json::array();
+  for (const auto& n : needs)
+    read.push_back(n.present ? nlohmann::json{{"key", n.key}, {"value", n.value}}
+                             : nlohmann::json{{"key", n.key}, {"absent", true}});
+  nlohmann::json out = {{"reads", read}, {"text", describe_needs(needs)}};
+  nlohmann::json ctx = nlohmann::json::object();
+  for (const auto& [k, v] : context)
+    ctx[k] = v.size() == 1 ? nlohmann::json(v.front()) : nlohmann::json(v);
+  out["context"] = ctx;
+  out["headers"] = headers;
+  return out;
+}
+
 std::string counterexample_to_text(const Counterexample& c, const std::string& indent) {
   std::ostringstream out;
   out << indent << "start: " << c.start << "\n";
@@ -23,6 +42,7 @@ std::string counterexample_to_text(const Counterexample& c, const std::string& i
     const PathStep& s = c.steps[i];
     out << indent << (i + 1) << ". " << s.actor << "  " << s.action << "  " << s.target << "\n";
     if (!s.detail.empty()) out << indent << "   " << s.detail << "\n";
+    if (!s.context.empty()) out << indent << "   needs: " << describe_needs(s.context) << "\n";
     if (!s.statements.empty()) {
       out << indent << "   allowed by: ";
       for (std::size_t k = 0; k < s.statements.size(); ++k) {
@@ -49,7 +69,8 @@ nlohmann::json counterexample_to_json(const Counterexample& c) {
                      {"action", s.action},
                      {"target", s.target},
                      {"detail", s.detail},
-                     {"statements", statements}});
+                     {"statements", statements},
+                     {"context", context_to_json(s.context)}});
   }
   return {{"start", c.start}, {"steps", steps}};
 }

@@ -15,5 +15,8 @@ namespace accesspath {
 
 std::string counterexample_to_text(const Counterexample& c, const std::string& indent = "");
 nlohmann::json counterexample_to_json(const Counterexample& c);
+// The request context a step or an edge needs: what it read, as text, and the parts an
+// expectation replays (`context`, `headers`).
+nlohmann::json context_to_json(const std::vector<ContextNeed>& needs);
 
 }  // namespace accesspath

@@ -1,0 +1,517 @@
+#include "model/symbolic/context_search.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "model/condition_date.h"
+#include "model/context_observer.h"
+#include "model/evaluator.h"
+#include "model/request_context.h"
+#include "model/symbolic/condition_encoding.h"
+#include "model/symbolic/free_keys.h"
+
+namespace accesspath {
+namespace {
+
+std::int64_t today_utc() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  std::int64_t s = std::chrono::duration_cast<std::chrono::seconds>(now).count();
+  return s - s % 86400;
+}
+
+std::atomic<std::int64_t>& analysis_time_storage() {
+  static std::atomic<std::int64_t> t{today_utc()};
+  return t;
+}
+
+// Request values the search fills in when no condition read the key: a realistic request over
+// the internet from a documentation address (RFC 5737), HTTPS with TLS 1.2, at the analysis date.
+constexpr std::string_view kDefaultSourceIp = "192.0.2.1";
+constexpr std::string_view kDefaultVpce = "vpce-0a1b2c3d";
+constexpr std::string_view kDefaultVpc = "vpc-0a1b2c3d";
+constexpr std::string_view kDefaultVpcSourceIp = "10.0.0.1";
+
+constexpr std::array<std::string_view, 4> kNetworkKeys = {"aws:sourceip", "aws:vpcsourceip",
+                                                          "aws:sourcevpc", "aws:sourcevpce"};
+
+bool is_header_key(std::string_view key) {
+  return key.rfind("s3:x-amz-", 0) == 0;
+}
+
+// Which way a clause's truth moves the decision: a clause of an Allow statement can only add
+// access when it turns true, one of a Deny statement only take it away (IAM: Policy evaluation
+// logic: an explicit deny overrides, allows add up). What a service reads outside any statement
+// has no known direction.
+enum class Polarity { kAllow, kDeny, kUnknown };
+
+// One clause (or service read) on a free key that an evaluation read, and what it came out as.
+struct Recorded {
+  const ConditionClause* clause = nullptr;  // nullptr: the service read aws:SecureTransport
+  const FreeKey* info = nullptr;
+  std::string key;
+  bool observed = false;
+  Polarity polarity = Polarity::kUnknown;
+  ClauseFacts facts;
+  bool service_value = false;
+  std::string where;  // the statement's JSON pointer
+};
+
+class Tracer final : public ContextObserver {
+ public:
+  Tracer(RequestService service, bool anonymous, std::set<std::string, std::less<>> pinned,
+         std::int64_t now)
+      : service_(service), anonymous_(anonymous), pinned_(std::move(pinned)), now_(now) {}
+
+  bool is_free(std::string_view key, KeyRole role) const override {
+    if (pinned_.count(key)) return false;
+    const FreeKey* k = find_free_key(key, service_, anonymous_);
+    if (!k) return false;
+    return role == KeyRole::kCaller || k->forwarded;
+  }
+
+  void on_statement(std::string_view pointer, bool deny) override {
+    statement_.assign(pointer);
+    deny_ = deny;
+  }
+
+  void on_clause(const ConditionClause& clause, const ConditionContext& ctx, bool result) override {
+    const FreeKey* info = find_free_key(clause.key_lower, service_, anonymous_);
+    if (!info) return;
+    Recorded r;
+    r.clause = &clause;
+    r.info = info;
+    r.key = clause.key_lower;
+    r.observed = result;
+    r.polarity = deny_ ? Polarity::kDeny : Polarity::kAllow;
+    r.facts = clause_facts(clause, *info, clause.key_lower, ctx);
+    r.where = statement_;
+    atoms_.push_back(std::move(r));
+  }
+
+  void on_service_read(std::string_view key, bool value) override {
+    if (!is_free(key, KeyRole::kCaller)) return;
+    Recorded r;
+    r.key = std::string(key);
+    r.observed = true;
+    r.service_value = value;
+    atoms_.push_back(std::move(r));
+  }
+
+  void on_unsupported(std::string reason) override {
+    if (unsupported_.empty()) unsupported_ = std::move(reason);
+  }
+
+  void begin_round() {
+    atoms_.clear();
+    statement_.clear();
+    deny_ = false;
+  }
+  const std::vector<Recorded>& atoms() const { return atoms_; }
+  const std::string& unsupported() const { return unsupported_; }
+  z3::context& z3() {
+    encoder();
+    return *z3_;
+  }
+  ConditionEncoder& encoder() {
+    if (!z3_) {
+      z3_ = std::make_unique<z3::context>();
+      encoder_ = std::make_unique<ConditionEncoder>(*z3_, now_);
+    }
+    return *encoder_;
+  }
+  // The formula of a recorded read; nullopt (and `why`) when it cannot be encoded.
+  std::optional<z3::expr> formula(const Recorded& r, std::string* why) {
+    if (!r.clause) return encoder().secure_transport_is(r.service_value);
+    std::string reason;
+    auto f = encoder().clause(*r.clause, *r.info, r.key, r.facts, &reason);
+    if (!f && why)
+      *why = "the condition " + reason +
+             (r.where.empty() ? "" : " in the statement at " + r.where) +
+             " cannot be reasoned about over every request context";
+    return f;
+  }
+
+ private:
+  RequestService service_;
+  bool anonymous_;
+  std::set<std::string, std::less<>> pinned_;
+  std::int64_t now_;
+  std::unique_ptr<z3::context> z3_;
+  std::unique_ptr<ConditionEncoder> encoder_;
+  std::vector<Recorded> atoms_;
+  std::string statement_;
+  bool deny_ = false;
+  std::string unsupported_;
+};
+
+// The reads whose change could give the wanted decision, each with the value it must move to.
+// Every context on which none of them moves gets the same decision as the one traced: the
+// evaluator decides alike on contexts that agree on every clause it read, and the decision only
+// grows when an Allow clause turns true or a Deny clause false (Polarity).
+std::vector<std::pair<const Recorded*, bool>> helpful_moves(const std::vector<Recorded>& atoms,
+                                                            bool want_allow) {
+  std::vector<std::pair<const Recorded*, bool>> out;
+  for (const auto& a : atoms) {
+    switch (a.polarity) {
+      case Polarity::kAllow:
+        if (a.observed != want_allow) out.emplace_back(&a, want_allow);
+        break;
+      case Polarity::kDeny:
+        if (a.observed == want_allow) out.emplace_back(&a, !want_allow);
+        break;
+      case Polarity::kUnknown:
+        out.emplace_back(&a, !a.observed);
+        break;
+    }
+  }
+  return out;
+}
+
+const std::vector<std::string>* context_value(const Request& r, std::string_view key) {
+  for (const auto& [k, v] : r.context)
+    if (iequals(k, key)) return &v;
+  return nullptr;
+}
+
+void erase_context(Request& r, std::string_view key) {
+  for (auto it = r.context.begin(); it != r.context.end();)
+    it = iequals(it->first, key) ? r.context.erase(it) : std::next(it);
+}
+
+void erase_header(Request& r, std::string_view name) {
+  for (auto it = r.headers.begin(); it != r.headers.end();)
+    it = iequals(it->first, name) ? r.headers.erase(it) : std::next(it);
+}
+
+bool mentioned(const Request& base, std::string_view key) {
+  if (is_header_key(key)) {
+    for (const auto& [k, v] : base.headers)
+      if (iequals("s3:" + k, key)) return true;
+    return false;
+  }
+  return context_value(base, key) != nullptr;
+}
+
+// The concrete request for chosen values, with realistic values for the keys no clause read.
+Request realize(const Request& base, const std::map<std::string, ChosenValue>& chosen,
+                const std::set<std::string, std::less<>>& pinned, RequestService service,
+                std::int64_t now) {
+  Request r = base;
+  for (const auto& [key, v] : chosen) {
+    if (is_header_key(key)) {
+      std::string header = key.substr(3);
+      erase_header(r, header);
+      if (v.present) r.headers[header] = v.value;
+      continue;
+    }
+    erase_context(r, key);
+    if (v.present) r.context[key] = {v.value};
+  }
+  auto known = [&](std::string_view key) {
+    return chosen.count(std::string(key)) || pinned.count(key) || mentioned(base, key);
+  };
+  if (!known("aws:currenttime") && !known("aws:epochtime")) {
+    r.context["aws:currenttime"] = {format_epoch_seconds(now)};
+    r.context["aws:epochtime"] = {std::to_string(now)};
+  }
+  bool any_network = false, via = false;
+  for (auto k : kNetworkKeys) {
+    if (!known(k)) continue;
+    any_network = true;
+    const std::vector<std::string>* v = context_value(r, k);
+    if (k == "aws:sourceip" ? v == nullptr : v != nullptr) via = true;
+  }
+  if (!any_network) {
+    r.context["aws:sourceip"] = {std::string(kDefaultSourceIp)};
+  } else if (via) {
+    if (!known("aws:sourcevpce")) r.context["aws:sourcevpce"] = {std::string(kDefaultVpce)};
+    if (!known("aws:sourcevpc")) r.context["aws:sourcevpc"] = {std::string(kDefaultVpc)};
+    if (!known("aws:vpcsourceip"))
+      r.context["aws:vpcsourceip"] = {std::string(kDefaultVpcSourceIp)};
+  } else if (!known("aws:sourceip")) {
+    r.context["aws:sourceip"] = {std::string(kDefaultSourceIp)};
+  }
+  if (service == RequestService::kS3 && !known("s3:tlsversion")) {
+    const std::vector<std::string>* secure = context_value(r, "aws:securetransport");
+    if (!secure || secure->empty() || !iequals(secure->front(), "false"))
+      r.context["s3:tlsversion"] = {"1.2"};
+  }
+  return r;
+}
+
+// What the request carries for each key, as the encoder's values (to pin them).
+std::map<std::string, ChosenValue> carried(const Request& r) {
+  std::map<std::string, ChosenValue> out;
+  for (const auto& [k, v] : r.context)
+    if (!v.empty()) out[to_lower(k)] = {true, v.front()};
+  for (const auto& [k, v] : r.headers) out["s3:" + to_lower(k)] = {true, v};
+  // What the services fill when the request does not say (fill_base_context, S3).
+  out.try_emplace("aws:securetransport", ChosenValue{true, "true"});
+  out.try_emplace("s3:signatureversion", ChosenValue{true, "AWS4-HMAC-SHA256"});
+  out.try_emplace("s3:authtype", ChosenValue{true, "REST-HEADER"});
+  return out;
+}
+
+std::string check_result_text(z3::check_result r) {
+  return r == z3::sat ? "sat" : r == z3::unsat ? "unsat" : "unknown";
+}
+
+}  // namespace
+
+std::int64_t analysis_time() {
+  return analysis_time_storage().load();
+}
+
+void set_analysis_time(std::int64_t seconds) {
+  analysis_time_storage().store(seconds);
+}
+
+ContextAnswer search_contexts(const World& world, const Requester& who, const Request& base_in,
+                              bool want_allow, const ContextSearchOptions& options) {
+  const RequestService service = request_service(base_in.action);
+  const bool anonymous = who.is_anonymous();
+  Request base = base_in;
+  std::set<std::string, std::less<>> pinned;
+  for (auto it = base.context.begin(); it != base.context.end();) {
+    std::string key = to_lower(it->first);
+    if (find_free_key(key, service, anonymous)) {
+      if (options.vary_given) {
+        it = base.context.erase(it);
+        continue;
+      }
+      pinned.insert(key);
+    }
+    ++it;
+  }
+  for (auto it = base.headers.begin(); it != base.headers.end();) {
+    std::string key = "s3:" + to_lower(it->first);
+    if (find_free_key(key, service, anonymous)) {
+      if (options.vary_given) {
+        it = base.headers.erase(it);
+        continue;
+      }
+      pinned.insert(key);
+    }
+    ++it;
+  }
+  // aws:CurrentTime and aws:EpochTime are one instant: pinning either pins both.
+  if (pinned.count("aws:currenttime") || pinned.count("aws:epochtime")) {
+    pinned.insert("aws:currenttime");
+    pinned.insert("aws:epochtime");
+  }
+
+  Tracer tracer(service, anonymous, pinned, options.now);
+  ContextAnswer answer;
+  {
+    // The fast path: the request as given. When no clause reads a key the caller chooses, or
+    // none that read one could move towards the wanted decision, every context gets this same
+    // decision and no solver is needed (most questions).
+    bool allowed;
+    {
+      ScopedContextObserver watch(tracer);
+      allowed = evaluate(world, who, base, {.explain = false}).allowed;
+    }
+    answer.context_dependent = !tracer.atoms().empty();
+    if (allowed == want_allow && tracer.atoms().empty() && tracer.unsupported().empty()) {
+      answer.rounds = 1;
+      answer.kind = ContextAnswer::Kind::kFound;
+      answer.request = base;
+      return answer;
+    }
+    if (allowed != want_allow && helpful_moves(tracer.atoms(), want_allow).empty() &&
+        tracer.unsupported().empty()) {
+      answer.rounds = 1;
+      answer.kind = ContextAnswer::Kind::kNever;
+      return answer;
+    }
+    // Otherwise start again from a realistic context (the evaluator's own defaults, such as its
+    // fixed time, are not one).
+  }
+  std::optional<z3::solver> solver;
+  std::map<std::string, ChosenValue> chosen;
+  for (unsigned round = 0; round < options.max_rounds; ++round) {
+    answer.rounds = round + 1;
+    Request r = realize(base, chosen, pinned, service, options.now);
+    tracer.begin_round();
+    bool allowed;
+    {
+      ScopedContextObserver watch(tracer);
+      allowed = evaluate(world, who, r, {.explain = false}).allowed;
+    }
+    if (!tracer.atoms().empty()) answer.context_dependent = true;
+    if (allowed == want_allow) {
+      answer.kind = ContextAnswer::Kind::kFound;
+      std::set<std::string> seen;
+      for (const auto& a : tracer.atoms()) {
+        std::string key = a.key == "aws:epochtime" ? "aws:currenttime" : a.key;
+        if (!seen.insert(key).second) continue;
+        ContextNeed need{aws_key_spelling(key), false, {}};
+        if (is_header_key(key)) {
+          for (const auto& [k, v] : r.headers)
+            if (iequals("s3:" + k, key)) need = {aws_key_spelling(key), true, v};
+        } else if (const auto* v = context_value(r, key); v && !v->empty()) {
+          need = {aws_key_spelling(key), true, v->front()};
+        } else if (key == "aws:securetransport") {
+          need = {aws_key_spelling(key), true, "true"};
+        }
+        answer.needs.push_back(std::move(need));
+      }
+      answer.request = std::move(r);
+      return answer;
+    }
+    if (!tracer.unsupported().empty()) {
+      answer.kind = ContextAnswer::Kind::kUnknown;
+      answer.reason = tracer.unsupported();
+      return answer;
+    }
+    const auto moves = helpful_moves(tracer.atoms(), want_allow);
+    if (moves.empty()) {
+      // Nothing the caller chooses could change this decision.
+      answer.kind = ContextAnswer::Kind::kNever;
+      return answer;
+    }
+    z3::context& z3 = tracer.z3();
+    std::vector<std::pair<z3::expr, bool>> encoded;
+    for (const auto& [atom, target] : moves) {
+      std::string why;
+      auto f = tracer.formula(*atom, &why);
+      if (!f) {
+        answer.kind = ContextAnswer::Kind::kUnknown;
+        answer.reason = why;
+        return answer;
+      }
+      encoded.emplace_back(*f, target);
+    }
+    if (!solver) {
+      solver.emplace(z3);
+      z3::params p(z3);
+      p.set("timeout", options.timeout_ms);
+      solver->set(p);
+    }
+    for (auto& c : tracer.encoder().take_constraints()) solver->add(c);
+    // The formulas must agree with what the evaluator found on this very context; if they do
+    // not, the encoding is wrong somewhere and nothing it says can be trusted.
+    solver->push();
+    for (auto& c : tracer.encoder().pin(carried(r))) solver->add(c);
+    for (auto& c : tracer.encoder().take_constraints()) solver->add(c);
+    z3::check_result pinned_result = solver->check();
+    bool agrees = pinned_result == z3::sat;
+    if (agrees) {
+      z3::model m = solver->get_model();
+      for (const auto& [f, target] : encoded)
+        if (m.eval(f, true).is_true() == target) agrees = false;
+    }
+    solver->pop();
+    if (!agrees) {
+      answer.kind = ContextAnswer::Kind::kUnknown;
+      answer.reason = "the symbolic encoding of the conditions on " + moves.front().first->key +
+                      " disagrees with the evaluator (" + check_result_text(pinned_result) +
+                      "): an accesspath bug, please report it";
+      return answer;
+    }
+    // The next context must move at least one of them.
+    z3::expr some_move = z3.bool_val(false);
+    for (const auto& [f, target] : encoded) some_move = some_move || (f == z3.bool_val(target));
+    solver->add(some_move);
+    z3::check_result next = solver->check();
+    if (next == z3::unsat) {
+      answer.kind = ContextAnswer::Kind::kNever;
+      return answer;
+    }
+    if (next != z3::sat) {
+      answer.kind = ContextAnswer::Kind::kUnknown;
+      answer.reason = "the solver gave up (" + solver->reason_unknown() + ") after " +
+                      std::to_string(round + 1) + " request contexts";
+      return answer;
+    }
+    chosen = tracer.encoder().read(solver->get_model());
+  }
+  answer.kind = ContextAnswer::Kind::kUnknown;
+  answer.reason = "more than " + std::to_string(options.max_rounds) +
+                  " request contexts decide differently; the search stopped there";
+  return answer;
+}
+
+std::string aws_key_spelling(std::string_view key) {
+  static const std::map<std::string, std::string, std::less<>> kSpelling = {
+      {"aws:sourceip", "aws:SourceIp"},
+      {"aws:vpcsourceip", "aws:VpcSourceIp"},
+      {"aws:sourcevpc", "aws:SourceVpc"},
+      {"aws:sourcevpce", "aws:SourceVpce"},
+      {"aws:securetransport", "aws:SecureTransport"},
+      {"aws:multifactorauthpresent", "aws:MultiFactorAuthPresent"},
+      {"aws:multifactorauthage", "aws:MultiFactorAuthAge"},
+      {"aws:currenttime", "aws:CurrentTime"},
+      {"aws:epochtime", "aws:EpochTime"},
+      {"aws:useragent", "aws:UserAgent"},
+      {"aws:referer", "aws:Referer"},
+      {"s3:signatureversion", "s3:signatureversion"},
+      {"s3:authtype", "s3:authType"},
+      {"s3:signatureage", "s3:signatureAge"},
+      {"s3:tlsversion", "s3:TlsVersion"},
+  };
+  if (auto it = kSpelling.find(key); it != kSpelling.end()) return it->second;
+  return std::string(key);
+}
+
+void add_needs_to_request(const std::vector<ContextNeed>& needs,
+                          std::map<std::string, std::vector<std::string>>& context,
+                          std::map<std::string, std::string>& headers) {
+  for (const auto& n : needs) {
+    if (!n.present) continue;
+    std::string key = to_lower(n.key);
+    if (is_header_key(key)) {
+      headers[key.substr(3)] = n.value;
+    } else {
+      context[n.key] = {n.value};
+      // One instant: replaying the time needs both spellings of it.
+      if (key == "aws:currenttime")
+        if (auto t = parse_date(n.value))
+          context["aws:EpochTime"] = {std::to_string(t->instant.seconds)};
+    }
+  }
+}
+
+std::string describe_needs(const std::vector<ContextNeed>& needs) {
+  std::string out;
+  for (const auto& n : needs) {
+    std::string key = to_lower(n.key);
+    std::string part;
+    if (key == "aws:sourceip")
+      part = n.present ? "from " + n.value + " (aws:SourceIp)" : "through a VPC endpoint";
+    else if (key == "aws:vpcsourceip")
+      part =
+          n.present ? "from " + n.value + " inside the VPC (aws:VpcSourceIp)" : "over the internet";
+    else if (key == "aws:sourcevpce")
+      part = n.present ? "through VPC endpoint " + n.value + " (aws:SourceVpce)"
+                       : "not through a VPC endpoint";
+    else if (key == "aws:sourcevpc")
+      part = n.present ? "from VPC " + n.value + " (aws:SourceVpc)" : "not from a VPC";
+    else if (key == "aws:referer")
+      part = n.present ? "Referer `" + n.value + "`" : "without a Referer";
+    else if (key == "aws:useragent")
+      part = n.present ? "User-Agent `" + n.value + "`" : "without a User-Agent";
+    else if (key == "aws:multifactorauthpresent")
+      part = !n.present          ? "with long-term credentials (no MFA key)"
+             : n.value == "true" ? "with MFA"
+                                 : "without MFA";
+    else if (key == "aws:multifactorauthage")
+      part = n.present ? "MFA " + n.value + " s ago" : "without MFA";
+    else if (key == "aws:securetransport")
+      part = n.value == "false" ? "over plain HTTP" : "over HTTPS";
+    else if (key == "aws:currenttime" || key == "aws:epochtime")
+      part = "at " + n.value + " (aws:CurrentTime)";
+    else
+      part = n.present ? n.key + " `" + n.value + "`" : "without " + n.key;
+    out += (out.empty() ? "" : ", ") + part;
+  }
+  return out;
+}
+
+}  // namespace accesspath

@@ -1,0 +1,194 @@
+// Proofs over every request context (model/symbolic/): each condition operator's encoding on the
+// keys the caller chooses, the realism rules that tie keys together, and the search itself.
+// Tests are named after the AWS rule or page they check (model/SEMANTICS.md, "Request contexts").
+#include <gtest/gtest.h>
+
+#include "model/evaluator.h"
+#include "model/symbolic/context_search.h"
+#include "test_world.h"
+
+namespace accesspath::rules {
+namespace {
+
+constexpr std::string_view kReader = "arn:aws:iam::111122223333:user/reader";
+constexpr std::string_view kObject = "arn:aws:s3:::data-bucket/report.csv";
+
+// A world where `reader` may read the bucket's SSE-S3 object only under `condition` (a JSON
+// Condition element) in its identity policy; `bucket_statements` are added to the bucket policy.
+std::string world_doc(std::string_view condition, std::string_view bucket_statements = "",
+                      std::string_view effect = "Allow") {
+  std::string doc = R"json({"format": 1, "name": "t",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/reader",
+      "policies": [{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*"
+          CONDITION}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "POLICY" "objects": [{"key": "report.csv", "sse": "AES256"}]}]})json";
+  std::string cond = condition.empty() ? "" : ", \"Condition\": " + std::string(condition);
+  doc.replace(doc.find("CONDITION"), 9, cond);
+  std::string policy;
+  if (!bucket_statements.empty())
+    policy = R"("policy": {"Version": "2012-10-17", "Statement": [)" +
+             std::string(bucket_statements) + "]},";
+  doc.replace(doc.find("\"POLICY\""), 8, policy);
+  (void)effect;
+  return doc;
+}
+
+ContextAnswer search(const World& w, std::string_view principal, bool want_allow,
+                     Context context = {}, Headers headers = {}) {
+  Request r = request(principal, "s3:GetObject", kObject, std::move(headers), std::move(context));
+  auto who = resolve_requester(w, r.principal);
+  EXPECT_TRUE(who.has_value());
+  return search_contexts(w, *who, r, want_allow, {.now = 1796428800});  // 2026-12-05
+}
+
+// The witness is decided by the concrete evaluator itself.
+void expect_witness_allows(const World& w, const ContextAnswer& a) {
+  ASSERT_EQ(a.kind, ContextAnswer::Kind::kFound) << a.reason;
+  EXPECT_TRUE(evaluate(w, a.request).allowed) << describe_needs(a.needs);
+}
+
+TEST(SymbolicContexts, NoConditionNeedsNoSolver_FastPath) {
+  World w = make_world(world_doc(""));
+  ContextAnswer a = search(w, kReader, true);
+  expect_witness_allows(w, a);
+  EXPECT_FALSE(a.context_dependent);
+  EXPECT_EQ(a.rounds, 1u);
+}
+
+TEST(SymbolicContexts, IpAddressAllowIsFoundFromInsideTheRange_GlobalKeysSourceIp) {
+  World w = make_world(world_doc(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}})"));
+  ContextAnswer a = search(w, kReader, true);
+  expect_witness_allows(w, a);
+  EXPECT_TRUE(a.context_dependent);
+  ASSERT_FALSE(a.needs.empty());
+  EXPECT_EQ(a.needs[0].key, "aws:SourceIp");
+  EXPECT_EQ(a.needs[0].value.rfind("203.0.113.", 0), 0u) << a.needs[0].value;
+}
+
+TEST(SymbolicContexts, IpAddressDenyOfEveryAddressHolds_GlobalKeysSourceIp) {
+  // Allowed only from 203.0.113.0/24, denied from 203.0.0.0/16 by the bucket policy: never.
+  World w = make_world(world_doc(
+      R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}})",
+      R"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+          "Condition": {"IpAddress": {"aws:SourceIp": "203.0.0.0/16"}}})"));
+  ContextAnswer a = search(w, kReader, true);
+  EXPECT_EQ(a.kind, ContextAnswer::Kind::kNever) << describe_needs(a.needs);
+}
+
+TEST(SymbolicContexts, SourceIpIsAbsentThroughAVpcEndpoint_GlobalKeysSourceIp) {
+  // A deny of everything outside 203.0.113.0/24 written with NotIpAddress on aws:SourceIp does
+  // not stop a request through a VPC endpoint (no aws:SourceIp: the negated operator is true...
+  // so the deny applies). Written with IfExists it lets endpoint requests through.
+  World strict = make_world(world_doc(
+      "",
+      R"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+            "Condition": {"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}})"));
+  ContextAnswer a = search(strict, kReader, true);
+  expect_witness_allows(strict, a);
+  EXPECT_EQ(a.needs[0].value.rfind("203.0.113.", 0), 0u);
+  World lax = make_world(world_doc(
+      "",
+      R"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+            "Condition": {"NotIpAddressIfExists": {"aws:SourceIp": "203.0.113.0/24"},
+                          "Null": {"aws:SourceVpce": "true"}}})"));
+  ContextAnswer b = search(lax, kReader, true);
+  expect_witness_allows(lax, b);
+}
+
+TEST(SymbolicContexts, RefererLimitedPublicReadIsReadByAnyone_GlobalKeysReferer) {
+  World w = make_world(world_doc(
+      "",
+      R"({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*",
+            "Condition": {"StringLike": {"aws:Referer": ["https://www.example.com/*"]}}})"));
+  ContextAnswer a = search(w, "anonymous", true);
+  expect_witness_allows(w, a);
+  ASSERT_FALSE(a.needs.empty());
+  EXPECT_EQ(a.needs[0].key, "aws:Referer");
+  EXPECT_EQ(a.needs[0].value.rfind("https://www.example.com/", 0), 0u) << a.needs[0].value;
+}
+
+TEST(SymbolicContexts, VpceFenceAllowsThroughTheEndpoint_GlobalKeysSourceVpce) {
+  World w = make_world(world_doc(
+      "",
+      R"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+            "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}})"));
+  ContextAnswer a = search(w, kReader, true);
+  expect_witness_allows(w, a);
+  EXPECT_EQ(a.request.context.at("aws:sourcevpce").front(), "vpce-1a2b3c4d");
+  // Through the endpoint there is no aws:SourceIp (IAM: aws:SourceIp).
+  EXPECT_EQ(a.request.context.count("aws:sourceip"), 0u);
+}
+
+TEST(SymbolicContexts, MfaAgeOnlyWithMfa_GlobalKeysMultiFactorAuthAge) {
+  World w = make_world(world_doc(R"({"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}})"));
+  ContextAnswer a = search(w, kReader, true);
+  expect_witness_allows(w, a);
+  EXPECT_EQ(a.request.context.at("aws:multifactorauthpresent").front(), "true");
+}
+
+TEST(SymbolicContexts, TimeDoesNotRunBackwards_GlobalKeysCurrentTime) {
+  // Readable only before 2026-01-01: never, from an analysis date of 2026-12-05.
+  World before =
+      make_world(world_doc(R"({"DateLessThan": {"aws:CurrentTime": "2026-01-01T00:00:00Z"}})"));
+  EXPECT_EQ(search(before, kReader, true).kind, ContextAnswer::Kind::kNever);
+  // Readable from 2027 on: yes, at some time from then.
+  World after =
+      make_world(world_doc(R"({"DateGreaterThan": {"aws:CurrentTime": "2027-01-01T00:00:00Z"}})"));
+  ContextAnswer a = search(after, kReader, true);
+  expect_witness_allows(after, a);
+  EXPECT_GT(a.request.context.at("aws:currenttime").front(), "2027-01-01T00:00:00Z");
+}
+
+TEST(SymbolicContexts, EpochTimeIsCurrentTime_GlobalKeysEpochTime) {
+  // Both keys read one instant: a window one key opens, the other closes, is empty.
+  World w = make_world(world_doc(R"({"DateGreaterThan": {"aws:CurrentTime": "2027-01-01T00:00:00Z"},
+                                    "NumericLessThan": {"aws:EpochTime": "1798761600"}})"));
+  EXPECT_EQ(search(w, kReader, true).kind, ContextAnswer::Kind::kNever);  // 1798761600 = 2027-01-01
+}
+
+TEST(SymbolicContexts, UserAgentLikeWithIgnoreCase_ConditionOperatorsString) {
+  World w =
+      make_world(world_doc(R"({"StringEqualsIgnoreCase": {"aws:UserAgent": "ReportBot/1.0"}})"));
+  ContextAnswer a = search(w, kReader, true);
+  expect_witness_allows(w, a);
+}
+
+TEST(SymbolicContexts, SecureTransportDenyIsLiftedOverHttps_GlobalKeysSecureTransport) {
+  World w = make_world(world_doc(
+      "",
+      R"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}})"));
+  ContextAnswer allowed = search(w, kReader, true);
+  expect_witness_allows(w, allowed);
+  // And the other way: some context is denied (plain HTTP).
+  ContextAnswer denied = search(w, kReader, false);
+  ASSERT_EQ(denied.kind, ContextAnswer::Kind::kFound) << denied.reason;
+  EXPECT_FALSE(evaluate(w, denied.request).allowed);
+  EXPECT_EQ(denied.request.context.at("aws:securetransport").front(), "false");
+}
+
+TEST(SymbolicContexts, PinnedContextIsNotVaried_ScenarioFormatInvariants) {
+  World w = make_world(world_doc(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}})"));
+  EXPECT_EQ(search(w, kReader, true, {{"aws:SourceIp", {"198.51.100.1"}}}).kind,
+            ContextAnswer::Kind::kNever);
+}
+
+TEST(SymbolicContexts, VariableNamingAFreeKeyIsUndecided_NeverAGuess) {
+  World w = make_world(world_doc(R"({"StringEquals": {"aws:username": "${aws:UserAgent}"}})"));
+  ContextAnswer a = search(w, kReader, true);
+  EXPECT_EQ(a.kind, ContextAnswer::Kind::kUnknown);
+  EXPECT_NE(a.reason.find("aws:UserAgent"), std::string::npos) << a.reason;
+}
+
+TEST(SymbolicContexts, RequestTagsAreUndecided_NeverAGuess) {
+  World w = make_world(world_doc(R"({"ForAnyValue:StringEquals": {"aws:TagKeys": "team"}})"));
+  ContextAnswer a = search(w, kReader, true);
+  EXPECT_EQ(a.kind, ContextAnswer::Kind::kUnknown);
+  EXPECT_NE(a.reason.find("/principals/0/policies/0/Statement/0"), std::string::npos) << a.reason;
+}
+
+}  // namespace
+}  // namespace accesspath::rules
