@@ -377,6 +377,12 @@ bool allows(const json& doc, const Request& r, const Emulation& emulate) {
   if (!who) return false;
   who->emulate = emulate;
   const std::string service = lower(r.action.substr(0, r.action.find(':')));
+  // STS API Reference, GetCallerIdentity: "No permissions are required", and an explicit deny
+  // does not stop it; every signed caller may call it.
+  if (lower(r.action) == "sts:getcalleridentity") return who->type != CallerType::kAnonymous;
+  // Service Authorization Reference, AWS STS: GetFederationToken acts on `federated-user`;
+  // federated-user sessions are not modelled.
+  if (lower(r.action) == "sts:getfederationtoken") throw Unsupported{"sts:GetFederationToken"};
   if (r.resource != "*") {
     if (service == "s3") return s3_allows(doc, *who, r);
     if (service == "kms") return kms_allows(doc, *who, r);
