@@ -73,9 +73,20 @@ void check_action(const std::string& action, const std::string& ptr, Diagnostics
   }
   if (action == "*") return;
   std::size_t colon = action.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == action.size()) {
+  if (colon == std::string::npos || colon == 0) {
     diags.error(
         ptr, "action `" + action + "` is not `service:action` (for example `s3:GetObject`) or `*`");
+    return;
+  }
+  if (colon + 1 == action.size()) {
+    // IAM: Grammar of the IAM JSON policy language, `action_string`: "a service namespace, a
+    // colon, and the name of an action". An empty name is an action that does not exist, which
+    // IAM Access Analyzer reports as "Invalid action" and which, like the invalid actions AWS
+    // managed policies carry, "do[es] not affect the permissions granted by the policy": the
+    // statement loads and never matches it (not `s3:*`).
+    diags.warning(ptr, "action `" + action +
+                           "` names no action after the colon, so it matches no request; write `" +
+                           action + "*` for every action of the service, or the action's name");
     return;
   }
   std::string_view service = std::string_view(action).substr(0, colon);
