@@ -194,11 +194,13 @@ PrincipalMatch match_principal(const PrincipalElement& element, const Requester&
   return best;
 }
 
-bool not_principal_exempts(const PrincipalElement& element, const Requester& who) {
+bool not_principal_exempts(const PrincipalElement& element, const Requester& who, Effect effect) {
   // IAM: Permissions boundaries (current docs): NotPrincipal with Deny "will always deny any IAM
   // principal that has a permissions boundary policy attached, regardless of the values specified
   // in the NotPrincipal element" (rule 30), so even NotPrincipal "*" exempts no such principal.
-  if (who.boundary) return false;
+  // The page says this of Deny only; an Allow statement with NotPrincipal (loaded with a warning,
+  // rule 28) leaves out the principals it lists, boundary or not.
+  if (who.boundary && effect == Effect::kDeny) return false;
   if (element.everyone) return true;
   if (who.is_anonymous()) return false;
   bool account = false, identity = false;
@@ -223,7 +225,7 @@ bool statement_applies(const Statement& s, const Policy& policy, const AuthzRequ
   if (!statement_matches_resource(s, policy, r.resource, *r.context)) return false;
   if (s.principal) {
     if (s.not_principal) {
-      if (not_principal_exempts(*s.principal, *r.who)) return false;
+      if (not_principal_exempts(*s.principal, *r.who, s.effect)) return false;
       if (match) *match = PrincipalMatch::kEveryone;
     } else {
       PrincipalMatch m = match_principal(*s.principal, *r.who);
@@ -362,13 +364,32 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
   const std::string action = record ? std::string(r.action) : std::string();
   const std::string resource = record ? std::string(r.resource) : std::string();
   // A resource-policy grant that stands on its own (rule 51): one to the user or the session
-  // is not limited by identity policies or the boundary; one to the role ARN, or to "*" (not
-  // documented; the stricter reading), is limited by the boundary.
-  bool resource_direct =
-      res.best == PrincipalMatch::kDirect ||
-      ((res.best == PrincipalMatch::kRoleArn || res.best == PrincipalMatch::kEveryone) &&
-       boundary_allow);
+  // is not limited by identity policies or the boundary; one to the role ARN is limited by the
+  // boundary. IAM: Principal ("IAM role principals", "All principals") and Policy evaluation
+  // logic: identity-based policy types such as permissions boundaries and session policies do
+  // not limit what a wildcard (`*`) Principal grants, conditions on it or not, unless they deny
+  // explicitly; so a grant to "*" stands on its own for users, roles and sessions alike.
+  bool resource_direct = res.best == PrincipalMatch::kDirect ||
+                         res.best == PrincipalMatch::kEveryone ||
+                         (res.best == PrincipalMatch::kRoleArn && boundary_allow);
+  // The boundary caps the role-ARN grant that would otherwise allow (rule 51).
+  const bool boundary_caps_role_grant = res.best == PrincipalMatch::kRoleArn && !boundary_allow;
 
+  // What the explanation suggests when the boundary blocks: the boundary itself, or a grant the
+  // boundary does not cap. For a role session that is its session ARN (rule 51), not the role ARN.
+  const bool boundary_blocks = !boundary_allow && (identity_allow || boundary_caps_role_grant);
+  const std::string grant_target =
+      !record ? std::string()
+      : !boundary_allow && who.type == RequesterType::kRoleSession
+          ? "the role session `" + who.arn +
+                "` (a permissions boundary does not cap a grant to the session ARN)"
+          : principal_label(who);
+  auto capped_reason = [&] {
+    return "denied: the " + std::string(r.resource_policy ? r.resource_policy->label : "") +
+           " grants `" + action + "` to the role " + principal_label(who) +
+           ", but the role's permissions boundary does not allow it and caps grants to the role "
+           "ARN";
+  };
   if (same_account) {
     switch (r.rule) {
       case ResourcePolicyRule::kNone:
@@ -382,7 +403,7 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
                    " grants it";
           });
         if (record) {
-          if (identity_allow && !boundary_allow)
+          if (boundary_blocks)
             record->missing.push_back("the permissions boundary of " + principal_label(who) +
                                       " to allow `" + action + "`");
           else
@@ -390,9 +411,10 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
                                       "` on `" + resource + "`");
           if (r.rule == ResourcePolicyRule::kEitherSuffices && r.resource_policy)
             record->missing.push_back("or a statement in the " + r.resource_policy->label +
-                                      " allowing it to " + principal_label(who));
+                                      " allowing it to " + grant_target);
         }
         return finish(Outcome::kImplicitDeny, [&] {
+          if (boundary_caps_role_grant) return capped_reason();
           return identity_allow && !boundary_allow
                      ? "denied: the permissions boundary of " + principal_label(who) +
                            " does not allow `" + action + "`"
@@ -418,21 +440,24 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
         const std::string label = !record             ? std::string()
                                   : r.resource_policy ? r.resource_policy->label
                                                       : "resource policy";
-        if (res.best == PrincipalMatch::kAccount || res.best == PrincipalMatch::kRoleArn ||
-            res.best == PrincipalMatch::kEveryone) {
+        if (res.best == PrincipalMatch::kAccount || res.best == PrincipalMatch::kRoleArn) {
           if (record) {
-            if (identity_allow && !boundary_allow) {
+            if (boundary_blocks) {
               record->missing.push_back("the permissions boundary of " + principal_label(who) +
                                         " to allow `" + action + "`");
+              if (boundary_caps_role_grant)
+                record->missing.push_back("or a statement in the " + label + " allowing `" +
+                                          action + "` to " + grant_target);
             } else {
               record->missing.push_back("a statement in the " + label + " allowing `" + action +
-                                        "` to " + principal_label(who));
+                                        "` to " + grant_target);
               record->missing.push_back("or an identity policy statement allowing `" + action +
                                         "` on `" + resource + "` (the " + label +
                                         " delegates to the account)");
             }
           }
           return finish(Outcome::kImplicitDeny, [&] {
+            if (boundary_caps_role_grant) return capped_reason();
             return identity_allow && !boundary_allow
                        ? "denied: the permissions boundary of " + principal_label(who) +
                              " does not allow `" + action + "`"

@@ -58,19 +58,21 @@ struct AuthzRequest {
 // outcome is the same either way.
 Outcome authorize(const AuthzRequest& request, Check* record);
 
-// How a Principal element names a requester (strongest match first).
+// How a Principal element names a requester (weakest first: a later kind is a stronger grant).
 enum class PrincipalMatch {
   kNone,
   kAccount,   // the requester's account (delegation: its IAM policies must allow too)
-  kEveryone,  // "*" or {"AWS": "*"}
   kRoleArn,   // the role whose session is asking (limited by the role's boundary, rule 51)
+  kEveryone,  // "*" or {"AWS": "*"}, or NotPrincipal not naming it (not limited by a boundary)
   kDirect,    // the user, the session, the root user of the named account, or the service
 };
 
 PrincipalMatch match_principal(const PrincipalElement& element, const Requester& who);
 
-// NotPrincipal with Deny: true when the requester is exempted (rules 29, 30).
-bool not_principal_exempts(const PrincipalElement& element, const Requester& who);
+// NotPrincipal: true when the requester is one the element lists, so the statement does not apply
+// to it (rules 29, 30; rule 30's boundary clause is documented for Deny only).
+bool not_principal_exempts(const PrincipalElement& element, const Requester& who,
+                           Effect effect = Effect::kDeny);
 
 // Whether one statement applies to the request (action, resource, principal, condition).
 // For resource-based statements `match` receives how the principal was named.

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "model/arn.h"
+
 namespace accesspath {
 namespace {
 
@@ -173,8 +175,14 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
   // A direct KMS call names its key by ARN (key or alias), which carries account and Region.
   std::string_view service = std::string_view(r.action).substr(0, r.action.find(':'));
   if (service.size() == 3 && (service[0] | 0x20) == 'k' && (service[1] | 0x20) == 'm' &&
-      (service[2] | 0x20) == 's')
+      (service[2] | 0x20) == 's') {
     add_key(d, w.resolve_key(r.resource, "", ""));
+    // CreateAlias and UpdateAlias also authorize on the key their TargetKeyId header names (a
+    // key ARN, or a key id in the alias's account and Region; kms_service.cpp).
+    if (auto h = r.headers.find("targetkeyid"); h != r.headers.end())
+      if (auto alias = parse_arn_view(r.resource))
+        add_key(d, w.resolve_key(h->second, alias->account, alias->region));
+  }
   if (const Principal* role = w.find_principal(r.resource)) {
     add_policy(d, role->trust_policy);
     d.word(role->tags.size());

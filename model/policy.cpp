@@ -73,9 +73,20 @@ void check_action(const std::string& action, const std::string& ptr, Diagnostics
   }
   if (action == "*") return;
   std::size_t colon = action.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == action.size()) {
+  if (colon == std::string::npos || colon == 0) {
     diags.error(
         ptr, "action `" + action + "` is not `service:action` (for example `s3:GetObject`) or `*`");
+    return;
+  }
+  if (colon + 1 == action.size()) {
+    // IAM: Grammar of the IAM JSON policy language, `action_string`: "a service namespace, a
+    // colon, and the name of an action". An empty name is an action that does not exist, which
+    // IAM Access Analyzer reports as "Invalid action" and which, like the invalid actions AWS
+    // managed policies carry, "do[es] not affect the permissions granted by the policy": the
+    // statement loads and never matches it (not `s3:*`).
+    diags.warning(ptr, "action `" + action +
+                           "` names no action after the colon, so it matches no request; write `" +
+                           action + "*` for every action of the service, or the action's name");
     return;
   }
   std::string_view service = std::string_view(action).substr(0, colon);
@@ -316,13 +327,22 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
     }
     s.principal = parse_principal(j[key], ptr + "/" + key, diags);
     s.not_principal = has_np;
-    if (has_np && s.effect == Effect::kAllow)
-      diags.error(ptr + "/NotPrincipal",
-                  "`NotPrincipal` must be used with `\"Effect\": \"Deny\"` "
-                  "(IAM: NotPrincipal, current docs)");
-    if (has_np && (kind == PolicyKind::kTrust || kind == PolicyKind::kRcp))
+    if (has_np && (kind == PolicyKind::kTrust || kind == PolicyKind::kRcp)) {
       diags.error(ptr + "/NotPrincipal",
                   "`NotPrincipal` is not supported in a " + std::string(to_string(kind)));
+    } else if (has_np && s.effect == Effect::kAllow) {
+      // IAM: NotPrincipal says Allow with NotPrincipal "is not supported", but AWS's own policy
+      // validator (IAM Access Analyzer policy check reference, "Security Warning - Allow with
+      // NotPrincipal") only warns that it "can grant permissions to anonymous principals", and
+      // the earlier NotPrincipal page said it "allows all principals except the one named". No
+      // AWS page says a bucket or key policy holding it is refused, so it loads, with this
+      // warning, and grants every principal it does not list, anonymous callers included.
+      diags.warning(ptr + "/NotPrincipal",
+                    "`Allow` with `NotPrincipal` grants every principal the element does not list, "
+                    "anonymous callers included (IAM Access Analyzer: \"Allow with NotPrincipal\"; "
+                    "IAM: NotPrincipal, \"not supported\"); name the principals in `Principal`, or "
+                    "allow broadly and deny with `NotPrincipal`");
+    }
   } else if (is_resource_based(kind)) {
     diags.error(
         ptr,

@@ -112,8 +112,10 @@ Decision& refuse_all(const Call& call, std::string title, std::string reason) {
 
 bool is_public_bucket_policy(const Policy& policy) {
   for (const auto& s : policy.statements) {
-    if (s.effect != Effect::kAllow || !s.principal || s.not_principal) continue;
-    bool wildcard = s.principal->everyone;
+    if (s.effect != Effect::kAllow || !s.principal) continue;
+    // An Allow with NotPrincipal grants every principal it does not list (rule 28): not a fixed
+    // principal, so public unless a condition pins it.
+    bool wildcard = s.not_principal || s.principal->everyone;
     for (const auto& e : s.principal->entries)
       if (e.type == PrincipalEntry::Type::kAws && has_wildcard(e.value)) wildcard = true;
     if (wildcard && !condition_pins_nonpublic_key(s)) return true;

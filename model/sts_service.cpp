@@ -4,6 +4,42 @@
 
 namespace accesspath {
 
+bool evaluate_sts_without_policies(const Call& call) {
+  std::string_view action = call.request.action;
+  if (iequals(action, "sts:GetCallerIdentity")) {
+    // STS API Reference, GetCallerIdentity: "No permissions are required to perform this
+    // operation. If an administrator attaches a policy to your identity that explicitly denies
+    // access to the sts:GetCallerIdentity action, you can still perform this operation." Every
+    // signed caller may call it; an unsigned request has no caller to describe.
+    if (call.who.is_anonymous()) {
+      call.refuse("STS request",
+                  "GetCallerIdentity describes the credentials that signed the request; an "
+                  "anonymous (unsigned) request has none");
+      return true;
+    }
+    call.decision.allowed = true;
+    if (call.explain) {
+      Check* c = call.begin_check("STS answers `sts:GetCallerIdentity`", call.request.action,
+                                  call.request.resource);
+      c->outcome = Outcome::kAllow;
+      c->reason =
+          "allowed: GetCallerIdentity needs no permission, and no policy (an explicit Deny "
+          "included) can stop it (STS API Reference: GetCallerIdentity)";
+    }
+    return true;
+  }
+  if (iequals(action, "sts:GetFederationToken")) {
+    // Service Authorization Reference, AWS STS: GetFederationToken is authorized against the
+    // `federated-user` resource type (arn:aws:sts::<account>:federated-user/<name>), and its
+    // sessions are federated-user sessions, which accesspath does not model.
+    call.refuse("STS request",
+                "`sts:GetFederationToken` (resource type `federated-user`) is not modelled: "
+                "accesspath does not model federated-user sessions, so it cannot decide it");
+    return true;
+  }
+  return false;
+}
+
 void evaluate_sts(const Call& call) {
   const Request& req = call.request;
   const Requester& who = call.who;

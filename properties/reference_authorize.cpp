@@ -77,13 +77,15 @@ Naming naming(const json& element, const Caller& who) {
   return n;
 }
 
-// NotPrincipal with Deny: is the caller among the principals not denied?
-bool exempted(const json& element, const Caller& who, bool has_boundary) {
+// NotPrincipal: is the caller among the principals the element lists (so the statement is not
+// about it)? With Deny, the principals not denied; with Allow (accepted with a warning: IAM Access
+// Analyzer, "Allow with NotPrincipal"), the principals not granted.
+bool exempted(const json& element, const Caller& who, bool has_boundary, bool deny) {
   // "will always deny any IAM principal that has a permissions boundary policy attached,
-  // regardless of the values specified in the NotPrincipal element" (rule 30).
+  // regardless of the values specified in the NotPrincipal element" (rule 30; said of Deny).
   Naming n = naming(element, who);
   if (who.emulate.notprincipal_star_exempts_boundary && n.everyone) return true;
-  if (has_boundary) return false;
+  if (has_boundary && deny) return false;
   if (n.everyone) return true;
   if (who.type == CallerType::kAnonymous) return false;
   if (who.type == CallerType::kService || who.type == CallerType::kRoot) return n.direct;
@@ -135,7 +137,9 @@ bool statement_applies(const json& st, Place place, const Caller& who, const Aut
     how = naming(st["Principal"], who);
     if (!how.any()) return false;
   } else if (st.contains("NotPrincipal")) {
-    if (exempted(st["NotPrincipal"], who, has_boundary)) return false;
+    if (exempted(st["NotPrincipal"], who, has_boundary, st.value("Effect", "") == "Deny"))
+      return false;
+    how.everyone = true;  // every principal the element does not list
   }
   return !st.contains("Condition") || condition_holds(st["Condition"], a.ctx);
 }
@@ -264,10 +268,11 @@ bool authorized(const json& doc, const Caller& who, const Authorization& a) {
   // The identity side: identity policies within the boundary (rule 53).
   const bool identity_side = identity_allows && boundary_allows;
   // A resource-policy allow that stands on its own (rule 51): naming the user or the session is
-  // not limited by the boundary; naming the role is; naming "*" is too (model reading).
-  const bool resource_alone =
-      resource_allows.direct ||
-      ((resource_allows.role || resource_allows.everyone) && boundary_allows);
+  // not limited by the boundary; naming the role is. Naming "*" is not: IAM: Principal (IAM role
+  // principals, All principals) and Policy evaluation logic, boundaries and session policies do
+  // not limit what a wildcard principal grants.
+  const bool resource_alone = resource_allows.direct || resource_allows.everyone ||
+                              (resource_allows.role && boundary_allows);
   const bool must_allow = a.place == Place::kKey || a.place == Place::kTrust;
   const bool same_account = !a.resource_account.empty() && a.resource_account == who.account;
   if (same_account) {

@@ -231,16 +231,82 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   return authorized(doc, who, kms);
 }
 
+// The authorization of a KMS operation on one key: the key policy must allow, directly or by
+// delegating to IAM policies; grants allow too (rules 60-69).
+Authorization key_authorization(const Caller& who, const Request& r, const json& key) {
+  const bool aws_managed = key.value("managed", "customer") == "aws";
+  const std::string key_account = key["account"].get<std::string>();
+  Authorization kms;
+  kms.action = r.action;
+  kms.resource = key["arn"].get<std::string>();
+  kms.resource_account = key_account;
+  auto policy = key.find("policy");  // keys_of gives every key its effective policy
+  kms.resource_policy = policy != key.end() ? &*policy : nullptr;
+  kms.place = Place::kKey;
+  kms.rcps_apply = !aws_managed;
+  kms.grants = key.contains("grants") ? &key["grants"] : nullptr;
+  kms.grant_operation = r.action.substr(r.action.find(':') + 1);
+  kms.ctx = base_context(who, r, key["region"].get<std::string>(), key_account);
+  set_key(kms.ctx, "kms:CallerAccount", who.account);
+  add_symmetric_key_facts(kms.ctx);
+  const json& aliases = list_of(key, "aliases");
+  if (!aliases.empty()) kms.ctx["kms:resourcealiases"] = aliases.get<std::vector<std::string>>();
+  return kms;
+}
+
+// KMS: Controlling access to aliases; CreateAlias / UpdateAlias / DeleteAlias API Reference
+// ("Required permissions", "Cross-account use: No"): the operation on the alias from an IAM
+// policy (an alias has no resource policy), and on every key the change affects from its key
+// policy: the target (TargetKeyId, a key id or key ARN in the alias's account and Region) of
+// CreateAlias, the current and the target key of UpdateAlias, the current key of DeleteAlias.
+bool kms_alias_allows(const json& doc, const Caller& who, const Request& r,
+                      const std::vector<std::string>& parts, const std::string& action) {
+  const std::string &region = parts[3], &account = parts[4], &name = parts[5];
+  if (!starts_with(name, "alias/") || starts_with(name, "alias/aws/")) return false;
+  if (who.type != CallerType::kService && who.account != account) return false;
+  const bool create = action == "kms:createalias";
+  auto current = resolve_key(doc, r.resource, account, region);
+  if (create == current.has_value()) return false;  // exists already / does not exist
+  std::optional<json> target;
+  if (action != "kms:deletealias") {
+    const std::string* ref = header(r, "TargetKeyId");
+    if (!ref || ref->empty() || ref->find("alias/") != std::string::npos) return false;
+    if (starts_with(*ref, "arn:")) {
+      auto p = arn_parts(*ref);
+      if (p.empty() || p[3] != region || p[4] != account) return false;
+    }
+    target = resolve_key(doc, *ref, account, region);
+    if (!target || target->value("managed", "customer") == "aws") return false;
+  }
+  Authorization on_alias;
+  on_alias.action = r.action;
+  on_alias.resource = r.resource;
+  on_alias.resource_account = account;
+  on_alias.ctx = base_context(who, r, region, account);
+  set_key(on_alias.ctx, "kms:CallerAccount", who.account);
+  apply_request_context(on_alias.ctx, r);
+  if (!authorized(doc, who, on_alias)) return false;
+  for (const auto* key : {current ? &*current : nullptr, target ? &*target : nullptr}) {
+    if (!key) continue;
+    Authorization on_key = key_authorization(who, r, *key);
+    apply_request_context(on_key.ctx, r);
+    if (!authorized(doc, who, on_key)) return false;
+  }
+  return true;
+}
+
 bool kms_allows(const json& doc, const Caller& who, const Request& r) {
   auto parts = arn_parts(r.resource);
   if (parts.empty() || parts[2] != "kms") return false;
   if (who.type == CallerType::kAnonymous) return false;  // KMS requests are signed
+  if (const std::string a = lower(r.action);
+      a == "kms:createalias" || a == "kms:updatealias" || a == "kms:deletealias")
+    return kms_alias_allows(doc, who, r, parts, a);
   auto key = resolve_key(doc, r.resource, parts[4], parts[3]);
   if (!key) return false;
   const std::string action = lower(r.action);
   const bool aws_managed = key->value("managed", "customer") == "aws";
   const std::string key_account = (*key)["account"].get<std::string>();
-  const std::string key_region = (*key)["region"].get<std::string>();
   if (who.account != key_account && who.type != CallerType::kService &&
       !works_across_accounts(action))
     return false;  // rule 66
@@ -249,21 +315,8 @@ bool kms_allows(const json& doc, const Caller& who, const Request& r) {
   // "you cannot use AWS managed keys in cryptographic operations directly" (rule 70).
   if (aws_managed && is_cryptographic(action)) return false;
 
-  Authorization kms;
-  kms.action = r.action;
-  kms.resource = (*key)["arn"].get<std::string>();
-  kms.resource_account = key_account;
-  kms.resource_policy = &(*key)["policy"];
-  kms.place = Place::kKey;
-  kms.rcps_apply = !aws_managed;
-  kms.grants = key->contains("grants") ? &(*key)["grants"] : nullptr;
-  kms.grant_operation = r.action.substr(r.action.find(':') + 1);
-  kms.ctx = base_context(who, r, key_region, key_account);
-  set_key(kms.ctx, "kms:CallerAccount", who.account);
-  add_symmetric_key_facts(kms.ctx);
+  Authorization kms = key_authorization(who, r, *key);
   if (starts_with(parts[5], "alias/")) set_key(kms.ctx, "kms:RequestAlias", parts[5]);  // rule 74
-  const json& aliases = list_of(*key, "aliases");
-  if (!aliases.empty()) kms.ctx["kms:resourcealiases"] = aliases.get<std::vector<std::string>>();
   // The encryption context the request passes, as kms:EncryptionContext:<key> keys of its
   // context, with the keys spelled as the request spells them.
   const std::string ec_prefix = "kms:encryptioncontext:";
@@ -324,6 +377,12 @@ bool allows(const json& doc, const Request& r, const Emulation& emulate) {
   if (!who) return false;
   who->emulate = emulate;
   const std::string service = lower(r.action.substr(0, r.action.find(':')));
+  // STS API Reference, GetCallerIdentity: "No permissions are required", and an explicit deny
+  // does not stop it; every signed caller may call it.
+  if (lower(r.action) == "sts:getcalleridentity") return who->type != CallerType::kAnonymous;
+  // Service Authorization Reference, AWS STS: GetFederationToken acts on `federated-user`;
+  // federated-user sessions are not modelled.
+  if (lower(r.action) == "sts:getfederationtoken") throw Unsupported{"sts:GetFederationToken"};
   if (r.resource != "*") {
     if (service == "s3") return s3_allows(doc, *who, r);
     if (service == "kms") return kms_allows(doc, *who, r);

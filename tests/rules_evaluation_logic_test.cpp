@@ -402,12 +402,59 @@ TEST(RulesEvaluationLogic, GrantToRoleSessionArnIsNotLimitedByBoundary_Rule51) {
   EXPECT_TRUE(allows(w, "arn:aws:iam::111122223333:role/reader", "s3:GetObject", kObject));
 }
 
-// [U] AWS does not say how a same-account grant to "*" meets a boundary; the reading in
-// model/authorizer.cpp (the stricter one) treats it like a grant to the role ARN.
-TEST(RulesEvaluationLogic, GrantToEveryoneIsLimitedByBoundary_Rule51) {
-  World w = make_world(bounded_alice_with_grant_to(R"("*")"));
-  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", kObject));
-  EXPECT_TRUE(allows(w, "anonymous", "s3:GetObject", kObject));
+// When the boundary caps a grant to the role ARN, the explanation says so and suggests what the
+// boundary does not cap: a grant to the role session ARN (rule 51), not the role ARN again.
+TEST(RulesEvaluationLogic, BoundaryCappedRoleGrantSuggestsTheSessionArn_Rule51) {
+  const std::string_view reader = "arn:aws:iam::111122223333:role/reader";
+  const std::string doc =
+      bounded_alice_with_grant_to(R"({"AWS": "arn:aws:iam::111122223333:role/reader"})");
+  Decision d = decide(make_world(doc), reader, "s3:GetObject", kObject);
+  EXPECT_FALSE(d.allowed);
+  ASSERT_FALSE(d.checks.empty());
+  EXPECT_NE(d.checks[0].reason.find("caps grants to the role ARN"), std::string::npos)
+      << explain(d);
+  bool session_suggested = false;
+  for (const auto& m : d.checks[0].missing) {
+    EXPECT_EQ(m.find("to `arn:aws:iam::111122223333:role/reader`"), std::string::npos) << m;
+    session_suggested |=
+        m.find("arn:aws:sts::111122223333:assumed-role/reader/accesspath") != std::string::npos;
+  }
+  EXPECT_TRUE(session_suggested) << explain(d);
+  // Following the suggestion allows.
+  World fixed =
+      make_world(replace(doc, R"("arn:aws:iam::111122223333:role/reader"})",
+                         R"("arn:aws:sts::111122223333:assumed-role/reader/accesspath"})"));
+  EXPECT_TRUE(allows(fixed, reader, "s3:GetObject", kObject));
+}
+
+// IAM: Principal ("IAM role principals", "All principals") and Policy evaluation logic:
+// identity-based policy types such as permissions boundaries or session policies do not limit
+// the permissions a wildcard (`*`) Principal grants, narrowed by a condition such as
+// aws:PrincipalArn or not, unless they deny explicitly. For users, roles and role sessions.
+TEST(RulesEvaluationLogic, GrantToEveryoneIsNotLimitedByBoundary_Rule51) {
+  const std::string_view reader = "arn:aws:iam::111122223333:role/reader";
+  const std::string_view session = "arn:aws:sts::111122223333:assumed-role/reader/accesspath";
+  for (std::string_view everyone : {R"("*")", R"({"AWS": "*"})"}) {
+    World w = make_world(bounded_alice_with_grant_to(everyone));
+    EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", kObject)) << everyone;
+    EXPECT_TRUE(allows(w, reader, "s3:GetObject", kObject)) << everyone;
+    EXPECT_TRUE(allows(w, session, "s3:GetObject", kObject)) << everyone;
+    EXPECT_TRUE(allows(w, "anonymous", "s3:GetObject", kObject)) << everyone;
+  }
+  // Narrowed to the role by aws:PrincipalArn: still not capped by the role's boundary.
+  World narrowed =
+      make_world(replace(bounded_alice_with_grant_to(R"("*")"), R"("Action": "s3:GetObject",)",
+                         R"("Action": "s3:GetObject", "Condition": {"ArnEquals":
+                 {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/reader"}},)"));
+  EXPECT_TRUE(allows(narrowed, reader, "s3:GetObject", kObject));
+  EXPECT_TRUE(denies(narrowed, kAlice, "s3:GetObject", kObject));
+  // An explicit Deny in the boundary still wins (rule 47).
+  World denied = make_world(replace(bounded_alice_with_grant_to(R"("*")"),
+                                    R"({"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]})",
+                                    R"({"Effect": "Allow", "Action": "sqs:*", "Resource": "*"},
+         {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}]})"));
+  EXPECT_TRUE(denies(denied, kAlice, "s3:GetObject", kObject));
+  EXPECT_TRUE(denies(denied, reader, "s3:GetObject", kObject));
 }
 
 TEST(RulesEvaluationLogic, BoundaryCapsIdentityPolicyAndGrantsNothingAlone_Rule53) {

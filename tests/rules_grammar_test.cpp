@@ -187,6 +187,33 @@ TEST(RulesGrammar, ActionStarMatchesEveryServiceAndAction_Rule5) {
   EXPECT_TRUE(denies(none, kAlice, "sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:q"));
 }
 
+// IAM: Grammar of the IAM JSON policy language, `action_string`: "a service namespace, a colon,
+// and the name of an action". `s3:` names no action: IAM Access Analyzer reports such an action
+// as "Invalid action", and invalid actions "do not affect the permissions granted by the policy"
+// (AWS managed policies carry some). So it loads with a warning and matches nothing: it is
+// neither `s3:*` nor an error. A missing service (`:GetObject`, `GetObject`) stays an error.
+TEST(RulesGrammar, ActionWithNothingAfterTheColonMatchesNothingAndWarns_Rule5) {
+  const std::string doc = with_identity_policy(R"json({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": ["s3:", "sqs:"], "Resource": "*"}]})json");
+  LoadResult r = load(doc);
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  EXPECT_TRUE(has_diagnostic(r.diagnostics, "/principals/0/policies/0/Statement/0/Action/0",
+                             Severity::kWarning, "names no action"));
+  EXPECT_TRUE(has_diagnostic(r.diagnostics, "/principals/0/policies/0/Statement/0/Action/1",
+                             Severity::kWarning, "names no action"));
+  const World& w = r.scenario->world;
+  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", "arn:aws:s3:::data-bucket/x"));
+  EXPECT_TRUE(denies(w, kAlice, "s3:ListAllMyBuckets", "*"));
+  EXPECT_TRUE(denies(w, kAlice, "sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:q"));
+  for (std::string_view bad : {"\":GetObject\"", "\"GetObject\""}) {
+    LoadResult e = load(replace(doc, R"(["s3:", "sqs:"])", bad));
+    EXPECT_FALSE(e.scenario) << bad;
+    EXPECT_TRUE(has_diagnostic(e.diagnostics, "/principals/0/policies/0/Statement/0/Action",
+                               Severity::kError, "service:action"))
+        << bad;
+  }
+}
+
 TEST(RulesGrammar, NotActionWithAllowGrantsEverythingElseIncludingOtherServices_Rule6) {
   World w = make_world(with_identity_policy(R"json({"Version": "2012-10-17", "Statement": [
       {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]})json"));

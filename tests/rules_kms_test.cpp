@@ -607,5 +607,180 @@ TEST(RulesKms, DisabledOrPendingDeletionKeyRefusesCryptoButDescribeKeyWorks_Rule
   }
 }
 
+// --- Aliases: CreateAlias, UpdateAlias, DeleteAlias ----------------------------------------
+
+constexpr std::string_view kKey2 = "arn:aws:kms:us-east-1:111122223333:key/k2";
+constexpr std::string_view kNewAlias = "arn:aws:kms:us-east-1:111122223333:alias/new";
+
+// Keys k1 (alias `shared`, key policy KEY1) and k2 (key policy KEY2) in account A; alice in A
+// with the identity policies ALICE and the boundary BOUNDARY (a JSON fragment or nothing); bob
+// in B may do anything KMS allows.
+std::string alias_world(std::string_view key1, std::string_view key2, std::string_view alice,
+                        std::string_view boundary = "") {
+  std::string doc = R"json({
+    "format": 1, "name": "kms-aliases",
+    "accounts": [{"id": "111122223333"}, {"id": "444455556666"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [ALICE] BOUNDARY},
+      {"arn": "arn:aws:iam::444455556666:user/bob", "policies": [IAM_ALL]}],
+    "keys": [
+      {"arn": "arn:aws:kms:us-east-1:111122223333:key/k1", "aliases": ["alias/shared"],
+       "policy": KEY1},
+      {"arn": "arn:aws:kms:us-east-1:111122223333:key/k2", "policy": KEY2},
+      {"arn": "arn:aws:kms:us-east-1:111122223333:key/aws-s3", "aliases": ["alias/aws/s3"],
+       "managed": "aws"}]
+  })json";
+  doc = replace(doc, "KEY1", key1);
+  doc = replace(doc, "KEY2", key2);
+  doc = replace(doc, "ALICE", alice);
+  doc = replace(doc, "IAM_ALL", kIamAllKms);
+  return replace(doc, " BOUNDARY", boundary);
+}
+
+std::string iam_allowing(std::string_view actions_json, std::string_view resources_json) {
+  return replace(replace(R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+      "Action": ACTIONS, "Resource": RESOURCES}]})",
+                         "ACTIONS", actions_json),
+                 "RESOURCES", resources_json);
+}
+
+const std::string kAliceKeyPolicy =
+    key_policy(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})");
+const std::string kAdminKeyPolicy =
+    key_policy(R"({"AWS": "arn:aws:iam::111122223333:user/admin"})");
+const std::string kIamOnAliases =
+    iam_allowing(R"(["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"])",
+                 R"("arn:aws:kms:us-east-1:111122223333:alias/*")");
+
+Headers target(std::string_view key) {
+  return {{"TargetKeyId", std::string(key)}};
+}
+
+// KMS: Controlling access to aliases, and the API Reference of CreateAlias, UpdateAlias and
+// DeleteAlias ("Required permissions"): the operation on the alias comes from an IAM policy only
+// (an alias has no resource policy). A key policy naming the user covers the key half, not this.
+TEST(RulesKms, AliasOperationsNeedIdentityPermissionOnTheAlias_KmsAliases) {
+  World w = make_world(alias_world(kAliceKeyPolicy, kAliceKeyPolicy, ""));
+  Decision d = decide(w, kAlice, "kms:CreateAlias", kNewAlias, target(kKey));
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 2u) << explain(d);  // one check per half
+  EXPECT_EQ(d.checks[0].resource, kNewAlias);
+  EXPECT_NE(d.checks[0].title.find("on the alias"), std::string::npos) << explain(d);
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kImplicitDeny) << explain(d);
+  EXPECT_NE(d.checks[0].reason.find("no identity policy"), std::string::npos) << explain(d);
+  ASSERT_FALSE(d.checks[0].missing.empty());
+  EXPECT_NE(d.checks[0].missing[0].find(kNewAlias), std::string::npos) << explain(d);
+  EXPECT_EQ(d.checks[1].resource, kKey);
+  EXPECT_EQ(d.checks[1].outcome, Outcome::kAllow) << explain(d);  // the key policy names alice
+  EXPECT_TRUE(denies(w, kAlice, "kms:DeleteAlias", kAlias));
+  EXPECT_TRUE(denies(w, kAlice, "kms:UpdateAlias", kAlias, target(kKey2)));
+
+  World granted = make_world(alias_world(kAliceKeyPolicy, kAliceKeyPolicy, kIamOnAliases));
+  EXPECT_TRUE(allows(granted, kAlice, "kms:CreateAlias", kNewAlias, target(kKey)));
+  EXPECT_TRUE(allows(granted, kAlice, "kms:DeleteAlias", kAlias));
+  EXPECT_TRUE(allows(granted, kAlice, "kms:UpdateAlias", kAlias, target(kKey2)));
+  // A key id in TargetKeyId is read in the alias's account and Region.
+  EXPECT_TRUE(allows(granted, kAlice, "kms:CreateAlias", kNewAlias, target("k2")));
+}
+
+// Same pages: the key half comes from the key policy, or from an IAM policy the key policy
+// delegates to (rules 60-63); an IAM policy naming only the alias does not cover the key.
+TEST(RulesKms, AliasOperationsNeedPermissionOnTheKey_KmsAliases) {
+  World key_says_no = make_world(alias_world(kAdminKeyPolicy, kAdminKeyPolicy, kIamOnAliases));
+  Decision d = decide(key_says_no, kAlice, "kms:CreateAlias", kNewAlias, target(kKey));
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 2u) << explain(d);
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kAllow) << explain(d);
+  EXPECT_EQ(d.checks[1].resource, kKey);
+  EXPECT_NE(finding(d.checks[1], "key policy"), nullptr) << explain(d);
+  EXPECT_EQ(d.checks[1].outcome, Outcome::kImplicitDeny) << explain(d);
+
+  const std::string delegating = key_policy(kEnableIam);
+  World alias_only = make_world(alias_world(delegating, delegating, kIamOnAliases));
+  EXPECT_TRUE(denies(alias_only, kAlice, "kms:CreateAlias", kNewAlias, target(kKey)));
+  World both = make_world(
+      alias_world(delegating, delegating, iam_allowing(R"("kms:CreateAlias")", R"("*")")));
+  EXPECT_TRUE(allows(both, kAlice, "kms:CreateAlias", kNewAlias, target(kKey)));
+}
+
+// KMS API Reference, UpdateAlias (and Controlling access to aliases): the caller needs the
+// operation on the alias, on the key the alias points to now and on the new target key, which
+// the request names by TargetKeyId (the request header `TargetKeyId` here).
+TEST(RulesKms, UpdateAliasNeedsTheCurrentAndTheNewKey_KmsAliases) {
+  World w = make_world(alias_world(kAliceKeyPolicy, kAdminKeyPolicy, kIamOnAliases));
+  Decision d = decide(w, kAlice, "kms:UpdateAlias", kAlias, target(kKey2));
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 3u) << explain(d);
+  EXPECT_EQ(d.checks[0].outcome, Outcome::kAllow) << explain(d);  // the alias
+  EXPECT_EQ(d.checks[1].resource, kKey);                          // the current key
+  EXPECT_EQ(d.checks[1].outcome, Outcome::kAllow) << explain(d);
+  EXPECT_EQ(d.checks[2].resource, kKey2);  // the new key
+  EXPECT_EQ(d.checks[2].outcome, Outcome::kImplicitDeny) << explain(d);
+
+  World current_refuses = make_world(alias_world(kAdminKeyPolicy, kAliceKeyPolicy, kIamOnAliases));
+  EXPECT_TRUE(denies(current_refuses, kAlice, "kms:UpdateAlias", kAlias, target(kKey2)));
+  World both = make_world(alias_world(kAliceKeyPolicy, kAliceKeyPolicy, kIamOnAliases));
+  EXPECT_TRUE(allows(both, kAlice, "kms:UpdateAlias", kAlias, target(kKey2)));
+
+  // Without TargetKeyId there is no new key to authorize: refused, saying how to name it.
+  Decision missing = decide(both, kAlice, "kms:UpdateAlias", kAlias);
+  EXPECT_FALSE(missing.allowed);
+  ASSERT_EQ(missing.checks.size(), 1u) << explain(missing);
+  EXPECT_EQ(missing.checks[0].outcome, Outcome::kRefused);
+  EXPECT_NE(missing.checks[0].reason.find("TargetKeyId"), std::string::npos) << explain(missing);
+}
+
+// The alias half is an ordinary identity-side authorization: permissions boundaries and SCPs
+// limit it (rules 49, 53), even where the key policy names the user (U6 covers the key half only).
+TEST(RulesKms, AliasPermissionIsLimitedByBoundariesAndScps_KmsAliases) {
+  const std::string iam_all(kIamAllKms);
+  World bounded = make_world(alias_world(kAliceKeyPolicy, kAliceKeyPolicy, iam_all, R"(,
+      "permissions_boundary": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]})"));
+  Decision d = decide(bounded, kAlice, "kms:CreateAlias", kNewAlias, target(kKey));
+  EXPECT_FALSE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 2u) << explain(d);
+  EXPECT_NE(d.checks[0].reason.find("permissions boundary"), std::string::npos) << explain(d);
+  EXPECT_EQ(d.checks[1].outcome, Outcome::kAllow) << explain(d);
+
+  World scp = make_world(replace(alias_world(kAliceKeyPolicy, kAliceKeyPolicy, iam_all),
+                                 R"({"id": "111122223333"})",
+                                 R"({"id": "111122223333", "scps": [[{"Version": "2012-10-17",
+                                    "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"},
+                                    {"Effect": "Deny", "Action": "kms:*Alias", "Resource": "*"}]}]]})"));
+  EXPECT_TRUE(denies(scp, kAlice, "kms:CreateAlias", kNewAlias, target(kKey)));
+  World free = make_world(alias_world(kAliceKeyPolicy, kAliceKeyPolicy, iam_all));
+  EXPECT_TRUE(allows(free, kAlice, "kms:CreateAlias", kNewAlias, target(kKey)));
+}
+
+// KMS API Reference, CreateAlias / UpdateAlias / DeleteAlias: "Cross-account use: No"; the alias
+// and its key are in one account and Region; TargetKeyId is a key id or key ARN of a customer
+// managed key; `alias/aws/` names are reserved (rule 79); an alias name exists once.
+TEST(RulesKms, AliasOperationsAreRefusedWhereKmsRefusesThem_KmsAliases) {
+  const std::string key_for_all = key_policy(R"("*")");
+  World w = make_world(alias_world(key_for_all, key_for_all, std::string(kIamAllKms)));
+  auto refused = [&](std::string_view who, std::string_view action, std::string_view alias,
+                     Headers headers, std::string_view why) {
+    Decision d = decide(w, who, action, alias, std::move(headers));
+    EXPECT_FALSE(d.allowed) << explain(d);
+    ASSERT_EQ(d.checks.size(), 1u) << explain(d);
+    EXPECT_EQ(d.checks[0].outcome, Outcome::kRefused) << explain(d);
+    EXPECT_NE(d.checks[0].reason.find(why), std::string::npos) << explain(d);
+  };
+  refused(kBob, "kms:DeleteAlias", kAlias, {}, "across accounts");
+  refused(kBob, "kms:CreateAlias", kNewAlias, target(kKey), "across accounts");
+  refused(kAlice, "kms:CreateAlias", kAlias, target(kKey2), "already exists");
+  refused(kAlice, "kms:DeleteAlias", kNewAlias, {}, "NotFound");
+  refused(kAlice, "kms:CreateAlias", "arn:aws:kms:us-east-1:111122223333:alias/aws/mine",
+          target(kKey), "reserved");
+  refused(kAlice, "kms:CreateAlias", kNewAlias,
+          target("arn:aws:kms:us-east-1:111122223333:key/aws-s3"), "AWS managed key");
+  refused(kAlice, "kms:CreateAlias", kNewAlias, target("alias/shared"), "not an alias");
+  refused(kAlice, "kms:CreateAlias", kNewAlias, target("arn:aws:kms:us-west-2:111122223333:key/k1"),
+          "same account and Region");
+  refused(kAlice, "kms:CreateAlias", kKey, target(kKey2), "alias ARN");
+  EXPECT_TRUE(allows(w, kAlice, "kms:CreateAlias", kNewAlias, target(kKey2)));
+}
+
 }  // namespace
 }  // namespace accesspath::rules

@@ -259,18 +259,38 @@ TEST(RulesPrincipals, AnonymousHasNoPrincipalArnAndPrincipalAccountAnonymous_Rul
   EXPECT_TRUE(denies(by_null, kAlice, "s3:GetObject", kObject));
 }
 
-// --- Rule 28: NotPrincipal only with Deny, never in trust policies, SCPs or RCPs ---------------
+// --- Rule 28: NotPrincipal in resource policies; never in trust policies, SCPs or RCPs --------
 
-TEST(RulesPrincipals, NotPrincipalWithAllowIsAnError_Rule28) {
+// IAM: NotPrincipal (current) calls Allow with NotPrincipal "not supported", but IAM Access
+// Analyzer's policy checks report it as a security warning ("can grant permissions to anonymous
+// principals") and the earlier NotPrincipal page said it "allows all principals except the one
+// named"; no AWS page says S3 refuses such a bucket policy. It loads with a warning and grants
+// every principal it does not list.
+TEST(RulesPrincipals, NotPrincipalWithAllowLoadsWithAWarningAndGrantsEveryoneElse_Rule28) {
   const std::string doc = with_bucket_policy(R"json({"Version": "2012-10-17", "Statement": [
-      {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+      {"Effect": "Allow", "NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/alice",
+                                                  "arn:aws:iam::111122223333:root"]},
        "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*"}]})json");
   LoadResult r = load(doc);
-  EXPECT_FALSE(r.scenario);
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
   EXPECT_TRUE(has_diagnostic(r.diagnostics, "/buckets/0/policy/Statement/0/NotPrincipal",
-                             Severity::kError, "Deny"));
-  LoadResult deny = load(replace(doc, "\"Allow\"", "\"Deny\""));
-  EXPECT_TRUE(deny.scenario) << describe(deny.diagnostics);
+                             Severity::kWarning, "anonymous"));
+  const World& w = r.scenario->world;
+  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", kObject));   // listed (with her account)
+  EXPECT_TRUE(allows(w, kReader, "s3:GetObject", kObject));  // not listed
+  EXPECT_TRUE(allows(w, "anonymous", "s3:GetObject", kObject));
+  EXPECT_TRUE(allows(w, kBob, "s3:GetObject", kObject));  // another account, with its IAM allow
+  // Listing alice without her account does not leave her out (rule 29, read the same way).
+  World user_only = make_world(replace(doc, R"(,
+                                                  "arn:aws:iam::111122223333:root")",
+                                       ""));
+  EXPECT_TRUE(allows(user_only, kAlice, "s3:GetObject", kObject));
+  // Such a policy is public to S3 Block Public Access (rule 95): nothing pins its principals.
+  World restricted = make_world(replace(doc, R"("region": "us-east-1",)",
+                                        R"("region": "us-east-1", "block_public_access":
+                                           {"RestrictPublicBuckets": true},)"));
+  EXPECT_TRUE(denies(restricted, kBob, "s3:GetObject", kObject));
+  EXPECT_TRUE(allows(restricted, kReader, "s3:GetObject", kObject));
 }
 
 TEST(RulesPrincipals, NotPrincipalIsNotSupportedInTrustPoliciesAndScps_Rule28) {

@@ -139,5 +139,45 @@ TEST(RulesSts, ExternalIdMustBeSentAndMatch_Rule99) {
   EXPECT_TRUE(denies(w, kBob, "sts:AssumeRole", kRole, {}, {{"sts:ExternalId", {"Other"}}}));
 }
 
+// --- Other STS calls ----------------------------------------------------------------------
+
+// STS API Reference, GetCallerIdentity: "No permissions are required to perform this operation.
+// If an administrator attaches a policy to your identity that explicitly denies access to the
+// sts:GetCallerIdentity action, you can still perform this operation."
+TEST(RulesSts, GetCallerIdentityNeedsNoPermissionAndNoDenyStopsIt_StsGetCallerIdentity) {
+  const std::string deny_all =
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]})";
+  World w = make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:root"})", deny_all));
+  for (std::string_view resource : {"*", "arn:aws:iam::111122223333:user/alice"}) {
+    EXPECT_TRUE(allows(w, kAlice, "sts:GetCallerIdentity", resource));  // explicit Deny of "*"
+    EXPECT_TRUE(allows(w, kCarol, "sts:GetCallerIdentity", resource));  // no policy at all
+    EXPECT_TRUE(allows(w, kRole, "sts:GetCallerIdentity", resource));   // a role session
+    EXPECT_TRUE(allows(w, "arn:aws:iam::111122223333:root", "sts:GetCallerIdentity", resource));
+  }
+  Decision d = decide(w, kAlice, "STS:getcalleridentity", "*");
+  EXPECT_TRUE(d.allowed);
+  ASSERT_EQ(d.checks.size(), 1u) << explain(d);
+  EXPECT_NE(d.checks[0].reason.find("needs no permission"), std::string::npos) << explain(d);
+  // An unsigned request has no caller to describe.
+  EXPECT_TRUE(denies(w, "anonymous", "sts:GetCallerIdentity", "*"));
+}
+
+// Service Authorization Reference, AWS STS: GetFederationToken acts on the `federated-user`
+// resource type; federated-user sessions are not modelled, and the refusal says so.
+TEST(RulesSts, GetFederationTokenIsRefusedAsNotModelled_StsGetFederationToken) {
+  const std::string allow_all =
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+  World w = make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:root"})", allow_all));
+  for (std::string_view resource : {"arn:aws:sts::111122223333:federated-user/partner", "*"}) {
+    Decision d = decide(w, kAlice, "sts:GetFederationToken", resource);
+    EXPECT_FALSE(d.allowed);
+    ASSERT_EQ(d.checks.size(), 1u) << explain(d);
+    EXPECT_EQ(d.checks[0].outcome, Outcome::kRefused);
+    EXPECT_NE(d.checks[0].reason.find("not modelled"), std::string::npos) << explain(d);
+    EXPECT_NE(d.checks[0].reason.find("federated-user"), std::string::npos) << explain(d);
+    EXPECT_EQ(d.checks[0].reason.find("role ARN"), std::string::npos) << explain(d);
+  }
+}
+
 }  // namespace
 }  // namespace accesspath::rules
