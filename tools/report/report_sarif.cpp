@@ -70,11 +70,14 @@ Artifact artifact_for(const std::string& file, const fs::path& base_dir) {
 json location(const Artifact& a, const std::string& pointer) {
   json physical = {{"artifactLocation", a.location}};
   if (a.text)
-    if (std::optional<TextSpan> span = locate_pointer(*a.text, pointer))
-      physical["region"] = {{"startLine", span->start.line},
-                            {"startColumn", span->start.column},
-                            {"endLine", span->end.line},
-                            {"endColumn", span->end.column}};
+    if (std::optional<TextSpan> span = locate_pointer(*a.text, pointer)) {
+      json region = {{"startLine", span->start.line}, {"startColumn", span->start.column}};
+      if (span->end.line != span->start.line || span->end.column != span->start.column) {
+        region["endLine"] = span->end.line;  // known when the value is whole in the text
+        region["endColumn"] = span->end.column;
+      }
+      physical["region"] = std::move(region);
+    }
   json l = {{"physicalLocation", physical}};
   if (!pointer.empty())
     l["logicalLocations"] = json::array({{{"fullyQualifiedName", pointer}, {"kind", "element"}}});
