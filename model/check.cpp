@@ -22,6 +22,8 @@ ScenarioReport check_scenario(const Scenario& scenario) {
     const Expectation& e = scenario.expectations[i];
     ExpectationResult r;
     r.index = i;
+    r.pointer = e.pointer;
+    r.why = e.why;
     r.expect_allow = e.expect_allow;
     r.decision = evaluate(scenario.world, e.request);
     r.ok = r.decision.allowed == e.expect_allow;
@@ -31,6 +33,7 @@ ScenarioReport check_scenario(const Scenario& scenario) {
     const Invariant& inv = scenario.invariants[i];
     InvariantResult r;
     r.index = i;
+    r.pointer = inv.pointer;
     r.name = inv.name;
     r.expect_holds = inv.expect_holds;
     InvariantOutcome o = check_invariant(scenario.world, inv);

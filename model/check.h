@@ -16,6 +16,8 @@ namespace accesspath {
 
 struct ExpectationResult {
   std::size_t index = 0;
+  std::string pointer;  // JSON pointer of the expectation in its file
+  std::string why;      // the expectation's own reason, if it gives one
   bool expect_allow = false;
   Decision decision;
   bool ok = false;
@@ -23,6 +25,7 @@ struct ExpectationResult {
 
 struct InvariantResult {
   std::size_t index = 0;
+  std::string pointer;  // JSON pointer of the invariant in its file
   std::string name;
   bool expect_holds = true;
   std::optional<bool> holds;  // nullopt: the analysis cannot decide (never a guessed true)

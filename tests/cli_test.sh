@@ -51,6 +51,21 @@ contains "typo names pointer and suggestion" "$tmp/err" "typo.json: /principal: 
 contains "missing file" "$tmp/err" "missing.json: /: error: cannot read the file"
 contains "other files still reported" "$tmp/out" "disabled-key.json (disabled-key)"
 
+# The CI formats keep the exit statuses; -o writes the report and nothing to stdout.
+# (Their content: tests/sarif_junit_test.py.)
+for fmt in json sarif junit; do
+  "$ap" check --format $fmt scenarios/disabled-key.json >"$tmp/out"; expect "$fmt as expected" 0 $?
+  "$ap" check --format $fmt "$tmp/wrong.json" >"$tmp/out"; expect "$fmt unmet expectation" 1 $?
+  "$ap" check --format $fmt "$tmp/broken.json" scenarios/disabled-key.json >"$tmp/out" 2>"$tmp/err"
+  expect "$fmt bad input" 2 $?
+  contains "$fmt bad input on stderr too" "$tmp/err" "broken.json: /: error: not valid JSON"
+  "$ap" check --format $fmt -o "$tmp/report.$fmt" "$tmp/wrong.json" >"$tmp/out"; expect "$fmt -o" 1 $?
+  [ -s "$tmp/report.$fmt" ] && [ ! -s "$tmp/out" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL $fmt -o"; }
+done
+"$ap" check -o "$tmp/no/such/dir.txt" scenarios/disabled-key.json >"$tmp/out" 2>"$tmp/err"
+expect "check -o into a missing folder" 2 $?
+"$ap" check --format xml scenarios/disabled-key.json >"$tmp/out" 2>&1; expect "unknown format" 2 $?
+
 # explain: 0 for allow, 1 for deny, 2 for bad input.
 "$ap" explain scenarios/separation-of-duties.json --principal arn:aws:iam::111122223333:role/authorized-users \
   --action s3:GetObject --resource arn:aws:s3:::secure-demo-bucket/KMS-Cryptographic-Details.pdf >"$tmp/out"

@@ -1,14 +1,50 @@
+// `accesspath check [--format text|json|sarif|junit] [-o OUT] FILE…`: every expectation and
+// invariant of each file. Exit 0 all as expected, 1 some not, 2 a file could not be loaded
+// (or OUT could not be written). Load errors always go to standard error as well.
 #include <algorithm>
+#include <filesystem>
+#include <sstream>
 
 #include "model/check.h"
 #include "model/scenario.h"
 #include "tools/cli/commands.h"
+#include "tools/render/atomic_file.h"
 #include "tools/report/report_json.h"
+#include "tools/report/report_junit.h"
+#include "tools/report/report_sarif.h"
 #include "tools/report/report_text.h"
 
 namespace accesspath {
+namespace {
+
+ScenarioReport load_failure(const std::string& file, const LoadResult& loaded) {
+  ScenarioReport r;
+  r.file = file;
+  std::string message;
+  for (const auto& d : loaded.diagnostics.items())
+    if (d.severity == Severity::kError) message += (message.empty() ? "" : "\n") + d.to_string();
+  r.error = message;
+  r.diagnostics = loaded.diagnostics;
+  return r;
+}
+
+std::string document(const std::vector<ScenarioReport>& reports, const std::string& format) {
+  using nlohmann::json;
+  if (format == "json")
+    return reports_to_json(reports).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  if (format == "junit") return reports_to_junit(reports);
+  std::error_code ec;
+  SarifOptions o{.tool = {"accesspath", ACCESSPATH_VERSION, ACCESSPATH_HOMEPAGE_URL},
+                 .base_dir = std::filesystem::current_path(ec)};
+  return reports_to_sarif(reports, o).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
 
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  bool text = options.format == "text";
+  std::ostringstream buffer;  // the text report when it goes to a file
+  std::ostream& text_out = options.output.empty() ? out : buffer;
   std::vector<ScenarioReport> reports;
   bool load_failed = false;
   for (const auto& file : options.files) {
@@ -16,27 +52,26 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     if (!loaded.scenario) {
       // A file that cannot be loaded is reported and the others still run (exit 2 at the end).
       load_failed = true;
-      ScenarioReport r;
-      r.file = file;
-      std::string message;
-      for (const auto& d : loaded.diagnostics.items())
-        if (d.severity == Severity::kError)
-          message += (message.empty() ? "" : "\n") + d.to_string();
-      r.error = message;
-      r.diagnostics = loaded.diagnostics;
-      reports.push_back(std::move(r));
-      if (options.format == "text") err << message << "\n";
+      reports.push_back(load_failure(file, loaded));
+      err << *reports.back().error << "\n";
       continue;
     }
     ScenarioReport r = check_scenario(*loaded.scenario);
     r.diagnostics = loaded.diagnostics;
-    if (options.format == "text") out << report_to_text(r, options.verbose);
+    if (text) text_out << report_to_text(r, options.verbose);
     reports.push_back(std::move(r));
   }
-  if (options.format == "json")
-    out << reports_to_json(reports).dump(2) << "\n";
+  if (text)
+    text_out << summary_to_text(reports);
   else
-    out << summary_to_text(reports);
+    (options.output.empty() ? out : buffer) << document(reports, options.format);
+  if (!options.output.empty()) {
+    std::string why;
+    if (!write_file_atomically(options.output, buffer.str(), &why)) {
+      err << why << "\n";
+      return 2;
+    }
+  }
   if (load_failed) return 2;
   bool all_ok =
       std::all_of(reports.begin(), reports.end(), [](const ScenarioReport& r) { return r.ok(); });

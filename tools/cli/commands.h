@@ -8,11 +8,20 @@
 #include <string>
 #include <vector>
 
+// The version and home page come from CMake's project() (tools/CMakeLists.txt): one home.
+#ifndef ACCESSPATH_VERSION
+#error "ACCESSPATH_VERSION is defined by tools/CMakeLists.txt from the project version"
+#endif
+#ifndef ACCESSPATH_HOMEPAGE_URL
+#define ACCESSPATH_HOMEPAGE_URL ""
+#endif
+
 namespace accesspath {
 
 struct CheckOptions {
-  std::string format = "text";
+  std::string format = "text";  // text, json, sarif or junit
   bool verbose = false;
+  std::string output;  // "" = standard output; else written whole or not at all
   std::vector<std::string> files;
 };
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);

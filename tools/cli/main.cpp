@@ -9,15 +9,17 @@
 int main(int argc, char** argv) {
   CLI::App app{"accesspath: who can actually read this data, and why?"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "accesspath 0.1.0");
+  app.set_version_flag("--version", std::string("accesspath ") + ACCESSPATH_VERSION);
 
   accesspath::CheckOptions check;
   auto* check_cmd =
       app.add_subcommand("check", "evaluate every expectation and invariant of scenario files");
   check_cmd->add_option("--format", check.format, "output format")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit"}));
   check_cmd->add_flag("--verbose,-v", check.verbose,
                       "show every expectation, not only the failing ones");
+  check_cmd->add_option("-o,--output", check.output,
+                        "write the report to this file (whole or not at all), not to stdout");
   check_cmd->add_option("files", check.files, "scenario files")->required();
 
   accesspath::ExplainOptions explain;

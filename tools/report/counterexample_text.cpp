@@ -3,7 +3,6 @@
 #include <sstream>
 
 namespace accesspath {
-namespace {
 
 std::string statement_text(const StatementRef& s) {
   std::string out = s.policy.empty() ? std::string("a policy") : s.policy;
@@ -13,8 +12,6 @@ std::string statement_text(const StatementRef& s) {
     out += " (" + s.pointer + ")";
   return out;
 }
-
-}  // namespace
 
 nlohmann::json context_to_json(const std::vector<ContextNeed>& needs) {
   // The request parts an expectation replays (present keys; headers for s3:x-amz-* keys) and

@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""Tests of `accesspath check --format sarif|junit`, the CI formats.
+
+  ACCESSPATH_CLI=build/tools/accesspath python3 tests/sarif_junit_test.py
+
+SARIF: the output for every bundled scenario, and for scenarios that fail (an unmet
+expectation, an invariant violated against its expectation, a lint warning, a file that
+does not load), validates against schema/sarif-2.1.0.json (the OASIS schema); every result
+names a rule of tool.driver.rules, and its region, read back from the file, is the value its
+JSON pointer names; a counterexample is a code flow with one location per step.
+JUnit: the XML parses, and its test cases and failures match `check --format json`.
+
+Needs the `jsonschema` module (Debian: apt-get install -y python3-jsonschema).
+"""
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote, urlparse
+
+try:
+    import jsonschema
+except ImportError:  # pragma: no cover
+    sys.exit("sarif_junit_test: needs the `jsonschema` module (apt-get install python3-jsonschema)")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCENARIOS = sorted((ROOT / "scenarios").glob("*.json"))
+SOD = ROOT / "scenarios" / "separation-of-duties.json"
+SARIF_SCHEMA = json.loads((ROOT / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft7Validator(SARIF_SCHEMA)
+CLI = os.environ.get("ACCESSPATH_CLI") and str(pathlib.Path(os.environ["ACCESSPATH_CLI"]).resolve())
+
+
+def check(fmt, files, *extra, cwd=ROOT):
+    """Runs `check --format fmt` in cwd: (exit status, stdout, stderr)."""
+    r = subprocess.run([CLI, "check", "--format", fmt, *extra, *map(str, files)],
+                       capture_output=True, text=True, timeout=600, cwd=cwd)
+    return r.returncode, r.stdout, r.stderr
+
+
+def resolve(doc, pointer):
+    """The value a JSON pointer names in doc, or raises KeyError/IndexError."""
+    if pointer == "":
+        return doc
+    for token in pointer[1:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        doc = doc[int(token)] if isinstance(doc, list) else doc[token]
+    return doc
+
+
+def offset(text, line, column):
+    """Index in text of a 1-based line and column counted in code points."""
+    lines = text.split("\n")
+    return sum(len(l) + 1 for l in lines[:line - 1]) + column - 1
+
+
+def failing_scenario(tmp):
+    """separation-of-duties with expectation 0 and invariant 0 flipped and a lint warning."""
+    doc = json.loads(SOD.read_text(encoding="utf-8"))
+    e = doc["expectations"][0]
+    e["expect"] = "deny" if e["expect"] == "allow" else "allow"
+    e["why"] = "flipped by the test: <&\"'> must be escaped"
+    inv = doc["invariants"][0]
+    inv["expect"] = "holds" if inv.get("expect", "holds") == "violated" else "violated"
+    doc["name"] = "failing <sod> & \"friends\""
+    policy = next(iter(doc["managed_policies"].values()))  # its pointer has a `~1`
+    statement = policy["Statement"][0]
+    statement["Sid"] = "not-a-valid-sid"
+    path = pathlib.Path(tmp) / "failing sod.json"
+    path.write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def broken_file(tmp):
+    path = pathlib.Path(tmp) / "broken.json"
+    path.write_text('{ "format": 1, "name": "x", ', encoding="utf-8")
+    return path
+
+
+@unittest.skipUnless(CLI, "set ACCESSPATH_CLI to the accesspath binary")
+class Sarif(unittest.TestCase):
+    def sarif(self, files, want_status, cwd=ROOT):
+        status, out, err = check("sarif", files, cwd=cwd)
+        self.assertEqual(status, want_status, err[-2000:])
+        log = json.loads(out)
+        errors = list(VALIDATOR.iter_errors(log))
+        if errors:
+            e = jsonschema.exceptions.best_match(errors)
+            self.fail("not valid SARIF 2.1.0 at %s: %s" % (list(e.absolute_path), e.message[:300]))
+        return log
+
+    def check_results(self, log):
+        """Every result names a rule of the driver, and its region is its pointer's value."""
+        run = log["runs"][0]
+        rules = run["tool"]["driver"]["rules"]
+        ids = [r["id"] for r in rules]
+        self.assertEqual(len(ids), len(set(ids)), "rule ids repeat")
+        for r in rules:
+            self.assertTrue(r["shortDescription"]["text"] and r["fullDescription"]["text"], r)
+        base = run["originalUriBaseIds"]["SRCROOT"]["uri"]
+        self.assertTrue(base.startswith("file:///") and base.endswith("/"), base)
+        self.base = pathlib.Path(unquote(urlparse(base).path))
+        for res in run["results"]:
+            self.assertEqual(rules[res["ruleIndex"]]["id"], res["ruleId"])
+            self.assertTrue(res["message"]["text"])
+            for loc in [res["locations"][0]] + [
+                    t["location"] for f in res.get("codeFlows", [])
+                    for tf in f["threadFlows"] for t in tf["locations"]]:
+                self.check_location(loc)
+
+    def check_location(self, loc):
+        physical = loc["physicalLocation"]
+        art = physical["artifactLocation"]
+        if art.get("uriBaseId") == "SRCROOT":
+            self.assertFalse(art["uri"].startswith("/"), art)
+            path = self.base / unquote(art["uri"])
+        else:
+            self.assertTrue(art["uri"].startswith("file:///"), art)
+            path = pathlib.Path(unquote(urlparse(art["uri"]).path))
+        pointer = loc["logicalLocations"][0]["fullyQualifiedName"]
+        text = path.read_text(encoding="utf-8")
+        try:
+            value = resolve(json.loads(text), pointer)
+        except (KeyError, IndexError, ValueError, TypeError, json.JSONDecodeError):
+            return  # a pointer into something the file does not spell out
+        region = physical["region"]
+        start = offset(text, region["startLine"], region["startColumn"])
+        end = offset(text, region["endLine"], region["endColumn"])
+        found, length = json.JSONDecoder().raw_decode(text[start:])
+        self.assertEqual(found, value, "%s %s" % (path.name, pointer))
+        self.assertEqual(start + length, end, "%s %s: end" % (path.name, pointer))
+
+    def test_bundled_scenarios(self):
+        log = self.sarif(SCENARIOS, 0)
+        self.check_results(log)
+        run = log["runs"][0]
+        self.assertEqual(log["version"], "2.1.0")
+        self.assertEqual([a["location"] for a in run["artifacts"]],
+                         [{"uri": "scenarios/" + p.name, "uriBaseId": "SRCROOT"} for p in SCENARIOS])
+        self.assertTrue(run["invocations"][0]["executionSuccessful"])
+        levels = {r["level"] for r in run["results"]}
+        self.assertLessEqual(levels, {"warning", "note"}, "bundled scenarios only lint")
+
+    def test_driver_names_the_project_version(self):
+        log = self.sarif([SOD], 0)
+        driver = log["runs"][0]["tool"]["driver"]
+        project = re.search(r"project\(accesspath VERSION (\S+)",
+                            (ROOT / "CMakeLists.txt").read_text(encoding="utf-8")).group(1)
+        self.assertEqual(driver["name"], "accesspath")
+        self.assertEqual(driver["version"], project)
+        version = subprocess.run([CLI, "--version"], capture_output=True, text=True).stdout
+        self.assertEqual(version.strip(), "accesspath " + project)
+
+    def test_failing_scenario(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = failing_scenario(tmp)
+            log = self.sarif([path.name], 1, cwd=tmp)
+            results = log["runs"][0]["results"]
+            by_rule = {}
+            for r in results:
+                by_rule.setdefault(r["ruleId"], []).append(r)
+            self.assertEqual(len(by_rule.get("expectation-mismatch", [])), 1, results)
+            mismatch = by_rule["expectation-mismatch"][0]
+            self.assertEqual(mismatch["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
+                             "/expectations/0")
+            self.assertIn("but the scenario expects", mismatch["message"]["text"])
+            self.assertIn("flipped by the test", mismatch["message"]["text"])
+            invariant = [r for k, v in by_rule.items() if k.startswith("invariant-") and
+                         k != "invariant-warning" for r in v]
+            self.assertEqual(len(invariant), 1, results)
+            self.assertIn("/invariants/0",
+                          invariant[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"])
+            self.assertTrue(any(r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+                                .endswith("/Sid") for r in by_rule.get("lint-sid", [])), results)
+            uri = mismatch["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            self.assertIn("failing%20sod.json", uri)
+            self.check_results(log)
+
+    def test_counterexample_is_a_code_flow(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = json.loads(SOD.read_text(encoding="utf-8"))
+            # An invariant the world violates, expected to hold: the counterexample is reported.
+            status, out, _ = check("json", [SOD])
+            report = json.loads(out)["files"][0]["invariants"]
+            violated = [i for i in report if i["holds"] is False]
+            self.assertTrue(violated, "separation-of-duties has a violated invariant")
+            doc["invariants"][violated[0]["index"]]["expect"] = "holds"
+            path = pathlib.Path(tmp) / "violated.json"
+            path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+            log = self.sarif([path.name], 1, cwd=tmp)
+            flows = [r for r in log["runs"][0]["results"] if r["ruleId"] == "invariant-violated"]
+            self.assertEqual(len(flows), 1)
+            steps = violated[0]["counterexample"]["steps"]
+            thread = flows[0]["codeFlows"][0]["threadFlows"][0]["locations"]
+            self.assertEqual(len(thread), len(steps))
+            for k, (t, s) in enumerate(zip(thread, steps)):
+                self.assertEqual(t["executionOrder"], k + 1)
+                self.assertIn(s["action"], t["location"]["message"]["text"])
+            self.check_results(log)
+
+    def test_file_that_does_not_load(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            broken_file(tmp)
+            log = self.sarif(["broken.json", SOD], 2, cwd=tmp)
+            run = log["runs"][0]
+            self.assertFalse(run["invocations"][0]["executionSuccessful"])
+            invalid = [r for r in run["results"] if r["ruleId"] == "scenario-invalid"]
+            self.assertEqual(len(invalid), 1)
+            self.assertIn("not valid JSON", invalid[0]["message"]["text"])
+            self.assertEqual(invalid[0]["level"], "error")
+
+    def test_output_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out_path = pathlib.Path(tmp) / "check.sarif"
+            status, out, err = check("sarif", [SOD], "-o", out_path)
+            self.assertEqual((status, out), (0, ""), err)
+            self.assertFalse(list(VALIDATOR.iter_errors(json.loads(out_path.read_text()))))
+            status, out, err = check("sarif", [SOD], "-o", pathlib.Path(tmp) / "no" / "x.sarif")
+            self.assertEqual(status, 2)
+            self.assertEqual(sorted(p.name for p in pathlib.Path(tmp).iterdir()), ["check.sarif"])
+
+
+@unittest.skipUnless(CLI, "set ACCESSPATH_CLI to the accesspath binary")
+class Junit(unittest.TestCase):
+    def compare(self, files, want_status):
+        status, out, err = check("junit", files)
+        self.assertEqual(status, want_status, err[-2000:])
+        root = ET.fromstring(out)
+        _, js, _ = check("json", files)
+        reports = json.loads(js)["files"]
+        suites = root.findall("testsuite")
+        self.assertEqual(len(suites), len(reports))
+        totals = {"tests": 0, "failures": 0, "errors": 0}
+        for suite, report in zip(suites, reports):
+            cases = suite.findall("testcase")
+            failures = [c for c in cases if c.find("failure") is not None]
+            errors = [c for c in cases if c.find("error") is not None]
+            self.assertEqual(suite.get("name"), report["file"])
+            if report["error"] is not None:
+                self.assertEqual((len(cases), len(errors), len(failures)), (1, 1, 0))
+            else:
+                items = report["expectations"] + report["invariants"]
+                self.assertEqual(len(cases), len(items))
+                self.assertEqual(len(failures), sum(1 for i in items if not i["ok"]))
+                self.assertEqual(errors, [])
+            for key, value in (("tests", len(cases)), ("failures", len(failures)),
+                               ("errors", len(errors))):
+                self.assertEqual(int(suite.get(key)), value, key)
+                totals[key] += value
+        for key, value in totals.items():
+            self.assertEqual(int(root.get(key)), value, key)
+        return root
+
+    def test_bundled_scenarios(self):
+        root = self.compare(SCENARIOS, 0)
+        self.assertEqual(int(root.get("failures")), 0)
+
+    def test_failing_and_broken(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = self.compare([failing_scenario(tmp), broken_file(tmp), SOD], 2)
+            failing = root.findall("testsuite")[0]
+            # Markup in names and messages arrives intact (escaped on the way).
+            self.assertEqual(failing.find("properties/property").get("value"),
+                             'failing <sod> & "friends"')
+            messages = [c.find("failure").get("message") for c in failing.findall("testcase")
+                        if c.find("failure") is not None]
+            self.assertEqual(len(messages), 2)
+            self.assertTrue(any("<&\"'>" in m for m in messages), messages)
+            self.assertIn("not-a-valid-sid", failing.find("system-out").text)
+            broken = root.findall("testsuite")[1]
+            self.assertEqual(broken.find("testcase/error").get("type"), "scenario-invalid")
+
+    def test_failing_only(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.compare([failing_scenario(tmp)], 1)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
