@@ -704,7 +704,7 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
     }
     if (!undecided.empty()) {
       out.holds = std::nullopt;
-      out.reason = "cannot decide: " + undecided.summary() + "; no access was found otherwise";
+      out.reason = undecided.summary() + "; no access was found otherwise";
       return out;
     }
     out.holds = true;
@@ -783,7 +783,7 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
   }
   if (!undecided.empty()) {
     out.holds = std::nullopt;
-    out.reason = "cannot decide: " + undecided.summary() + "; no access was found otherwise";
+    out.reason = undecided.summary() + "; no access was found otherwise";
     return out;
   }
   out.holds = true;

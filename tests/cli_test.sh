@@ -74,6 +74,32 @@ expect "explain allow" 0 $?
   --action s3:GetObject --resource arn:aws:s3:::secure-demo-bucket/KMS-Cryptographic-Details.pdf >"$tmp/out"
 expect "explain deny" 1 $?
 contains "explain names kms" "$tmp/out" "KMS authorizes \`kms:Decrypt\`"
+# explain, the other direction: a deny that another request context lifts, and --now.
+"$ap" explain scenarios/condition-vpc-endpoint-fence.json --principal arn:aws:iam::111122223333:role/analyst \
+  --action s3:GetObject --resource arn:aws:s3:::analytics-data/reports/weekly.csv >"$tmp/out" 2>&1
+expect "explain deny in this context" 1 $?
+contains "explain names the context that allows" "$tmp/out" "another request context is allowed: through VPC endpoint vpce-1a2b3c4d"
+"$ap" explain --format json scenarios/condition-ip-ranges.json --principal arn:aws:iam::111122223333:user/contractor-b \
+  --action s3:GetObject --resource arn:aws:s3:::shared-data/exports/q4.parquet >"$tmp/json" 2>&1
+python3 - "$tmp/json" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL explain json other_contexts"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["other_contexts"] == {"exists": False, "decision": "allow"}, d.get("other_contexts")
+PY
+"$ap" --now 2031-01-01 check scenarios/condition-ip-ranges.json >"$tmp/out" 2>&1; expect "--now accepted" 0 $?
+"$ap" --now yesterday check scenarios/condition-ip-ranges.json >"$tmp/out" 2>&1; expect "--now bad date" 2 $?
+contains "--now names the problem" "$tmp/out" "--now \`yesterday\`"
+# A violated invariant's counterexample carries the context its steps need, as JSON an expectation replays.
+"$ap" check --format json scenarios/condition-ip-ranges.json >"$tmp/json" 2>&1
+python3 - "$tmp/json" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL counterexample context json"; }
+import json, sys
+inv = json.load(open(sys.argv[1]))["files"][0]["invariants"][0]
+step = inv["counterexample"]["steps"][-1]
+ip = step["context"]["context"]["aws:SourceIp"]
+assert ip.startswith("203.0.113."), step
+assert step["context"]["reads"][0]["key"] == "aws:SourceIp", step
+PY
+
 "$ap" explain scenarios/separation-of-duties.json --principal not-an-arn --action s3:GetObject --resource '*' >"$tmp/out" 2>"$tmp/err"
 expect "explain bad principal" 2 $?
 "$ap" check >"$tmp/out" 2>&1; expect "no files is a usage error" 2 $?

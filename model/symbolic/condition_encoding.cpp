@@ -105,7 +105,8 @@ ConditionEncoder::Var& ConditionEncoder::var(std::string_view key_lower, const F
   // "the date and time of the request", in epoch seconds).
   std::string name(info.type == FreeKeyType::kTime ? "aws:currenttime" : key_lower);
   if (auto it = vars_.find(name); it != vars_.end()) return it->second;
-  const std::string id = "k" + std::to_string(vars_.size());
+  // Numbered by creation, not by map size: a key's realism may create another key first.
+  const std::string id = "k" + std::to_string(next_id_++);
   Var v{info.type, &info, z3_.bool_const((id + "_present").c_str()), z3_.bool_val(false),
         z3_.bool_val(false)};
   auto& c = pending_;
@@ -478,11 +479,16 @@ std::map<std::string, ChosenValue> ConditionEncoder::read(const z3::model& m) co
   return out;
 }
 
-std::vector<z3::expr> ConditionEncoder::pin(const std::map<std::string, ChosenValue>& values) {
+std::vector<z3::expr> ConditionEncoder::pin_values(const std::map<std::string, ChosenValue>& values,
+                                                   bool unlisted_absent) {
   std::vector<z3::expr> out;
   for (const auto& [name, v] : vars_) {
     auto it = values.find(name);
-    if (it == values.end()) continue;
+    // A key the request does not carry is absent (the time always has a value).
+    if (it == values.end()) {
+      if (unlisted_absent && v.type != FreeKeyType::kTime) out.push_back(!v.present);
+      continue;
+    }
     const ChosenValue& c = it->second;
     out.push_back(v.present == z3_.bool_val(c.present));
     if (!c.present) continue;
@@ -518,6 +524,14 @@ std::vector<z3::expr> ConditionEncoder::pin(const std::map<std::string, ChosenVa
     }
   }
   return out;
+}
+
+std::vector<z3::expr> ConditionEncoder::pin(const std::map<std::string, ChosenValue>& values) {
+  return pin_values(values, true);
+}
+
+std::vector<z3::expr> ConditionEncoder::pin_only(const std::map<std::string, ChosenValue>& values) {
+  return pin_values(values, false);
 }
 
 }  // namespace accesspath

@@ -62,8 +62,11 @@ class ConditionEncoder {
   // The value of every key that has variables, in `model`.
   std::map<std::string, ChosenValue> read(const z3::model& model) const;
   // The same values as constraints (to check that the formulas agree with the evaluator on a
-  // context that was not produced by the solver).
+  // context that was not produced by the solver). A key with variables that `values` does not
+  // list is absent.
   std::vector<z3::expr> pin(const std::map<std::string, ChosenValue>& values);
+  // The same for the listed keys only; keys not listed stay free.
+  std::vector<z3::expr> pin_only(const std::map<std::string, ChosenValue>& values);
 
  private:
   struct Var {
@@ -74,6 +77,8 @@ class ConditionEncoder {
     z3::expr is_v6;  // addresses only
   };
   Var& var(std::string_view key_lower, const FreeKey& info);
+  std::vector<z3::expr> pin_values(const std::map<std::string, ChosenValue>& values,
+                                   bool unlisted_absent);
   z3::expr via_endpoint();
   std::optional<z3::expr> matches(const ConditionClause& c, const Var& v, std::string_view key,
                                   const ClauseFacts& facts, std::string* why);
@@ -83,6 +88,7 @@ class ConditionEncoder {
   std::map<std::string, Var, std::less<>> vars_;
   std::optional<z3::expr> via_;  // the request comes through a VPC endpoint
   std::vector<z3::expr> pending_;
+  unsigned next_id_ = 0;
 };
 
 // Formats for request values the encoder reads back.

@@ -4,6 +4,8 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -204,6 +206,7 @@ Request realize(const Request& base, const std::map<std::string, ChosenValue>& c
                 std::int64_t now) {
   Request r = base;
   for (const auto& [key, v] : chosen) {
+    if (pinned.count(key)) continue;  // the request's own value stays
     if (is_header_key(key)) {
       std::string header = key.substr(3);
       erase_header(r, header);
@@ -395,6 +398,13 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
       solver->set(p);
     }
     for (auto& c : tracer.encoder().take_constraints()) solver->add(c);
+    // Keys the request pins keep their values (another key's realism may read them: MFA age).
+    {
+      std::map<std::string, ChosenValue> pins;
+      for (const auto& [key, value] : carried(base))
+        if (pinned.count(key)) pins.emplace(key, value);
+      for (auto& c : tracer.encoder().pin_only(pins)) solver->add(c);
+    }
     // The formulas must agree with what the evaluator found on this very context; if they do
     // not, the encoding is wrong somewhere and nothing it says can be trusted.
     solver->push();
@@ -407,6 +417,7 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
       for (const auto& [f, target] : encoded)
         if (m.eval(f, true).is_true() == target) agrees = false;
     }
+    if (!agrees && std::getenv("ACCESSPATH_DEBUG_Z3")) std::cerr << *solver << "\n";
     solver->pop();
     if (!agrees) {
       answer.kind = ContextAnswer::Kind::kUnknown;

@@ -21,8 +21,8 @@ std::optional<Witness> allowed_in_some_context(const World& world, const Request
   }
   std::string who_text = request.principal.empty() ? who.arn : request.principal;
   if (UndecidedLog* log = g_log)
-    log->add("whether `" + who_text + "` can `" + request.action + "` `" + request.resource +
-             "`: " + a.reason);
+    log->add("cannot decide whether `" + who_text + "` can `" + request.action + "` `" +
+             request.resource + "`: " + a.reason);
   return std::nullopt;
 }
 

@@ -26,6 +26,10 @@ struct CheckOptions {
 };
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
 
+// --now: the analysis date every proof over request contexts starts from. False (with a message
+// on `err`) when `text` is not a date.
+bool set_analysis_date(const std::string& text, std::ostream& err);
+
 struct ExplainOptions {
   std::string file;
   std::string principal;

@@ -1,7 +1,9 @@
+#include "model/condition_date.h"
 #include "model/evaluator.h"
 #include "model/request_context.h"
 #include "model/requester.h"
 #include "model/scenario.h"
+#include "model/symbolic/context_search.h"
 #include "tools/cli/commands.h"
 #include "tools/report/decision_text.h"
 #include "tools/report/report_json.h"
@@ -17,7 +19,57 @@ bool split_pair(const std::string& text, std::string& key, std::string& value) {
   return true;
 }
 
+// The other direction: would another request context decide otherwise? Said only when the
+// decision read a key the caller chooses (otherwise every context decides the same).
+struct OtherContexts {
+  bool asked = false;
+  std::string text;
+  nlohmann::json json;
+};
+
+OtherContexts other_contexts(const World& world, const Request& request, bool allowed) {
+  OtherContexts out;
+  auto who = resolve_requester(world, request.principal);
+  if (!who) return out;
+  ContextAnswer a =
+      search_contexts(world, *who, request, /*want_allow=*/!allowed, {.vary_given = true});
+  if (!a.context_dependent) return out;
+  out.asked = true;
+  const char* other = allowed ? "denied" : "allowed";
+  const char* other_decision = allowed ? "deny" : "allow";
+  switch (a.kind) {
+    case ContextAnswer::Kind::kFound:
+      out.text = std::string(allowed ? "some request contexts are denied, e.g. "
+                                     : "another request context is allowed: ") +
+                 describe_needs(a.needs);
+      out.json = {
+          {"exists", true}, {"decision", other_decision}, {"context", describe_needs(a.needs)}};
+      break;
+    case ContextAnswer::Kind::kNever:
+      out.text = std::string(allowed ? "allowed" : "denied") +
+                 " in every request context the caller could send";
+      out.json = {{"exists", false}, {"decision", other_decision}};
+      break;
+    case ContextAnswer::Kind::kUnknown:
+      out.text = "whether another request context is " + std::string(other) +
+                 " cannot be decided: " + a.reason;
+      out.json = {{"exists", nullptr}, {"decision", other_decision}, {"reason", a.reason}};
+      break;
+  }
+  return out;
+}
+
 }  // namespace
+
+bool set_analysis_date(const std::string& text, std::ostream& err) {
+  auto d = parse_date(text);
+  if (!d) {
+    err << "--now `" << text << "`: expected a date such as 2026-12-05 or 2026-12-05T12:00:00Z\n";
+    return false;
+  }
+  set_analysis_time(d->instant.seconds);
+  return true;
+}
 
 int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
   LoadResult loaded = load_scenario_file(o.file);
@@ -52,10 +104,15 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
     request.context[k].push_back(v);
   }
   Decision d = evaluate(loaded.scenario->world, request);
-  if (o.format == "json")
-    out << decision_to_json(d).dump(2) << "\n";
-  else
+  OtherContexts others = other_contexts(loaded.scenario->world, request, d.allowed);
+  if (o.format == "json") {
+    nlohmann::json j = decision_to_json(d);
+    if (others.asked) j["other_contexts"] = others.json;
+    out << j.dump(2) << "\n";
+  } else {
     out << decision_to_text(d, {.show_all_policies = o.all_policies});
+    if (others.asked) out << "contexts: " << others.text << "\n";
+  }
   return d.allowed ? 0 : 1;
 }
 

@@ -10,6 +10,11 @@ int main(int argc, char** argv) {
   CLI::App app{"accesspath: who can actually read this data, and why?"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("accesspath ") + ACCESSPATH_VERSION);
+  std::string now;
+  app.add_option(
+      "--now", now,
+      "analysis date (e.g. 2026-12-05 or 2026-12-05T12:00:00Z): proofs consider requests "
+      "from then on (default: today, 00:00 UTC)");
 
   accesspath::CheckOptions check;
   auto* check_cmd =
@@ -116,6 +121,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;  // usage errors are bad input: exit status 2
   }
+  if (!now.empty() && !accesspath::set_analysis_date(now, std::cerr)) return 2;
   if (*check_cmd) return accesspath::run_check(check, std::cout, std::cerr);
   if (*explain_cmd) return accesspath::run_explain(explain, std::cout, std::cerr);
   if (*who_cmd) return accesspath::run_who(who, std::cout, std::cerr);
