@@ -116,15 +116,21 @@ class Tracer final : public ContextObserver {
   }
   const std::vector<Recorded>& atoms() const { return atoms_; }
   const std::string& unsupported() const { return unsupported_; }
+  // One Z3 context per thread, reused by every search on it: making one costs milliseconds,
+  // more than most searches. Each search has its own solver and its own constraints; its
+  // variables are named afresh by its encoder.
   z3::context& z3() {
-    encoder();
+    thread_local std::unique_ptr<z3::context> context;
+    thread_local unsigned uses = 0;
+    if (!z3_) {
+      // Start a fresh context now and then, so terms of old searches do not pile up.
+      if (!context || ++uses % 4096 == 0) context = std::make_unique<z3::context>();
+      z3_ = context.get();
+    }
     return *z3_;
   }
   ConditionEncoder& encoder() {
-    if (!z3_) {
-      z3_ = std::make_unique<z3::context>();
-      encoder_ = std::make_unique<ConditionEncoder>(*z3_, now_);
-    }
+    if (!encoder_) encoder_ = std::make_unique<ConditionEncoder>(z3(), now_);
     return *encoder_;
   }
   // The formula of a recorded read; nullopt (and `why`) when it cannot be encoded.
@@ -144,7 +150,7 @@ class Tracer final : public ContextObserver {
   bool anonymous_;
   std::set<std::string, std::less<>> pinned_;
   std::int64_t now_;
-  std::unique_ptr<z3::context> z3_;
+  z3::context* z3_ = nullptr;
   std::unique_ptr<ConditionEncoder> encoder_;
   std::vector<Recorded> atoms_;
   std::string statement_;
