@@ -15,16 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-World load_or_throw(const json& doc) {
-  LoadResult r = load_scenario(doc, "generated.json");
-  if (!r.scenario) {
-    std::string message = "the scenario does not load:";
-    for (const auto& d : r.diagnostics.items()) message += "\n  " + d.to_string();
-    throw std::runtime_error(message + "\n" + doc.dump(2));
-  }
-  return r.scenario->world;
-}
-
 std::string verdict(bool allowed) {
   return allowed ? "allow" : "deny";
 }
@@ -43,6 +33,16 @@ void toggle(json& v) {
 }
 
 }  // namespace
+
+World load_or_throw(const json& doc) {
+  LoadResult r = load_scenario(doc, "generated.json");
+  if (!r.scenario) {
+    std::string message = "the scenario does not load:";
+    for (const auto& d : r.diagnostics.items()) message += "\n  " + d.to_string();
+    throw std::runtime_error(message + "\n" + doc.dump(2));
+  }
+  return r.scenario->world;
+}
 
 bool fast_allows(const json& doc, const Request& r) {
   return evaluate(load_or_throw(doc), r, {.explain = false}).allowed;

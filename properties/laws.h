@@ -29,6 +29,10 @@
 
 namespace accesspath::properties {
 
+// Loads a generated scenario document; std::runtime_error with the diagnostics and the
+// document when it does not load.
+World load_or_throw(const nlohmann::json& world_doc);
+
 // Decides a request in a scenario document.
 using Decider = std::function<bool(const nlohmann::json& world_doc, const Request& request)>;
 

@@ -122,6 +122,21 @@ std::string bucket_name(const AccountPlan& a, const Team& t, int i) {
 std::string policy_arn(const AccountPlan& a, const std::string& name) {
   return "arn:aws:iam::" + a.id + ":policy/" + name;
 }
+// The account's S3 gateway endpoint, which fenced buckets require (OrgShape::conditions).
+std::string vpce_of(const AccountPlan& a) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "vpce-%08x", 0x1a2b0000u + static_cast<unsigned>(a.index));
+  return buf;
+}
+// The account's office address range (documentation ranges, RFC 5737).
+std::string office_cidr(const AccountPlan& a) {
+  static constexpr std::array<const char*, 3> kRanges = {"203.0.113.0/24", "198.51.100.0/24",
+                                                         "192.0.2.0/24"};
+  return kRanges[static_cast<std::size_t>(a.index) % kRanges.size()];
+}
+Json mfa_present() {
+  return {{"Bool", {{"aws:MultiFactorAuthPresent", "true"}}}};
+}
 
 enum Role { kReader = 0, kWriter = 1, kAnalyst = 2, kCi = 3, kPartner = 4 };
 
@@ -135,7 +150,10 @@ constexpr const char* kProtectLogsScp =
 class Builder {
  public:
   explicit Builder(const OrgShape& shape)
-      : shape_(shape), random_(shape.seed), plan_(plan(shape)) {}
+      : shape_(shape),
+        random_(shape.seed),
+        gated_(shape.seed ^ 0xC0DD171045ull),
+        plan_(plan(shape)) {}
 
   Json build() {
     doc_ = {{"format", 1},
@@ -191,6 +209,9 @@ class Builder {
         Json{{"arn", role_arn(a, "auditor")},
              {"trust_policy", trust_account(security_account)},
              {"policies", {kReadOnly}}}};
+    // The admin role is assumed with MFA only (IAM: aws:MultiFactorAuthPresent).
+    if (shape_.conditions)
+      fixed[0]["trust_policy"] = with_condition_on_all(fixed[0]["trust_policy"], mfa_present());
     for (int i = 0; i < std::min(kFixedPerAccount, a.principals); ++i)
       doc_["principals"].push_back(std::move(fixed[static_cast<std::size_t>(i)]));
   }
@@ -235,6 +256,8 @@ class Builder {
           break;
         case kAnalyst:
           role["trust_policy"] = trust_account(a.id);
+          if (shape_.conditions && gated_.chance(2))
+            role["trust_policy"] = with_condition_on_all(role["trust_policy"], mfa_present());
           role["policies"] = {analyst_inline(a.id)};
           break;
         case kCi:
@@ -273,8 +296,13 @@ class Builder {
       // A few were given an ad-hoc grant on another team's reports bucket once.
       if (random_.chance(10) && a.buckets > 0) {
         const Team& other = a.teams[random_.next() % a.teams.size()];
-        if (!other.buckets.empty())
-          user["policies"].push_back(adhoc_inline(bucket_name(a, other, other.buckets.front())));
+        if (!other.buckets.empty()) {
+          Json grant = adhoc_inline(bucket_name(a, other, other.buckets.front()));
+          if (shape_.conditions && gated_.chance(2))
+            grant =
+                with_condition_on_all(grant, {{"IpAddress", {{"aws:SourceIp", office_cidr(a)}}}});
+          user["policies"].push_back(std::move(grant));
+        }
       }
       doc_["principals"].push_back(std::move(user));
     }
@@ -291,10 +319,21 @@ class Builder {
     if (random_.chance(50)) facts.org_account = plan_.front().id;
     facts.public_prefix = random_.chance(100);
     facts.log_delivery = facts.name.find("-logs") != std::string::npos;
+    Json policy = bucket_policy(facts);
+    if (shape_.conditions) {
+      if (gated_.chance(3))
+        policy["Statement"].push_back(
+            vpce_fence_statement(facts.name, vpce_of(a), role_arn(a, "admin")));
+      const Team& other = a.teams[gated_.next() % a.teams.size()];
+      if (gated_.chance(4) && other.users > 0)
+        policy["Statement"].push_back(ip_gated_read_statement(
+            facts.name, "arn:aws:iam::" + a.id + ":user/t" + std::to_string(other.index) + "-u0",
+            office_cidr(a)));
+    }
     Json bucket = {{"name", facts.name},
                    {"account", a.id},
                    {"region", t.region},
-                   {"policy", bucket_policy(facts)},
+                   {"policy", std::move(policy)},
                    {"objects", Json::array()}};
     if (!facts.key_arn.empty())
       bucket["default_encryption"] = {
@@ -324,7 +363,10 @@ class Builder {
     const Team& pt = p.teams[static_cast<std::size_t>(t.index) % p.teams.size()];
     if (!single_account() && pt.has(kAnalyst)) facts.partner = team_role(p, pt, kAnalyst);
     std::string alias = "alias/" + bucket_prefix(a, t) + arn.substr(arn.size() - 4);
-    Json key = {{"arn", arn}, {"aliases", {alias}}, {"policy", key_policy(facts)}};
+    Json policy = key_policy(facts);
+    if (shape_.conditions && !gated_.chance(3))
+      policy["Statement"].push_back(key_deny_insecure_transport_statement());
+    Json key = {{"arn", arn}, {"aliases", {alias}}, {"policy", std::move(policy)}};
     if (t.has(kCi))
       key["grants"] = {
           {{"grantee", team_role(a, t, kCi)}, {"operations", {"GenerateDataKey", "Encrypt"}}}};
@@ -355,6 +397,9 @@ class Builder {
 
   const OrgShape& shape_;
   Random random_;
+  // Draws for the condition-gated statements only, so that the rest of the document does not
+  // change with OrgShape::conditions.
+  Random gated_;
   std::vector<AccountPlan> plan_;
   Json doc_;
 };

@@ -16,6 +16,12 @@
 // require the team key, cross-account readers, a few public or org-wide ones); SSE-KMS,
 // SSE-S3 and aws/s3 objects; keys with key policies (IAM delegation, admins, users,
 // cross-account users) and grants.
+//
+// With `conditions`, also the condition-gated statements real organisations write on keys the
+// caller chooses: VPC-endpoint fences on some buckets (deny unless through the account's
+// endpoint, the admin role excepted), grants that hold only from the corporate address range
+// (bucket policies and ad-hoc identity grants), role trust that requires MFA (admin, analysts),
+// and a deny of plain HTTP in many key policies (bucket policies always have one).
 #pragma once
 
 #include <cstdint>
@@ -30,6 +36,9 @@ struct OrgShape {
   int buckets = 200;
   int keys = 50;
   int accounts = 0;  // 0: one account per 200 principals (at least 2)
+  // Condition-gated statements on caller-chosen keys (aws:SourceVpce, aws:SourceIp,
+  // aws:MultiFactorAuthPresent, aws:SecureTransport). Off: the same document as before.
+  bool conditions = false;
   // The figures (10,000 principals, 2,000 buckets, 500 keys) scaled to `principals`:
   // one bucket per 5 principals and one key per 20.
   static OrgShape for_principals(int principals, std::uint64_t seed = 1);

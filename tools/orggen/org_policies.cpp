@@ -199,4 +199,35 @@ Json key_policy(const KeyFacts& k) {
   return policy_document(std::move(statements));
 }
 
+Json with_condition_on_all(Json policy, const Json& condition) {
+  for (auto& s : policy["Statement"])
+    for (const auto& [op, keys] : condition.items())
+      for (const auto& [key, values] : keys.items()) s["Condition"][op][key] = values;
+  return policy;
+}
+
+Json vpce_fence_statement(const std::string& bucket, const std::string& vpce,
+                          const std::string& except_role) {
+  const std::string arn = "arn:aws:s3:::" + bucket;
+  return with_principal(
+      with_condition(statement("DenyOutsideVpce", "Deny", "s3:*", {arn, arn + "/*"}),
+                     {{"StringNotEquals", {{"aws:SourceVpce", vpce}}},
+                      {"ArnNotLike", {{"aws:PrincipalArn", except_role}}}}),
+      "*");
+}
+
+Json ip_gated_read_statement(const std::string& bucket, const std::string& principal,
+                             const std::string& cidr) {
+  return with_principal(with_condition(statement("ReadReportsFromOffice", "Allow", "s3:GetObject",
+                                                 "arn:aws:s3:::" + bucket + "/reports/*"),
+                                       {{"IpAddress", {{"aws:SourceIp", cidr}}}}),
+                        {{"AWS", principal}});
+}
+
+Json key_deny_insecure_transport_statement() {
+  return with_principal(with_condition(statement("DenyInsecureTransport", "Deny", "kms:*", "*"),
+                                       {{"Bool", {{"aws:SecureTransport", "false"}}}}),
+                        "*");
+}
+
 }  // namespace accesspath::orggen

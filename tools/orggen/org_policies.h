@@ -62,4 +62,18 @@ struct KeyFacts {
 };
 Json key_policy(const KeyFacts& k);
 
+// --- Condition-gated statements (OrgShape::conditions) ---
+// Adds `condition` to every statement of `policy` (MFA-gated trust, IP-gated ad-hoc grants).
+Json with_condition_on_all(Json policy, const Json& condition);
+// Denies everything on the bucket unless the request comes through `vpce`; `except_role` (the
+// account's admin role) is not fenced in (S3 User Guide, Restricting access to a specific VPC
+// endpoint).
+Json vpce_fence_statement(const std::string& bucket, const std::string& vpce,
+                          const std::string& except_role);
+// Lets `principal` read the bucket's reports only from `cidr` (IAM: aws:SourceIp).
+Json ip_gated_read_statement(const std::string& bucket, const std::string& principal,
+                             const std::string& cidr);
+// Denies every use of the key over plain HTTP (KMS: aws:SecureTransport).
+Json key_deny_insecure_transport_statement();
+
 }  // namespace accesspath::orggen

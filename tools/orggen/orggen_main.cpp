@@ -14,12 +14,16 @@ int main(int argc, char** argv) {
   int buckets = -1, keys = -1, accounts = 0;
   std::uint64_t seed = 1;
   std::string output = "-";
+  bool conditions = false;
   app.add_option("--principals", principals, "users and roles in total")
       ->check(CLI::PositiveNumber);
   app.add_option("--buckets", buckets, "buckets (default: one per 5 principals)");
   app.add_option("--keys", keys, "KMS keys (default: one per 20 principals)");
   app.add_option("--accounts", accounts, "accounts (default: one per 200 principals, at least 2)");
   app.add_option("--seed", seed, "random seed; the same seed gives the same file");
+  app.add_flag("--conditions", conditions,
+               "add condition-gated statements: VPC-endpoint fences, office-IP grants, MFA trust, "
+               "TLS-only key policies");
   app.add_option("-o,--output", output, "output file, `-` for stdout");
   CLI11_PARSE(app, argc, argv);
 
@@ -27,6 +31,7 @@ int main(int argc, char** argv) {
   if (buckets >= 0) shape.buckets = buckets;
   if (keys >= 0) shape.keys = keys;
   shape.accounts = accounts;
+  shape.conditions = conditions;
   std::string text = accesspath::orggen::generate_org(shape).dump(1);
   if (output == "-") {
     std::cout << text << "\n";

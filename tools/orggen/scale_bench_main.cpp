@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
   int repeat = 3, buckets = -1, keys = -1;
   std::uint64_t seed = 1;
   bool no_admin = false;
+  bool conditions = false;
   Options options;
   app.add_option("--sizes", sizes, "principals per organisation")->delimiter(',');
   app.add_option("--repeat", repeat, "runs per size (the median is printed)")
@@ -134,6 +135,9 @@ int main(int argc, char** argv) {
   app.add_option("--keys", keys, "fix the keys (default: one per 20 principals)");
   app.add_option("--seed", seed, "generator seed");
   app.add_flag("--no-admin", no_admin, "leave out the policy-administration edges");
+  app.add_flag("--conditions", conditions,
+               "generate organisations with condition-gated statements (accesspath-orggen "
+               "--conditions)");
   app.add_flag("--exhaustive", options.exhaustive,
                "use the exhaustive reference builder (one question per pair; slow)");
   CLI11_PARSE(app, argc, argv);
@@ -146,6 +150,7 @@ int main(int argc, char** argv) {
     auto shape = accesspath::orggen::OrgShape::for_principals(n, seed);
     if (buckets >= 0) shape.buckets = buckets;
     if (keys >= 0) shape.keys = keys;
+    shape.conditions = conditions;
     std::vector<Run> runs;
     for (int i = 0; i < repeat; ++i) runs.push_back(run_in_child(shape, options));
     auto med = [&](double Run::*field) {
