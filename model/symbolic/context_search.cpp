@@ -401,6 +401,9 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
       solver.emplace(z3);
       z3::params p(z3);
       p.set("timeout", options.timeout_ms);
+      // Z3 would take over SIGINT while it solves, swallowing the Ctrl-C that stops a search
+      // (`accesspath explore`): the process's own handler must keep it.
+      p.set("ctrl_c", false);
       solver->set(p);
     }
     for (auto& c : tracer.encoder().take_constraints()) solver->add(c);
