@@ -119,7 +119,7 @@ struct Planned {
 class Builder {
  public:
   Builder(const World& w, const AccessGraph& g, Questions& q, std::vector<FoundEdge>& found)
-      : w_(w), asker_{w, g, found, /*explain_first=*/true}, q_(q) {
+      : w_(w), asker_{w, g, found}, q_(q) {
     generate_data_key_ok_.assign(q_.keys.size(), 0);
     decrypt_ok_.assign(w.keys.size(), 0);
   }

@@ -111,8 +111,7 @@ std::vector<std::string> requesters(const World& w, const AccessGraph& g) {
 bool Asker::ask(const std::string& principal, const Requester& who, EdgeKind kind, const Request& r,
                 const std::string& target, std::string detail) {
   // An edge exists when some request context gets through (context_search.h); the explained
-  // decision is the one of that context. (`explain_first` is kept for the exhaustive builder.)
-  (void)explain_first;
+  // decision is the one of that context.
   auto witness = allowed_in_some_context(w, who, r);
   if (!witness) return false;
   auto from = g.find(principal);

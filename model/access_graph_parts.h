@@ -34,16 +34,13 @@ struct FoundEdge {
 };
 void add_edges(AccessGraph& g, std::vector<FoundEdge>& found);
 
-// Records an edge when the evaluator allows the request (the explained decision gives the
-// statements); returns whether it did. Reads the graph only (to find vertices).
-// `explain_first`: ask for the explained decision straight away. Worth it when most questions
-// are allowed (the indexed builder's); otherwise a fast decision first saves the explanation of
-// every denial (the exhaustive builder's). The answer is the same either way.
+// Records an edge when the evaluator allows the request in some request context
+// (context_search.h; the explained decision of that context gives the statements); returns
+// whether it did. Reads the graph only (to find vertices).
 struct Asker {
   const World& w;
   const AccessGraph& g;
   std::vector<FoundEdge>& found;
-  bool explain_first = false;
   bool ask(const std::string& principal, const Requester& who, EdgeKind kind, const Request& r,
            const std::string& target, std::string detail = {});
 };

@@ -188,9 +188,10 @@ bool ConditionBlock::evaluate(const ConditionContext& ctx) const {
   // Multiple keys or values: operators and keys are ANDed (rule 32).
   ContextObserver* observer = context_observer();
   for (const auto& clause : clauses_) {
-    const bool result = evaluate_clause(clause, ctx);
+    bool result = evaluate_clause(clause, ctx);
     // A proof over request contexts watches every clause that read a key the caller chooses.
-    if (observer && ctx.is_free(clause.key_lower)) observer->on_clause(clause, ctx, result);
+    if (observer && ctx.is_free(clause.key_lower))
+      result = observer->on_clause(clause, ctx, result);
     if (!result) return false;
   }
   return true;

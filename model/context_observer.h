@@ -35,8 +35,10 @@ class ContextObserver {
   // Is `key_lower` the caller's free choice in a context of this role?
   virtual bool is_free(std::string_view key_lower, KeyRole role) const = 0;
   // A condition clause read a free key and came out as `result`. `ctx` is the context it read
-  // (for policy variables in the clause's values, which read fixed keys).
-  virtual void on_clause(const ConditionClause& clause, const ConditionContext& ctx,
+  // (for policy variables in the clause's values, which read fixed keys). Returns the value the
+  // evaluation goes on with: `result`, unless the observer asks "what if every such clause came
+  // out the most favourable way?" (context_search.cpp, the optimistic bound).
+  virtual bool on_clause(const ConditionClause& clause, const ConditionContext& ctx,
                          bool result) = 0;
   // The service itself branched on a free Boolean key outside any condition (S3 refuses SSE-C
   // over plain HTTP: aws:SecureTransport).

@@ -1,5 +1,6 @@
 #include "model/evaluation_memo.h"
 
+#include <atomic>
 #include <cstring>
 
 #include "model/arn.h"
@@ -195,11 +196,28 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
   key_ = d.key();
 }
 
-std::optional<bool> EvaluationMemo::find(const World& w, const Requester& who, const Request& r) {
+std::uint64_t EvaluationMemo::next_generation() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
+void EvaluationMemo::make_room() {
   if (answers_.size() >= max_answers_ || kept_.size() >= max_policies_) {
     answers_.clear();
     kept_.clear();
+    generation_ = next_generation();
   }
+}
+
+EvaluationMemo::AnswerKey EvaluationMemo::digest(const World& w, const Requester& who,
+                                                 const Request& r) {
+  make_room();
+  key_of(w, who, r);
+  return key_;
+}
+
+std::optional<bool> EvaluationMemo::find(const World& w, const Requester& who, const Request& r) {
+  make_room();
   key_of(w, who, r);
   auto it = answers_.find(key_);
   if (it == answers_.end()) {

@@ -46,7 +46,6 @@ class EvaluationMemo {
   std::size_t hits() const { return hits_; }
   std::size_t misses() const { return misses_; }
 
- private:
   // A 128-bit digest of everything the answer may depend on (two independent 64-bit lanes:
   // a collision would need both to collide, about 2^-128 per pair of keys).
   struct AnswerKey {
@@ -56,7 +55,17 @@ class EvaluationMemo {
   struct AnswerKeyHash {
     std::size_t operator()(const AnswerKey& k) const { return static_cast<std::size_t>(k.a); }
   };
+  // The digest of everything evaluate() of `request` may read, for caches of answers derived
+  // from evaluations (a search over request contexts: context_search.cpp). Such a cache must
+  // start afresh whenever generation() changes: the digest compares policies by address, and
+  // only this memo keeps those addresses from being reused.
+  AnswerKey digest(const World& world, const Requester& who, const Request& request);
+  // Unique among all memos of the process, and new each time this one starts afresh.
+  std::uint64_t generation() const { return generation_; }
+
+ private:
   class Digest;
+  void make_room();
 
   void key_of(const World& world, const Requester& who, const Request& request);
   void add_policy(Digest& d, const PolicyPtr& p);
@@ -68,6 +77,8 @@ class EvaluationMemo {
   std::unordered_set<PolicyPtr> kept_;  // keeps every hashed policy's address unique
   AnswerKey key_;                       // the key of the last find()
   std::size_t hits_ = 0, misses_ = 0;
+  std::uint64_t generation_ = next_generation();
+  static std::uint64_t next_generation();
 };
 
 // Installs `memo` for evaluations without explanation on this thread, until the scope ends.

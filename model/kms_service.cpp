@@ -259,7 +259,7 @@ void evaluate_kms(const Call& call) {
   // Grant constraints compare the encryption context outside any condition; a proof over
   // request contexts cannot vary it there, so it says so rather than guess.
   if (ContextObserver* observer = context_observer();
-      observer && observer->is_free("kms:encryptioncontext:", KeyRole::kCaller))
+      observer && observer->is_free("kms:encryptioncontext:any-key", KeyRole::kCaller))
     for (const auto& g : key->grants)
       if (!g.context_equals.empty() || !g.context_subset.empty()) {
         observer->on_unsupported("the grant constraints of `" + key->arn +

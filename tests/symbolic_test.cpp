@@ -5,6 +5,7 @@
 
 #include "model/evaluator.h"
 #include "model/symbolic/context_search.h"
+#include "model/symbolic/search_memo.h"
 #include "test_world.h"
 
 namespace accesspath::rules {
@@ -168,6 +169,74 @@ TEST(SymbolicContexts, SecureTransportDenyIsLiftedOverHttps_GlobalKeysSecureTran
   ASSERT_EQ(denied.kind, ContextAnswer::Kind::kFound) << denied.reason;
   EXPECT_FALSE(evaluate(w, denied.request).allowed);
   EXPECT_EQ(denied.request.context.at("aws:securetransport").front(), "false");
+}
+
+TEST(SymbolicContexts, NoAllowAnywhereNeedsNoSolver_PolicyEvaluationLogic) {
+  // A fence deny reads aws:SourceVpce, but the contractor has no allow at all: even with every
+  // condition on a free key the most favourable way the request is denied, so no context allows
+  // it, and that is settled without a solver.
+  World w = make_world(world_doc(
+      "",
+      R"({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+            "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}})"));
+  ContextAnswer a = search(w, "arn:aws:iam::111122223333:user/contractor", true);
+  EXPECT_EQ(a.kind, ContextAnswer::Kind::kNever);
+  EXPECT_TRUE(a.context_dependent);
+  EXPECT_EQ(a.rounds, 1u);
+}
+
+// Two readers behind the bucket's VPC endpoint fence; `careful` also denies itself that very
+// endpoint, so it reads from nowhere.
+constexpr std::string_view kFencedWorld = R"json({"format": 1, "name": "t",
+  "accounts": [{"id": "111122223333"}],
+  "principals": [
+    {"arn": "arn:aws:iam::111122223333:user/reader", "policies": [{"Version": "2012-10-17",
+      "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}]},
+    {"arn": "arn:aws:iam::111122223333:user/careful", "policies": [{"Version": "2012-10-17",
+      "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+        {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*",
+         "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}]}]}],
+  "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+    "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*",
+      "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+      "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}]},
+    "objects": [{"key": "report.csv", "sse": "AES256"}]}]})json";
+
+TEST(SymbolicContexts, RememberedContextIsOnlyAHint_PolicyEvaluationLogic) {
+  // The fence gives both searches the same first solver round. The reader's witness is
+  // remembered; for `careful` it is tried, denied by its own deny, and the search goes on to
+  // "never" without remembering that for the signature: the reader still reads afterwards.
+  SearchMemo::of_this_thread().clear();
+  World w = make_world(std::string(kFencedWorld));
+  const std::size_t hits = SearchMemo::of_this_thread().hits();
+  expect_witness_allows(w, search(w, kReader, true));
+  EXPECT_EQ(search(w, "arn:aws:iam::111122223333:user/careful", true).kind,
+            ContextAnswer::Kind::kNever);
+  EXPECT_EQ(SearchMemo::of_this_thread().hits(), hits + 1);
+  ContextAnswer again = search(w, kReader, true);
+  expect_witness_allows(w, again);
+  EXPECT_EQ(again.needs.at(0).value, "vpce-1a2b3c4d");
+}
+
+TEST(SymbolicContexts, RememberedNeverNeedsTheSameClauses_PolicyEvaluationLogic) {
+  // A grant that expired before the analysis date: time does not run backwards, so no request
+  // is ever allowed, as the solver's first answer says. The second search with the same clause
+  // is answered from the memo; a grant with another date is a new signature.
+  SearchMemo::of_this_thread().clear();
+  auto until = [](std::string_view date) {
+    return R"({"DateLessThan": {"aws:CurrentTime": ")" + std::string(date) + R"("}})";
+  };
+  World w = make_world(world_doc(until("2020-01-01T00:00:00Z")));
+  EXPECT_EQ(search(w, kReader, true).kind, ContextAnswer::Kind::kNever);
+  const std::size_t hits = SearchMemo::of_this_thread().hits();
+  EXPECT_EQ(search(w, kReader, true).kind, ContextAnswer::Kind::kNever);
+  EXPECT_EQ(SearchMemo::of_this_thread().hits(), hits + 1);
+  World other = make_world(world_doc(until("2021-01-01T00:00:00Z")));
+  EXPECT_EQ(search(other, kReader, true).kind, ContextAnswer::Kind::kNever);
+  EXPECT_EQ(SearchMemo::of_this_thread().hits(), hits + 1);
+  // The memo never says "never" where the clause's own date allows: a later grant is found.
+  World later = make_world(world_doc(until("2030-01-01T00:00:00Z")));
+  expect_witness_allows(later, search(later, kReader, true));
 }
 
 TEST(SymbolicContexts, PinnedContextIsNotVaried_ScenarioFormatInvariants) {

@@ -110,10 +110,6 @@ ConditionEncoder::Var& ConditionEncoder::var(std::string_view key_lower, const F
   Var v{info.type, &info, z3_.bool_const((id + "_present").c_str()), z3_.bool_val(false),
         z3_.bool_val(false)};
   auto& c = pending_;
-  auto printable_text = [&](const z3::expr& s) {
-    return z3::in_re(s, z3::star(z3::range(z3_.string_val(std::string(1, kFirstPrintable)),
-                                           z3_.string_val(std::string(1, kLastPrintable)))));
-  };
   switch (info.type) {
     case FreeKeyType::kIp:
       v.value = z3_.bv_const((id + "_addr").c_str(), 128);
@@ -160,7 +156,7 @@ ConditionEncoder::Var& ConditionEncoder::var(std::string_view key_lower, const F
     }
     case FreeKeyType::kText:
       v.value = z3_.string_const((id + "_text").c_str());
-      c.push_back(printable_text(v.value));
+      // Printable only when a model says otherwise (require_printable).
       if (name == "aws:sourcevpce" || name == "aws:sourcevpc") {
         // IAM: aws:SourceVpc and aws:SourceVpce are present only through a VPC endpoint; their
         // values are resource ids (vpc-…, vpce-…).
@@ -260,14 +256,10 @@ z3::expr in_range(z3::context& z3, const z3::expr& addr, const z3::expr& is_v6, 
   z3::expr family = r.base.v6 ? is_v6 : !is_v6;
   if (r.prefix <= 0) return family;
   const unsigned bits = static_cast<unsigned>(r.prefix);
-  // The range's first `bits` bits, from its bytes (byte 0 most significant).
-  std::string binary;
-  for (unsigned i = 0; i < bits; ++i)
-    binary += (r.base.bytes[i / 8] >> (7 - i % 8)) & 1 ? '1' : '0';
-  std::vector<bool> v(bits);
-  for (unsigned i = 0; i < bits; ++i) v[bits - 1 - i] = binary[i] == '1';
+  // The range's first `bits` bits (byte 0 most significant); bv_val wants the least
+  // significant bit first.
   std::unique_ptr<bool[]> raw(new bool[bits]);
-  for (unsigned i = 0; i < bits; ++i) raw[i] = v[i];
+  for (unsigned i = 0; i < bits; ++i) raw[bits - 1 - i] = (r.base.bytes[i / 8] >> (7 - i % 8)) & 1;
   return family && addr.extract(127, 128 - bits) == z3.bv_val(bits, raw.get());
 }
 
@@ -430,6 +422,25 @@ z3::expr ConditionEncoder::secure_transport_is(bool value) {
   static const FreeKey* info = find_free_key("aws:securetransport", RequestService::kOther, false);
   Var& v = var("aws:securetransport", *info);
   return v.value == (value ? 0 : 1);  // choices: "true", "false"
+}
+
+std::vector<z3::expr> ConditionEncoder::require_printable(const z3::model& m) {
+  std::vector<z3::expr> out;
+  for (auto& [name, v] : vars_) {
+    if (v.type != FreeKeyType::kText || v.printable) continue;
+    bool ok = true;
+    try {
+      ok = printable(m.eval(v.value, true).get_string());
+    } catch (const z3::exception&) {
+      ok = false;  // not a byte string: a character beyond what a header can carry
+    }
+    if (ok) continue;
+    v.printable = true;
+    out.push_back(
+        z3::in_re(v.value, z3::star(z3::range(z3_.string_val(std::string(1, kFirstPrintable)),
+                                              z3_.string_val(std::string(1, kLastPrintable))))));
+  }
+  return out;
 }
 
 std::vector<z3::expr> ConditionEncoder::take_constraints() {

@@ -67,14 +67,21 @@ class ConditionEncoder {
   std::vector<z3::expr> pin(const std::map<std::string, ChosenValue>& values);
   // The same for the listed keys only; keys not listed stay free.
   std::vector<z3::expr> pin_only(const std::map<std::string, ChosenValue>& values);
+  // Text a request can carry is printable ASCII. Z3's string solver is several times slower
+  // with that constraint on every text key, and most models respect it anyway, so it is added
+  // only for the keys whose value in `model` is not printable (and then for good): dropping a
+  // constraint can only turn "no context" into "some context", never the reverse, and no
+  // witness is taken before this returns nothing.
+  std::vector<z3::expr> require_printable(const z3::model& model);
 
  private:
   struct Var {
     FreeKeyType type = FreeKeyType::kText;
     const FreeKey* info = nullptr;
     z3::expr present;
-    z3::expr value;  // String, Int (time, integers, choice index) or BitVec 128 (addresses)
-    z3::expr is_v6;  // addresses only
+    z3::expr value;          // String, Int (time, integers, choice index) or BitVec 128 (addresses)
+    z3::expr is_v6;          // addresses only
+    bool printable = false;  // text only: its value is constrained to printable ASCII
   };
   Var& var(std::string_view key_lower, const FreeKey& info);
   std::vector<z3::expr> pin_values(const std::map<std::string, ChosenValue>& values,

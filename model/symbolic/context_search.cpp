@@ -4,19 +4,20 @@
 #include <array>
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "model/condition_date.h"
 #include "model/context_observer.h"
+#include "model/evaluation_memo.h"
 #include "model/evaluator.h"
 #include "model/request_context.h"
 #include "model/symbolic/condition_encoding.h"
 #include "model/symbolic/free_keys.h"
+#include "model/symbolic/search_memo.h"
 
 namespace accesspath {
 namespace {
@@ -82,9 +83,16 @@ class Tracer final : public ContextObserver {
     deny_ = deny;
   }
 
-  void on_clause(const ConditionClause& clause, const ConditionContext& ctx, bool result) override {
+  bool on_clause(const ConditionClause& clause, const ConditionContext& ctx, bool result) override {
     const FreeKey* info = find_free_key(clause.key_lower, service_, anonymous_);
-    if (!info) return;
+    if (!info) return result;
+    if (optimistic_) {
+      // The optimistic bound: every clause on a free key as the wanted decision would have it.
+      Recorded r;
+      r.polarity = deny_ ? Polarity::kDeny : Polarity::kAllow;
+      atoms_.push_back(std::move(r));
+      return deny_ != want_allow_;
+    }
     Recorded r;
     r.clause = &clause;
     r.info = info;
@@ -94,6 +102,7 @@ class Tracer final : public ContextObserver {
     r.facts = clause_facts(clause, *info, clause.key_lower, ctx);
     r.where = statement_;
     atoms_.push_back(std::move(r));
+    return result;
   }
 
   void on_service_read(std::string_view key, bool value) override {
@@ -109,10 +118,29 @@ class Tracer final : public ContextObserver {
     if (unsupported_.empty()) unsupported_ = std::move(reason);
   }
 
-  void begin_round() {
+  // The evaluator's decision of `r`, watched: what it read is in atoms() afterwards.
+  bool decide(const World& world, const Requester& who, const Request& r) {
     atoms_.clear();
     statement_.clear();
     deny_ = false;
+    ScopedContextObserver watch(*this);
+    return evaluate(world, who, r, {.explain = false}).allowed;
+  }
+  // The decision of `r` with every clause on a free key taken the way `want_allow` would have
+  // it: an Allow statement's true, a Deny statement's false (or the reverse). Allows add up and
+  // an explicit deny overrides (IAM: Policy evaluation logic), so no request context can give
+  // `want_allow` when this bound does not, provided nothing else the caller chooses was read.
+  bool bound_reachable(const World& world, const Requester& who, const Request& r,
+                       bool want_allow) {
+    optimistic_ = true;
+    want_allow_ = want_allow;
+    const bool allowed = decide(world, who, r);
+    optimistic_ = false;
+    bool only_clauses = unsupported_.empty();
+    for (const auto& a : atoms_)
+      if (a.polarity == Polarity::kUnknown) only_clauses = false;
+    atoms_.clear();
+    return allowed == want_allow || !only_clauses;
   }
   const std::vector<Recorded>& atoms() const { return atoms_; }
   const std::string& unsupported() const { return unsupported_; }
@@ -155,6 +183,8 @@ class Tracer final : public ContextObserver {
   std::vector<Recorded> atoms_;
   std::string statement_;
   bool deny_ = false;
+  bool optimistic_ = false;
+  bool want_allow_ = true;
   std::string unsupported_;
 };
 
@@ -267,6 +297,37 @@ std::map<std::string, ChosenValue> carried(const Request& r) {
   return out;
 }
 
+// The signature of a solver round (search_memo.h): everything its formulas and constraints
+// depend on, the clauses' text rather than their addresses.
+std::string round_signature(const std::vector<std::pair<const Recorded*, bool>>& moves,
+                            const std::map<std::string, ChosenValue>& pins, RequestService service,
+                            bool anonymous, std::int64_t now) {
+  constexpr char kSep = '\x1f';
+  std::vector<std::string> parts;
+  for (const auto& [a, target] : moves) {
+    std::string p(1, target ? '1' : '0');
+    p += a->key;
+    if (!a->clause) {
+      p += a->service_value ? "=service:true" : "=service:false";
+    } else {
+      p += kSep + a->clause->operator_name();
+      for (const auto& v : a->clause->values) (p += kSep) += (v.valid ? "v" : "x") + v.text;
+      for (const auto& sub : a->facts.substituted) (p += kSep) += sub ? "s" + *sub : "-";
+      p += kSep;
+      for (bool b : a->facts.choice_true) p += b ? '1' : '0';
+      p += a->facts.absent_true ? 'T' : 'F';
+    }
+    parts.push_back(std::move(p));
+  }
+  std::sort(parts.begin(), parts.end());
+  parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+  std::string sig =
+      std::to_string(static_cast<int>(service)) + (anonymous ? "a" : "n") + std::to_string(now);
+  for (const auto& [key, v] : pins) sig += "\x1d" + key + (v.present ? "=" + v.value : "!");
+  for (const auto& p : parts) sig += "\x1e" + p;
+  return sig;
+}
+
 std::string check_result_text(z3::check_result r) {
   return r == z3::sat ? "sat" : r == z3::unsat ? "unsat" : "unknown";
 }
@@ -281,34 +342,30 @@ void set_analysis_time(std::int64_t seconds) {
   analysis_time_storage().store(seconds);
 }
 
-ContextAnswer search_contexts(const World& world, const Requester& who, const Request& base_in,
+namespace {
+
+ContextAnswer search_uncached(const World& world, const Requester& who, const Request& base_in,
                               bool want_allow, const ContextSearchOptions& options) {
   const RequestService service = request_service(base_in.action);
   const bool anonymous = who.is_anonymous();
   Request base = base_in;
   std::set<std::string, std::less<>> pinned;
-  for (auto it = base.context.begin(); it != base.context.end();) {
-    std::string key = to_lower(it->first);
-    if (find_free_key(key, service, anonymous)) {
-      if (options.vary_given) {
-        it = base.context.erase(it);
-        continue;
+  // The free keys the request gives are pinned, or dropped to be varied (`vary_given`).
+  auto pin_or_drop = [&](auto& entries, std::string_view prefix) {
+    for (auto it = entries.begin(); it != entries.end();) {
+      std::string key = std::string(prefix) + to_lower(it->first);
+      if (find_free_key(key, service, anonymous)) {
+        if (options.vary_given) {
+          it = entries.erase(it);
+          continue;
+        }
+        pinned.insert(key);
       }
-      pinned.insert(key);
+      ++it;
     }
-    ++it;
-  }
-  for (auto it = base.headers.begin(); it != base.headers.end();) {
-    std::string key = "s3:" + to_lower(it->first);
-    if (find_free_key(key, service, anonymous)) {
-      if (options.vary_given) {
-        it = base.headers.erase(it);
-        continue;
-      }
-      pinned.insert(key);
-    }
-    ++it;
-  }
+  };
+  pin_or_drop(base.context, "");
+  pin_or_drop(base.headers, "s3:");
   // aws:CurrentTime and aws:EpochTime are one instant: pinning either pins both.
   if (pinned.count("aws:currenttime") || pinned.count("aws:epochtime")) {
     pinned.insert("aws:currenttime");
@@ -321,11 +378,7 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
     // The fast path: the request as given. When no clause reads a key the caller chooses, or
     // none that read one could move towards the wanted decision, every context gets this same
     // decision and no solver is needed (most questions).
-    bool allowed;
-    {
-      ScopedContextObserver watch(tracer);
-      allowed = evaluate(world, who, base, {.explain = false}).allowed;
-    }
+    const bool allowed = tracer.decide(world, who, base);
     answer.context_dependent = !tracer.atoms().empty();
     if (allowed == want_allow && tracer.atoms().empty() && tracer.unsupported().empty()) {
       answer.rounds = 1;
@@ -339,20 +392,32 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
       answer.kind = ContextAnswer::Kind::kNever;
       return answer;
     }
+    // Cheaper than any solver call: when not even the most favourable outcome of every clause
+    // on a free key gives the wanted decision, no request context does.
+    if (tracer.unsupported().empty() && !tracer.bound_reachable(world, who, base, want_allow)) {
+      answer.rounds = 1;
+      answer.kind = ContextAnswer::Kind::kNever;
+      return answer;
+    }
     // Otherwise start again from a realistic context (the evaluator's own defaults, such as its
     // fixed time, are not one).
   }
+  // Keys the request pins keep their values (another key's realism may read them: MFA age).
+  std::map<std::string, ChosenValue> pins;
+  for (const auto& [key, value] : carried(base))
+    if (pinned.count(key)) pins.emplace(key, value);
   std::optional<z3::solver> solver;
   std::map<std::string, ChosenValue> chosen;
+  // What earlier searches learnt (search_memo.h): the signature of this search's first solver
+  // round, and whether a remembered context was tried before it.
+  SearchMemo& memo = SearchMemo::of_this_thread();
+  std::string signature;
+  bool hinted = false;
+  bool solver_used = false;
   for (unsigned round = 0; round < options.max_rounds; ++round) {
     answer.rounds = round + 1;
     Request r = realize(base, chosen, pinned, service, options.now);
-    tracer.begin_round();
-    bool allowed;
-    {
-      ScopedContextObserver watch(tracer);
-      allowed = evaluate(world, who, r, {.explain = false}).allowed;
-    }
+    const bool allowed = tracer.decide(world, who, r);
     if (!tracer.atoms().empty()) answer.context_dependent = true;
     if (allowed == want_allow) {
       answer.kind = ContextAnswer::Kind::kFound;
@@ -372,6 +437,7 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
         answer.needs.push_back(std::move(need));
       }
       answer.request = std::move(r);
+      if (solver) memo.remember_witness(signature, chosen);
       return answer;
     }
     if (!tracer.unsupported().empty()) {
@@ -384,6 +450,20 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
       // Nothing the caller chooses could change this decision.
       answer.kind = ContextAnswer::Kind::kNever;
       return answer;
+    }
+    if (signature.empty()) {
+      signature = round_signature(moves, pins, service, anonymous, options.now);
+      if (const SearchMemo::Entry* known = memo.find(signature)) {
+        if (known->never) {
+          answer.kind = ContextAnswer::Kind::kNever;
+          return answer;
+        }
+        if (known->witness) {
+          chosen = *known->witness;
+          hinted = true;
+          continue;
+        }
+      }
     }
     z3::context& z3 = tracer.z3();
     std::vector<std::pair<z3::expr, bool>> encoded;
@@ -406,14 +486,10 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
       p.set("ctrl_c", false);
       solver->set(p);
     }
+    const bool first_solver_round = !solver_used;
+    solver_used = true;
     for (auto& c : tracer.encoder().take_constraints()) solver->add(c);
-    // Keys the request pins keep their values (another key's realism may read them: MFA age).
-    {
-      std::map<std::string, ChosenValue> pins;
-      for (const auto& [key, value] : carried(base))
-        if (pinned.count(key)) pins.emplace(key, value);
-      for (auto& c : tracer.encoder().pin_only(pins)) solver->add(c);
-    }
+    for (auto& c : tracer.encoder().pin_only(pins)) solver->add(c);
     // The formulas must agree with what the evaluator found on this very context; if they do
     // not, the encoding is wrong somewhere and nothing it says can be trusted.
     solver->push();
@@ -426,7 +502,6 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
       for (const auto& [f, target] : encoded)
         if (m.eval(f, true).is_true() == target) agrees = false;
     }
-    if (!agrees && std::getenv("ACCESSPATH_DEBUG_Z3")) std::cerr << *solver << "\n";
     solver->pop();
     if (!agrees) {
       answer.kind = ContextAnswer::Kind::kUnknown;
@@ -440,7 +515,16 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
     for (const auto& [f, target] : encoded) some_move = some_move || (f == z3.bool_val(target));
     solver->add(some_move);
     z3::check_result next = solver->check();
+    // Text values must be printable; the constraint is added where a model breaks it.
+    while (next == z3::sat) {
+      auto printable = tracer.encoder().require_printable(solver->get_model());
+      if (printable.empty()) break;
+      for (auto& c : printable) solver->add(c);
+      next = solver->check();
+    }
     if (next == z3::unsat) {
+      // Only the signature's own moves were asked: no search with that signature can succeed.
+      if (first_solver_round && !hinted) memo.remember_never(signature);
       answer.kind = ContextAnswer::Kind::kNever;
       return answer;
     }
@@ -455,6 +539,49 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
   answer.kind = ContextAnswer::Kind::kUnknown;
   answer.reason = "more than " + std::to_string(options.max_rounds) +
                   " request contexts decide differently; the search stopped there";
+  return answer;
+}
+
+// Answers of earlier searches on this thread, while an evaluation memo is installed
+// (evaluation_memo.h: `explore` re-checks an invariant on world after world that differ in one
+// policy, asking mostly the same questions). Keyed by the memo's digest of everything the
+// evaluations may read, with the search's own options; valid for one generation of the memo.
+struct RememberedAnswers {
+  std::uint64_t generation = 0;
+  std::unordered_map<EvaluationMemo::AnswerKey, ContextAnswer, EvaluationMemo::AnswerKeyHash>
+      answers;
+  static constexpr std::size_t kMax = 20000;
+};
+
+EvaluationMemo::AnswerKey search_key(EvaluationMemo& memo, const World& world, const Requester& who,
+                                     const Request& base, bool want_allow,
+                                     const ContextSearchOptions& options) {
+  EvaluationMemo::AnswerKey key = memo.digest(world, who, base);
+  for (std::uint64_t x : {std::uint64_t{want_allow}, std::uint64_t{options.vary_given},
+                          static_cast<std::uint64_t>(options.now),
+                          std::uint64_t{options.timeout_ms}, std::uint64_t{options.max_rounds}}) {
+    key.a = (key.a ^ x) * 0x100000001b3ULL;
+    key.b = (key.b + x) * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
+  }
+  return key;
+}
+
+}  // namespace
+
+ContextAnswer search_contexts(const World& world, const Requester& who, const Request& base,
+                              bool want_allow, const ContextSearchOptions& options) {
+  EvaluationMemo* memo = current_evaluation_memo();
+  if (!memo) return search_uncached(world, who, base, want_allow, options);
+  thread_local RememberedAnswers remembered;
+  const auto key = search_key(*memo, world, who, base, want_allow, options);
+  if (remembered.generation != memo->generation() ||
+      remembered.answers.size() >= RememberedAnswers::kMax) {
+    remembered.answers.clear();
+    remembered.generation = memo->generation();
+  }
+  if (auto it = remembered.answers.find(key); it != remembered.answers.end()) return it->second;
+  ContextAnswer answer = search_uncached(world, who, base, want_allow, options);
+  remembered.answers.emplace(key, answer);
   return answer;
 }
 
