@@ -218,6 +218,24 @@ TEST(SymbolicContexts, RememberedContextIsOnlyAHint_PolicyEvaluationLogic) {
   EXPECT_EQ(again.needs.at(0).value, "vpce-1a2b3c4d");
 }
 
+TEST(SymbolicContexts, RememberedRoundsReplayTheSameSearch_PolicyEvaluationLogic) {
+  // `careful` needs two rounds: the fence asks for the endpoint, its own deny then refuses it;
+  // the solver's second answer is "unsat". A second search meets both rounds' signatures and
+  // needs no solver (two memo hits), with the same answer; the reader, whose first round is the
+  // same, is given the remembered next context and reads (the concrete evaluator decides it).
+  SearchMemo::of_this_thread().clear();
+  World w = make_world(std::string(kFencedWorld));
+  constexpr std::string_view kCareful = "arn:aws:iam::111122223333:user/careful";
+  EXPECT_EQ(search(w, kCareful, true).kind, ContextAnswer::Kind::kNever);
+  const std::size_t hits = SearchMemo::of_this_thread().hits();
+  ContextAnswer again = search(w, kCareful, true);
+  EXPECT_EQ(again.kind, ContextAnswer::Kind::kNever);
+  EXPECT_EQ(again.rounds, 2u);
+  EXPECT_EQ(SearchMemo::of_this_thread().hits(), hits + 2);
+  expect_witness_allows(w, search(w, kReader, true));
+  EXPECT_EQ(SearchMemo::of_this_thread().hits(), hits + 3);
+}
+
 TEST(SymbolicContexts, RememberedNeverNeedsTheSameClauses_PolicyEvaluationLogic) {
   // A grant that expired before the analysis date: time does not run backwards, so no request
   // is ever allowed, as the solver's first answer says. The second search with the same clause

@@ -408,12 +408,16 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
     if (pinned.count(key)) pins.emplace(key, value);
   std::optional<z3::solver> solver;
   std::map<std::string, ChosenValue> chosen;
-  // What earlier searches learnt (search_memo.h): the signature of this search's first solver
-  // round, and whether a remembered context was tried before it.
+  // What earlier searches learnt (search_memo.h), under the signature of every round so far:
+  // `prefix` grows by one round signature a round; `first` is the first round's.
   SearchMemo& memo = SearchMemo::of_this_thread();
-  std::string signature;
+  std::string prefix;
+  std::string first;
   bool hinted = false;
-  bool solver_used = false;
+  // Every round's helpful moves: a context that gives the wanted decision moves at least one of
+  // each failed round's, so the solver, made late or not at all, is given all of them.
+  std::vector<std::vector<std::pair<Recorded, bool>>> history;
+  std::size_t rounds_in_solver = 0;
   for (unsigned round = 0; round < options.max_rounds; ++round) {
     answer.rounds = round + 1;
     Request r = realize(base, chosen, pinned, service, options.now);
@@ -437,7 +441,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
         answer.needs.push_back(std::move(need));
       }
       answer.request = std::move(r);
-      if (solver) memo.remember_witness(signature, chosen);
+      if (!first.empty() && !hinted) memo.remember_witness(first, chosen);
       return answer;
     }
     if (!tracer.unsupported().empty()) {
@@ -451,32 +455,49 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
       answer.kind = ContextAnswer::Kind::kNever;
       return answer;
     }
-    if (signature.empty()) {
-      signature = round_signature(moves, pins, service, anonymous, options.now);
-      if (const SearchMemo::Entry* known = memo.find(signature)) {
-        if (known->never) {
-          answer.kind = ContextAnswer::Kind::kNever;
-          return answer;
-        }
-        if (known->witness) {
-          chosen = *known->witness;
-          hinted = true;
-          continue;
-        }
-      }
-    }
-    z3::context& z3 = tracer.z3();
-    std::vector<std::pair<z3::expr, bool>> encoded;
-    for (const auto& [atom, target] : moves) {
-      std::string why;
-      auto f = tracer.formula(*atom, &why);
-      if (!f) {
-        answer.kind = ContextAnswer::Kind::kUnknown;
-        answer.reason = why;
+    const std::string round_sig = round_signature(moves, pins, service, anonymous, options.now);
+    prefix += '\x1c';
+    prefix += round_sig;
+    auto& this_round = history.emplace_back();
+    for (const auto& [atom, target] : moves) this_round.emplace_back(*atom, target);
+    if (const SearchMemo::Entry* known = memo.find(prefix)) {
+      if (known->never) {
+        answer.kind = ContextAnswer::Kind::kNever;
         return answer;
       }
-      encoded.emplace_back(*f, target);
+      if (round == 0 && known->witness) {
+        first = prefix;
+        chosen = *known->witness;
+        hinted = true;
+        continue;
+      }
+      if (known->next) {
+        chosen = *known->next;
+        continue;
+      }
     }
+    if (round == 0) first = prefix;
+    z3::context& z3 = tracer.z3();
+    // The rounds decided without the solver (remembered contexts) join it now.
+    auto encode = [&](const std::vector<std::pair<Recorded, bool>>& round_moves,
+                      std::vector<std::pair<z3::expr, bool>>& out) {
+      for (const auto& [atom, target] : round_moves) {
+        std::string why;
+        auto f = tracer.formula(atom, &why);
+        if (!f) {
+          answer.kind = ContextAnswer::Kind::kUnknown;
+          answer.reason = why;
+          return false;
+        }
+        out.emplace_back(*f, target);
+      }
+      return true;
+    };
+    auto some_move_of = [&](const std::vector<std::pair<z3::expr, bool>>& encoded) {
+      z3::expr some_move = z3.bool_val(false);
+      for (const auto& [f, target] : encoded) some_move = some_move || (f == z3.bool_val(target));
+      return some_move;
+    };
     if (!solver) {
       solver.emplace(z3);
       z3::params p(z3);
@@ -486,8 +507,14 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
       p.set("ctrl_c", false);
       solver->set(p);
     }
-    const bool first_solver_round = !solver_used;
-    solver_used = true;
+    for (; rounds_in_solver + 1 < history.size(); ++rounds_in_solver) {
+      std::vector<std::pair<z3::expr, bool>> earlier;
+      if (!encode(history[rounds_in_solver], earlier)) return answer;
+      solver->add(some_move_of(earlier));
+    }
+    std::vector<std::pair<z3::expr, bool>> encoded;
+    if (!encode(this_round, encoded)) return answer;
+    rounds_in_solver = history.size();
     for (auto& c : tracer.encoder().take_constraints()) solver->add(c);
     for (auto& c : tracer.encoder().pin_only(pins)) solver->add(c);
     // The formulas must agree with what the evaluator found on this very context; if they do
@@ -511,9 +538,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
       return answer;
     }
     // The next context must move at least one of them.
-    z3::expr some_move = z3.bool_val(false);
-    for (const auto& [f, target] : encoded) some_move = some_move || (f == z3.bool_val(target));
-    solver->add(some_move);
+    solver->add(some_move_of(encoded));
     z3::check_result next = solver->check();
     // Text values must be printable; the constraint is added where a model breaks it.
     while (next == z3::sat) {
@@ -523,8 +548,9 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
       next = solver->check();
     }
     if (next == z3::unsat) {
-      // Only the signature's own moves were asked: no search with that signature can succeed.
-      if (first_solver_round && !hinted) memo.remember_never(signature);
+      // The solver held exactly what the rounds' signatures say: every search whose rounds have
+      // these signatures ends here too.
+      memo.remember_never(prefix);
       answer.kind = ContextAnswer::Kind::kNever;
       return answer;
     }
@@ -535,6 +561,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
       return answer;
     }
     chosen = tracer.encoder().read(solver->get_model());
+    memo.remember_next(prefix, chosen);
   }
   answer.kind = ContextAnswer::Kind::kUnknown;
   answer.reason = "more than " + std::to_string(options.max_rounds) +

@@ -28,4 +28,9 @@ void SearchMemo::remember_witness(const std::string& signature,
   slot(signature).witness = std::move(chosen);
 }
 
+void SearchMemo::remember_next(const std::string& signature,
+                               std::map<std::string, ChosenValue> chosen) {
+  slot(signature).next = std::move(chosen);
+}
+
 }  // namespace accesspath

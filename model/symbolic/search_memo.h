@@ -1,14 +1,15 @@
 // What earlier searches on this thread learnt, for the next one that meets the same conditions.
 //
 // Many questions meet the very same clauses: every principal that reads a bucket meets its VPC
-// endpoint fence. A search that needed the solver records, under the signature of the first
-// solver round (the content of every clause that could move, the value each must move to, the
-// pinned values, the service and the analysis time: context_search.cpp), either
-//   - the context that gave the wanted decision: a later search tries it first, and takes it only
-//     when the concrete evaluator decides it as wanted (a hint, never an answer); or
-//   - that no realistic context moves any of those clauses (the solver's first answer was
-//     "unsat"): that depends on nothing but the signature, so a later search with the same
-//     signature knows it too (a necessary condition no context meets).
+// endpoint fence. A search records, under the signatures of its rounds so far (each round's: the
+// content of every clause that could move, the value each must move to, the pinned values, the
+// service and the analysis time: context_search.cpp),
+//   - the context the solver chose next, and, under the first round's, the context that gave the
+//     wanted decision: a later search with the same signatures tries them without the solver,
+//     and the concrete evaluator decides each (hints, never answers); or
+//   - that no realistic context moves one clause of every round (the solver said "unsat"): the
+//     solver held nothing but what the signatures say, so a later search with the same
+//     signatures knows it too (a necessary condition no context meets).
 // Signatures are built from the clauses' text, never from addresses, so a memo outliving a world
 // cannot mislead a search on another.
 #pragma once
@@ -28,6 +29,7 @@ class SearchMemo {
   struct Entry {
     bool never = false;
     std::optional<std::map<std::string, ChosenValue>> witness;
+    std::optional<std::map<std::string, ChosenValue>> next;
   };
   // The memo of the calling thread.
   static SearchMemo& of_this_thread();
@@ -38,6 +40,7 @@ class SearchMemo {
   void clear() { entries_.clear(); }
   void remember_never(const std::string& signature);
   void remember_witness(const std::string& signature, std::map<std::string, ChosenValue> chosen);
+  void remember_next(const std::string& signature, std::map<std::string, ChosenValue> chosen);
 
  private:
   Entry& slot(const std::string& signature);
