@@ -200,8 +200,13 @@ TEST_P(SymbolicDifferentialShard, SearchAgreesWithSamplingOnTheSuitesCases) {
   if (!tally.first_unknown.empty()) std::cout << "first unknown: " << tally.first_unknown << "\n";
   EXPECT_LE(tally.unknown * 100, tally.questions)
       << "more than 1% unknown: " << tally.first_unknown;
-  EXPECT_GE(context_dependent * 20, tally.questions / 2)
-      << "fewer than 5% of the questions needed the solver: the generators miss";
+  // 5% of the questions must need the solver when there are enough of them to say so; the
+  // sanitizer run's 50 questions per shard are too few for a rate, so there at least one must.
+  if (tally.questions / 2 >= 200)
+    EXPECT_GE(context_dependent * 20, tally.questions / 2)
+        << "fewer than 5% of the questions needed the solver: the generators miss";
+  else
+    EXPECT_GE(context_dependent, 1u) << "no question needed the solver: the generators miss";
 }
 
 INSTANTIATE_TEST_SUITE_P(Worlds, SymbolicDifferentialShard,
