@@ -26,7 +26,9 @@ ScenarioReport check_scenario(const Scenario& scenario) {
     r.why = e.why;
     r.expect_allow = e.expect_allow;
     r.decision = evaluate(scenario.world, e.request);
-    r.ok = r.decision.allowed == e.expect_allow;
+    // A decision that depends on condition keys the world does not describe is no answer
+    // (unknown_keys.h): never a silent pass.
+    r.ok = r.decision.allowed == e.expect_allow && r.decision.undecided.empty();
     report.expectations.push_back(std::move(r));
   }
   for (std::size_t i = 0; i < scenario.invariants.size(); ++i) {

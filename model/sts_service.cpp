@@ -78,7 +78,7 @@ void evaluate_sts(const Call& call) {
   }
   thread_local RequestContext storage;
   LazyContext ctx(storage, [&](RequestContext& c) {
-    fill_base_context(c, who, req, "", role->account);
+    fill_base_context(c, who, req, "", role->account, call.world.find_account(role->account));
     apply_context_overrides(c, req);
   });
   AuthzRequest r;
