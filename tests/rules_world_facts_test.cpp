@@ -54,11 +54,17 @@ constexpr std::string_view kEveryoneReads = R"json(
   {"Sid": "Everyone", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
    "Resource": "arn:aws:s3:::org-data/*"})json";
 
+// kEveryoneReads plus a Deny of every S3 action on the objects under `condition`.
+std::string everyone_reads_unless(std::string_view condition) {
+  return std::string(kEveryoneReads) + R"json(,
+    {"Sid": "Fence", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+     "Resource": "arn:aws:s3:::org-data/*", "Condition": )json" +
+         std::string(condition) + "}";
+}
+
 TEST(RulesWorldFacts, PrincipalOrgIdIsTheAccountsOrganization_GlobalKeysPrincipalOrgId) {
-  std::string fence = std::string(kEveryoneReads) + R"json(,
-    {"Sid": "OrgFence", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
-     "Resource": "arn:aws:s3:::org-data/*",
-     "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}})json";
+  std::string fence = everyone_reads_unless(
+      R"json({"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})json");
   World w = make_world(org_world(fence));
   EXPECT_TRUE(allows(w, kReader, "s3:GetObject", kObject));
   EXPECT_TRUE(allows(w, kPartner, "s3:GetObject", kObject));
@@ -175,10 +181,8 @@ TEST(RulesWorldFacts, KeyTagsFeedResourceTag_KmsAbac) {
 }
 
 TEST(RulesWorldFacts, KeyNobodyFillsMakesTheDecisionUndecided_UnknownKeys) {
-  std::string odd = std::string(kEveryoneReads) + R"json(,
-    {"Sid": "OnlyFromIdentity", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
-     "Resource": "arn:aws:s3:::org-data/*",
-     "Condition": {"StringNotEquals": {"aws:SourceIdentity": "auditor"}}})json";
+  std::string odd =
+      everyone_reads_unless(R"json({"StringNotEquals": {"aws:SourceIdentity": "auditor"}})json");
   World w = make_world(org_world(odd));
   Decision d = decide(w, kReader, "s3:GetObject", kObject);
   EXPECT_FALSE(d.allowed);
@@ -198,10 +202,8 @@ TEST(RulesWorldFacts, KeyNobodyFillsMakesTheDecisionUndecided_UnknownKeys) {
 }
 
 TEST(RulesWorldFacts, SearchOverContextsIsUnknownWhenTheDecisionDependsOnAnUnknownKey_UnknownKeys) {
-  std::string odd = std::string(kEveryoneReads) + R"json(,
-    {"Sid": "OnlyFromIdentity", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
-     "Resource": "arn:aws:s3:::org-data/*",
-     "Condition": {"StringNotEquals": {"aws:SourceIdentity": "auditor"}}})json";
+  std::string odd =
+      everyone_reads_unless(R"json({"StringNotEquals": {"aws:SourceIdentity": "auditor"}})json");
   World w = make_world(org_world(odd));
   auto who = resolve_requester(w, kReader);
   ASSERT_TRUE(who);
@@ -239,11 +241,9 @@ TEST(RulesLoader, OrganizationsAndTagsAreCheckedAsAwsChecksThem) {
 }
 
 TEST(RulesLoader, ConditionKeyNothingFillsIsALintWarning_UnknownKeys) {
-  std::string odd = std::string(kEveryoneReads) + R"json(,
-    {"Sid": "Odd", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
-     "Resource": "arn:aws:s3:::org-data/*",
-     "Condition": {"StringNotEquals": {"aws:SourceIdentity": "auditor",
-                                       "aws:PrincipalOrgID": "o-a1b2c3d4e5"}}})json";
+  std::string odd = everyone_reads_unless(
+      R"json({"StringNotEquals": {"aws:SourceIdentity": "auditor",
+                                  "aws:PrincipalOrgID": "o-a1b2c3d4e5"}})json");
   LoadResult r = load(org_world(odd));
   ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
   EXPECT_TRUE(has_diagnostic(r.diagnostics,
