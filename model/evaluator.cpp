@@ -32,6 +32,9 @@ void evaluate_generic(const Call& call) {
   thread_local RequestContext storage;
   LazyContext ctx(storage, [&](RequestContext& c) {
     fill_base_context(c, call.who, req, "", account, call.world.find_account(account));
+    // Tags of IAM and other resources are not world facts (only buckets, objects and keys carry
+    // them): aws:ResourceTag/* stays undescribed (unknown_keys.h).
+    c.mark_undescribed("aws:resourcetag/");
   });
   AuthzRequest r;
   r.who = &call.who;

@@ -201,6 +201,21 @@ TEST(RulesWorldFacts, KeyNobodyFillsMakesTheDecisionUndecided_UnknownKeys) {
   EXPECT_TRUE(source.undecided.empty()) << explain(source);
 }
 
+TEST(RulesWorldFacts, TagsOfOtherResourcesAreUndescribed_UnknownKeys) {
+  // Only buckets, objects and keys carry tags in a scenario: a queue's tags are nobody's fact.
+  std::string doc = replace(org_world(kEveryoneReads), R"json("buckets": [)json", R"json(
+    "resources": [{"arn": "arn:aws:sqs:us-east-1:111122223333:jobs", "policy": {
+      "Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111122223333:user/reader"}, "Action": "sqs:SendMessage",
+        "Resource": "arn:aws:sqs:us-east-1:111122223333:jobs",
+        "Condition": {"StringEquals": {"aws:ResourceTag/team": "data"}}}]}}],
+    "buckets": [)json");
+  Decision d = decide(make_world(doc), kReader, "sqs:SendMessage",
+                      "arn:aws:sqs:us-east-1:111122223333:jobs");
+  EXPECT_FALSE(d.allowed);
+  EXPECT_NE(d.undecided.find("aws:ResourceTag/team"), std::string::npos) << explain(d);
+}
+
 TEST(RulesWorldFacts, SearchOverContextsIsUnknownWhenTheDecisionDependsOnAnUnknownKey_UnknownKeys) {
   std::string odd =
       everyone_reads_unless(R"json({"StringNotEquals": {"aws:SourceIdentity": "auditor"}})json");
