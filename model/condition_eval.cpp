@@ -200,7 +200,6 @@ bool ConditionBlock::evaluate(const ConditionContext& ctx) const {
   if (broken_clauses_ > 0) return false;
   // Multiple keys or values: operators and keys are ANDed (rule 32).
   ContextObserver* observer = context_observer();
-  UnknownKeyWatch* watch = unknown_key_watch();
   for (const auto& clause : clauses_) {
     bool missing = false;
     bool result = evaluate_clause_noting_absence(clause, ctx, missing);
@@ -208,8 +207,10 @@ bool ConditionBlock::evaluate(const ConditionContext& ctx) const {
     if (observer && ctx.is_free(clause.key_lower))
       result = observer->on_clause(clause, ctx, result);
     // A key that is missing because nobody described it is not AWS's absence (unknown_keys.h).
-    else if (missing && watch && unknown_key(clause.key_lower, ctx))
-      result = watch->on_read(clause.key, result);
+    else if (missing) {
+      if (UnknownKeyWatch* watch = unknown_key_watch(); watch && unknown_key(clause.key_lower, ctx))
+        result = watch->on_read(clause.key, result);
+    }
     if (!result) return false;
   }
   return true;

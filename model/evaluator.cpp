@@ -120,8 +120,8 @@ Decision evaluate(const World& world, const Requester& who, const Request& reque
   // A search that installed a memo (evaluation_memo.h) reuses the answers the world still gives.
   // A proof over request contexts, or a watch for unknown keys, watches the evaluation itself:
   // never answer it from the memo.
-  EvaluationMemo* memo =
-      context_observer() || unknown_key_watch() ? nullptr : current_evaluation_memo();
+  EvaluationMemo* memo = current_evaluation_memo();
+  if (memo && (context_observer() || unknown_key_watch())) memo = nullptr;
   if (!memo) return decide(world, who, request, options);
   if (auto known = memo->find(world, who, request)) {
     Decision d;

@@ -51,6 +51,11 @@ class UnknownKeyWatch {
     kTowardsDeny,   // ... as a deny would want it
   };
   explicit UnknownKeyWatch(Mode mode = Mode::kRecord) : mode_(mode) {}
+  // Starts afresh in `mode` (a watch installed once for many evaluations).
+  void reset(Mode mode) {
+    mode_ = mode;
+    reads_.clear();
+  }
 
   // Called by the authorizer before it evaluates a statement's Condition.
   void on_statement(std::string_view pointer, bool deny) {

@@ -122,33 +122,35 @@ class Tracer final : public ContextObserver {
   // The evaluator's decision of `r`, watched: what it read is in atoms() afterwards.
   // A decision that reads a condition key the world does not describe (unknown_keys.h) and
   // changes when those clauses are taken the other way depends on what nobody knows: unknown().
+  // The watch is installed for the whole search (search_uncached), not per decision: installing
+  // costs thread-local accesses on the fast path.
   bool decide(const World& world, const Requester& who, const Request& r) {
     atoms_.clear();
     statement_.clear();
     deny_ = false;
-    UnknownKeyWatch unknown_keys;
+    unknown_keys_.reset(UnknownKeyWatch::Mode::kRecord);
     bool allowed = false;
     {
       ScopedContextObserver watch(*this);
-      ScopedUnknownKeyWatch use(unknown_keys);
       allowed = evaluate(world, who, r, {.explain = false}).allowed;
     }
-    if (optimistic_ || unknown_keys.reads().empty() || !unknown_.empty()) return allowed;
+    if (optimistic_ || unknown_keys_.reads().empty() || !unknown_.empty()) return allowed;
+    std::string read = unknown_keys_.describe();
     std::vector<Recorded> atoms = std::move(atoms_);
-    UnknownKeyWatch other(allowed ? UnknownKeyWatch::Mode::kTowardsDeny
-                                  : UnknownKeyWatch::Mode::kTowardsAllow);
+    unknown_keys_.reset(allowed ? UnknownKeyWatch::Mode::kTowardsDeny
+                                : UnknownKeyWatch::Mode::kTowardsAllow);
     bool other_allowed = allowed;
     {
       ScopedContextObserver watch(*this);
-      ScopedUnknownKeyWatch use(other);
       other_allowed = evaluate(world, who, r, {.explain = false}).allowed;
     }
+    unknown_keys_.reset(UnknownKeyWatch::Mode::kRecord);
     atoms_ = std::move(atoms);
     if (other_allowed != allowed)
-      unknown_ = "the decision depends on condition keys the world does not describe: " +
-                 unknown_keys.describe();
+      unknown_ = "the decision depends on condition keys the world does not describe: " + read;
     return allowed;
   }
+  UnknownKeyWatch& unknown_keys() { return unknown_keys_; }
   const std::string& unknown() const { return unknown_; }
   // The decision of `r` with every clause on a free key taken the way `want_allow` would have
   // it: an Allow statement's true, a Deny statement's false (or the reverse). Allows add up and
@@ -211,6 +213,7 @@ class Tracer final : public ContextObserver {
   bool want_allow_ = true;
   std::string unsupported_;
   std::string unknown_;
+  UnknownKeyWatch unknown_keys_;
 };
 
 // The reads whose change could give the wanted decision, each with the value it must move to.
@@ -398,6 +401,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
   }
 
   Tracer tracer(service, anonymous, pinned, options.now);
+  ScopedUnknownKeyWatch watch_unknown_keys(tracer.unknown_keys());
   ContextAnswer answer;
   {
     // The fast path: the request as given. When no clause reads a key the caller chooses, or
