@@ -6,6 +6,7 @@
 // S3/buckets-tagging.html, KMS/abac.html, AWS Organizations API Reference (ids).
 #include <gtest/gtest.h>
 
+#include "model/check.h"
 #include "model/symbolic/some_context.h"
 #include "tests/test_world.h"
 
@@ -269,6 +270,46 @@ TEST(RulesLoader, ConditionKeyNothingFillsIsALintWarning_UnknownKeys) {
   EXPECT_FALSE(diagnostic_at(
       r.diagnostics, "/buckets/0/policy/Statement/1/Condition/StringNotEquals/aws:PrincipalOrgID",
       Severity::kWarning));
+}
+
+// A role web identities may assume (IAM/id_roles_create_for-idp_oidc.html): every identity of the
+// pool acts as the role, so "only the analyst and the role read" is not known to hold.
+TEST(FederatedOutsiders, OnlyInvariantIsUndecidedWhenAFederatedRoleCanDoIt_FederatedTrust) {
+  std::string doc = R"json({
+    "format": 1, "name": "web",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/analyst", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+                       "Resource": "arn:aws:s3:::app-data/*"}]}]},
+      {"arn": "arn:aws:iam::111122223333:role/app-users",
+       "trust_policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+         "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+         "Action": "sts:AssumeRoleWithWebIdentity"}]},
+       "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+         "Action": "s3:GetObject", "Resource": "arn:aws:s3:::app-data/*"}]}]}],
+    "buckets": [{"name": "app-data", "account": "111122223333", "region": "us-east-1",
+                 "objects": [{"key": "a.json"}]}],
+    "invariants": [{"name": "only the analyst and the app role read",
+      "action": "s3:GetObject", "resource": "arn:aws:s3:::app-data/*",
+      "only": ["arn:aws:iam::111122223333:user/analyst",
+               "arn:aws:iam::111122223333:role/app-users"]}]})json";
+  LoadResult r = load(doc);
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  ScenarioReport report = check_scenario(*r.scenario);
+  ASSERT_EQ(report.invariants.size(), 1u);
+  EXPECT_FALSE(report.invariants[0].holds.has_value());
+  EXPECT_NE(report.invariants[0].reason.find("cognito-identity.amazonaws.com"), std::string::npos)
+      << report.invariants[0].reason;
+  // The role cannot read: nothing federated reaches the data, and the invariant holds.
+  LoadResult cannot = load(
+      replace(doc, R"json("Action": "s3:GetObject", "Resource": "arn:aws:s3:::app-data/*"}]}]}],
+    "buckets")json",
+              R"json("Action": "s3:ListBucket", "Resource": "arn:aws:s3:::app-data"}]}]}],
+    "buckets")json"));
+  ASSERT_TRUE(cannot.scenario) << describe(cannot.diagnostics);
+  ScenarioReport holds = check_scenario(*cannot.scenario);
+  EXPECT_EQ(holds.invariants[0].holds, std::optional<bool>(true)) << holds.invariants[0].reason;
 }
 
 }  // namespace
