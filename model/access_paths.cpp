@@ -607,7 +607,7 @@ World with_written_objects(const World& w, const std::vector<Target>& targets) {
         } else if (write.detail.find("SSE-C") != std::string::npos) {
           e.sse = Sse::kCustomer;
         }
-        b.objects.push_back({key, e});
+        b.objects.push_back({key, e, {}, false});
       }
   }
   out.reindex();

@@ -4,6 +4,7 @@
 
 #include "model/arn.h"
 #include "model/context_observer.h"
+#include "model/unknown_keys.h"
 
 namespace accesspath {
 namespace {
@@ -236,6 +237,8 @@ bool statement_applies(const Statement& s, const Policy& policy, const AuthzRequ
   if (s.condition.empty()) return true;
   if (ContextObserver* observer = context_observer())
     observer->on_statement(s.pointer, s.effect == Effect::kDeny);
+  if (UnknownKeyWatch* watch = unknown_key_watch())
+    watch->on_statement(s.pointer, s.effect == Effect::kDeny);
   return s.condition.evaluate(*r.context);
 }
 

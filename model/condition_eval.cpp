@@ -6,6 +6,7 @@
 #include "model/condition.h"
 #include "model/condition_binary.h"
 #include "model/policy_variables.h"
+#include "model/unknown_keys.h"
 #include "model/wildcard.h"
 
 namespace accesspath {
@@ -147,10 +148,15 @@ const ContextEntry* lookup(const ConditionClause& c, const ConditionContext& ctx
 
 }  // namespace
 
-bool evaluate_clause(const ConditionClause& c, const ConditionContext& ctx) {
+namespace {
+
+// evaluate_clause, also saying whether the key was missing from the context.
+bool evaluate_clause_noting_absence(const ConditionClause& c, const ConditionContext& ctx,
+                                    bool& missing) {
   const OperatorInfo& info = operator_info(c.op.op);
   bool present = false;
   const ContextEntry* e = lookup(c, ctx, present);
+  missing = e == nullptr;
   if (info.family == OperatorFamily::kNull) return null_matches(c, present);
   switch (c.op.qualifier) {
     case SetQualifier::kForAllValues:
@@ -183,15 +189,28 @@ bool evaluate_clause(const ConditionClause& c, const ConditionContext& ctx) {
   return request_value_satisfies(c, info, e->values.front(), ctx);
 }
 
+}  // namespace
+
+bool evaluate_clause(const ConditionClause& c, const ConditionContext& ctx) {
+  bool missing = false;
+  return evaluate_clause_noting_absence(c, ctx, missing);
+}
+
 bool ConditionBlock::evaluate(const ConditionContext& ctx) const {
   if (broken_clauses_ > 0) return false;
   // Multiple keys or values: operators and keys are ANDed (rule 32).
   ContextObserver* observer = context_observer();
   for (const auto& clause : clauses_) {
-    bool result = evaluate_clause(clause, ctx);
+    bool missing = false;
+    bool result = evaluate_clause_noting_absence(clause, ctx, missing);
     // A proof over request contexts watches every clause that read a key the caller chooses.
     if (observer && ctx.is_free(clause.key_lower))
       result = observer->on_clause(clause, ctx, result);
+    // A key that is missing because nobody described it is not AWS's absence (unknown_keys.h).
+    else if (missing) {
+      if (UnknownKeyWatch* watch = unknown_key_watch(); watch && unknown_key(clause.key_lower, ctx))
+        result = watch->on_read(clause.key, result);
+    }
     if (!result) return false;
   }
   return true;

@@ -57,6 +57,12 @@ struct Decision {
   std::string action;
   std::string resource;
   std::vector<Check> checks;
+  // Condition keys the decision read that the world does not describe (unknown_keys.h), as
+  // "`key` (statement at /pointer)", each once; filled when explaining.
+  std::vector<std::string> unknown_keys;
+  // Non-empty when the decision depends on them (taken the other way, they decide otherwise):
+  // why the decision is undecided. `allowed` is then the decision with the keys absent.
+  std::string undecided;
 
   // The first check that did not allow, or nullptr when allowed.
   const Check* blocking_check() const;

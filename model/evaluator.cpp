@@ -6,6 +6,7 @@
 #include "model/kms_service.h"
 #include "model/s3_service.h"
 #include "model/sts_service.h"
+#include "model/unknown_keys.h"
 
 namespace accesspath {
 namespace {
@@ -29,8 +30,12 @@ void evaluate_generic(const Call& call) {
     account = arn->account;
   }
   thread_local RequestContext storage;
-  LazyContext ctx(storage,
-                  [&](RequestContext& c) { fill_base_context(c, call.who, req, "", account); });
+  LazyContext ctx(storage, [&](RequestContext& c) {
+    fill_base_context(c, call.who, req, "", account, call.world.find_account(account));
+    // Tags of IAM and other resources are not world facts (only buckets, objects and keys carry
+    // them): aws:ResourceTag/* stays undescribed (unknown_keys.h).
+    c.mark_undescribed("aws:resourcetag/");
+  });
   AuthzRequest r;
   r.who = &call.who;
   r.action = req.action;
@@ -77,14 +82,46 @@ Decision decide(const World& world, const Requester& who, const Request& request
   return d;
 }
 
+// Explaining: which keys nobody described did the decision read, and does it depend on them?
+// Taken all the other way (Allow statements' clauses on them true and Deny statements' false, or
+// the reverse), a decision that changes depends on them (unknown_keys.h).
+Decision decide_noting_unknown_keys(const World& world, const Requester& who,
+                                    const Request& request, const EvaluationOptions& options) {
+  UnknownKeyWatch watch;
+  Decision d;
+  {
+    ScopedUnknownKeyWatch use(watch);
+    d = decide(world, who, request, options);
+  }
+  if (watch.reads().empty()) return d;
+  for (const auto& r : watch.reads())
+    d.unknown_keys.push_back("`" + r.key + "`" +
+                             (r.statement.empty() ? "" : " (statement at " + r.statement + ")"));
+  UnknownKeyWatch other(d.allowed ? UnknownKeyWatch::Mode::kTowardsDeny
+                                  : UnknownKeyWatch::Mode::kTowardsAllow);
+  bool other_allowed = d.allowed;
+  {
+    ScopedUnknownKeyWatch use(other);
+    other_allowed = decide(world, who, request, {.explain = false}).allowed;
+  }
+  if (other_allowed != d.allowed)
+    d.undecided = std::string(d.allowed ? "allowed" : "denied") +
+                  " only if these condition keys are absent, and the world does not describe "
+                  "them: " +
+                  watch.describe();
+  return d;
+}
+
 }  // namespace
 
 Decision evaluate(const World& world, const Requester& who, const Request& request,
                   const EvaluationOptions& options) {
+  if (options.explain) return decide_noting_unknown_keys(world, who, request, options);
   // A search that installed a memo (evaluation_memo.h) reuses the answers the world still gives.
-  // A proof over request contexts watches the evaluation itself: never answer it from the memo.
-  EvaluationMemo* memo =
-      options.explain || context_observer() ? nullptr : current_evaluation_memo();
+  // A proof over request contexts, or a watch for unknown keys, watches the evaluation itself:
+  // never answer it from the memo.
+  EvaluationMemo* memo = current_evaluation_memo();
+  if (memo && (context_observer() || unknown_key_watch())) memo = nullptr;
   if (!memo) return decide(world, who, request, options);
   if (auto known = memo->find(world, who, request)) {
     Decision d;

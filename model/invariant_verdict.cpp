@@ -222,7 +222,7 @@ class AddedObjects {
   AddedObjects(const AddedObjects&) = delete;
   AddedObjects& operator=(const AddedObjects&) = delete;
   void add(const NewObject& o) {
-    w_.buckets[o.bucket].objects.push_back({o.key, o.encryption});
+    w_.buckets[o.bucket].objects.push_back({o.key, o.encryption, {}, false});
     added_.push_back(o.bucket);
   }
 

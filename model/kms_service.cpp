@@ -44,6 +44,9 @@ void add_key_facts(RequestContext& c, const Requester& who, const Key& key) {
   c.set("kms:KeyOrigin", "AWS_KMS");
   // kms:ResourceAliases: the aliases of the key, however the request named it (rule 75).
   if (!key.aliases.empty()) c.set_multi("kms:ResourceAliases", key.aliases);
+  // aws:ResourceTag/<key>: the key's tags (KMS: ABAC for AWS KMS, KMS/abac.html; AWS KMS condition
+  // keys, aws:ResourceTag/tag-key).
+  add_resource_tags(c, key.tags);
 }
 
 enum class AliasOperation { kCreate, kUpdate, kDelete };
@@ -158,7 +161,8 @@ void evaluate_alias_operation(const Call& call, const ArnView& alias, AliasOpera
   thread_local RequestContext storage;
   {
     LazyContext ctx(storage, [&](RequestContext& c) {
-      fill_base_context(c, who, req, alias.region, alias.account);
+      fill_base_context(c, who, req, alias.region, alias.account,
+                        call.world.find_account(alias.account));
       c.set("kms:CallerAccount", who.account);
       apply_context_overrides(c, req);
     });
@@ -181,7 +185,7 @@ void evaluate_alias_operation(const Call& call, const ArnView& alias, AliasOpera
   auto key_part = [&](const Key& key, std::string_view which) {
     if (!allowed && !call.explain) return;
     LazyContext ctx(storage, [&](RequestContext& c) {
-      fill_base_context(c, who, req, key.region, key.account);
+      fill_base_context(c, who, req, key.region, key.account, call.world.find_account(key.account));
       add_key_facts(c, who, key);
       apply_context_overrides(c, req);
     });
@@ -268,7 +272,8 @@ void evaluate_kms(const Call& call) {
       }
   thread_local RequestContext storage;
   LazyContext ctx(storage, [&](RequestContext& c) {
-    fill_base_context(c, who, req, key->region, key->account);
+    fill_base_context(c, who, req, key->region, key->account,
+                      call.world.find_account(key->account));
     add_key_facts(c, who, *key);
     // kms:RequestAlias: present only when the request names the key by an alias (rule 74).
     if (arn->resource_type() == "alias") c.set("kms:RequestAlias", arn->resource);

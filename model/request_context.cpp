@@ -34,6 +34,16 @@ bool RequestContext::is_free(std::string_view key_lower) const {
   return observer && observer->is_free(key_lower, role_);
 }
 
+bool RequestContext::undescribed(std::string_view key_lower) const {
+  for (std::string_view m : undescribed_) {
+    if (key_lower == m) return true;
+    if (!m.empty() && m.back() == '/' && key_lower.size() > m.size() &&
+        key_lower.substr(0, m.size()) == m)
+      return true;
+  }
+  return false;
+}
+
 const ContextEntry* RequestContext::find(std::string_view key) const {
   for (std::size_t i = 0; i < size_; ++i)
     if (iequals(entries_[i].key, key)) return &entries_[i];

@@ -40,6 +40,10 @@ class ConditionContext {
   // ContextObserver is installed and says so for this context's role (context_observer.h).
   // `key_lower` is lowercased.
   virtual bool is_free(std::string_view /*key_lower*/) const { return false; }
+  // Whether the world does not describe this key's value for this request, although AWS would
+  // fill it (tags of an object the file does not declare, an OU path the file does not give):
+  // its absence here is not AWS's absence (unknown_keys.h). `key_lower` is lowercased.
+  virtual bool undescribed(std::string_view /*key_lower*/) const { return false; }
 };
 
 class RequestContext final : public ConditionContext {
@@ -56,7 +60,12 @@ class RequestContext final : public ConditionContext {
   void clear() {
     size_ = 0;
     role_ = KeyRole::kNone;
+    undescribed_.clear();
   }
+  // Marks a key (or, ending in `/`, every key with that prefix) as undescribed: `key_lower` must be
+  // lowercased text with static storage (a literal).
+  void mark_undescribed(std::string_view key_lower) { undescribed_.push_back(key_lower); }
+  bool undescribed(std::string_view key_lower) const override;
   const ContextEntry* find(std::string_view key) const override;
   bool is_free(std::string_view key_lower) const override;
   // Whose choice this context's keys are, for an installed ContextObserver. Set by
@@ -70,6 +79,7 @@ class RequestContext final : public ConditionContext {
   std::vector<ContextEntry> entries_;  // the first size_ are live; the rest are spare storage
   std::size_t size_ = 0;
   KeyRole role_ = KeyRole::kNone;
+  std::vector<std::string_view> undescribed_;
 };
 
 // Looks in `overlay` first, then in `base` (a KMS call that S3 makes on the
@@ -85,6 +95,9 @@ class LayeredContext final : public ConditionContext {
   bool is_free(std::string_view key_lower) const override {
     if (overlay_.find(key_lower)) return overlay_.is_free(key_lower);
     return base_.is_free(key_lower);
+  }
+  bool undescribed(std::string_view key_lower) const override {
+    return overlay_.undescribed(key_lower) || base_.undescribed(key_lower);
   }
 
  private:
@@ -112,6 +125,10 @@ class LazyContext final : public ConditionContext {
   bool is_free(std::string_view key_lower) const override {
     find(key_lower);  // fills the context, which sets its role
     return storage_.is_free(key_lower);
+  }
+  bool undescribed(std::string_view key_lower) const override {
+    find(key_lower);  // fills the context, which marks what it does not describe
+    return storage_.undescribed(key_lower);
   }
 
  private:

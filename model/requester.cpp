@@ -161,6 +161,18 @@ void add_principal_keys(const Requester& who, RequestContext& ctx) {
       break;
   }
   ctx.add("aws:PrincipalIsAWSService", "false");  // signed by an IAM identity (see kService)
+  // aws:PrincipalOrgID / aws:PrincipalOrgPaths: "included in the request context only if the
+  // principal is a member of an organization" (IAM: AWS global condition context keys,
+  // IAM/reference_policies_condition-keys.html#condition-keys-principalorgid, -principalorgpaths).
+  // The organization is the principal's account's (scenario contract, further world facts); an
+  // account the file does not declare, or declares without one, is in no organization.
+  if (who.account_info && !who.account_info->organization.empty()) {
+    ctx.add("aws:PrincipalOrgID", who.account_info->organization);
+    if (!who.account_info->ou_path.empty())
+      ctx.set_multi("aws:PrincipalOrgPaths", {std::string_view(who.account_info->ou_path)});
+    else
+      ctx.mark_undescribed("aws:principalorgpaths");  // in an organization, but where?
+  }
   if (who.declared)
     for (const auto& [k, v] : who.declared->tags) {
       thread_local std::string key;

@@ -103,6 +103,37 @@ bool condition_pins_nonpublic_key(const Statement& s) {
   return false;
 }
 
+// The tag keys of an S3 request.
+// - aws:ResourceTag/<key>: the bucket's tags on requests for the bucket, only when ABAC is enabled
+//   on it: "By default, ABAC is disabled for all Amazon S3 general purpose buckets" and, disabled,
+//   tags serve "only ... cost tracking" (S3 User Guide, Using tags with S3 general purpose buckets,
+//   S3/buckets-tagging.html; Enabling ABAC in general purpose buckets,
+//   S3/buckets-tagging-enable-abac.html; S3 API Reference, AbacStatus). The page documents bucket
+//   tags for access to buckets; whether they also apply to object requests is not documented, so
+//   that stays undescribed (unknown_keys.h).
+// - s3:ExistingObjectTag/<key>: the tags of the stored object, "not supported" when "granting
+//   permissions for the PUT Object and DELETE Object operations" (S3 User Guide, Tagging and access
+//   control policies, S3/tagging-and-policies.html). An object the file does not declare has tags
+//   nobody described.
+void add_s3_resource_tags(RequestContext& ctx, const Bucket& bucket, const ObjectRef& ref,
+                          std::string_view action_lower) {
+  if (!ref.is_object) {
+    if (bucket.abac) add_resource_tags(ctx, bucket.tags);
+    return;
+  }
+  if (bucket.abac) ctx.mark_undescribed("aws:resourcetag/");
+  if (action_lower == "s3:putobject" || action_lower == "s3:deleteobject") return;
+  if (const S3Object* obj = find_object(bucket, ref.key); obj && obj->tags_described) {
+    thread_local std::string key;
+    for (const auto& [k, v] : obj->tags) {
+      key.assign("s3:ExistingObjectTag/").append(k);
+      ctx.add(key, v);
+    }
+  } else {
+    ctx.mark_undescribed("s3:existingobjecttag/");
+  }
+}
+
 Decision& refuse_all(const Call& call, std::string title, std::string reason) {
   call.refuse(std::move(title), std::move(reason));
   return call.decision;
@@ -214,11 +245,13 @@ void evaluate_s3(const Call& call) {
     return !explain;  // stop early unless explaining every check
   };
 
+  const Account* owner_info = call.world.find_account(bucket->account);
   // --- S3's own authorization (bucket context, user context; rule 92) ---
   thread_local RequestContext s3storage;
   LazyContext s3ctx(s3storage, [&](RequestContext& ctx) {
-    fill_base_context(ctx, who, req, bucket->region, bucket->account);
+    fill_base_context(ctx, who, req, bucket->region, bucket->account, owner_info);
     add_header_keys(req, ctx);
+    add_s3_resource_tags(ctx, *bucket, *ref, action_lower);
     ctx.set("s3:ResourceAccount", bucket->account);
     ctx.set("s3:signatureversion", "AWS4-HMAC-SHA256");
     ctx.set("s3:authType", "REST-HEADER");
@@ -236,7 +269,7 @@ void evaluate_s3(const Call& call) {
   r.action_lower = action_lower;
   r.resource = req.resource;
   r.resource_account = bucket->account;
-  r.resource_account_info = call.world.find_account(bucket->account);
+  r.resource_account_info = owner_info;
   r.resource_policy = bucket->policy.get();
   r.rule = ResourcePolicyRule::kEitherSuffices;
   r.restrict_to_owner_account =
@@ -410,7 +443,9 @@ void evaluate_s3(const Call& call) {
   LazyContext kctx(kstorage, [&](RequestContext& ctx) {
     thread_local std::string via_service;
     via_service.assign("s3.").append(bucket->region).append(".amazonaws.com");
-    fill_base_context(ctx, who, req, key->region, key->account);
+    fill_base_context(ctx, who, req, key->region, key->account,
+                      call.world.find_account(key->account));
+    add_resource_tags(ctx, key->tags);
     ctx.add("kms:ViaService", via_service);
     ctx.add("kms:CallerAccount", who.account);
     ctx.set("aws:ViaAWSService", "true");

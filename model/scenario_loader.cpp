@@ -10,6 +10,7 @@
 #include "model/arn.h"
 #include "model/requester.h"
 #include "model/scenario.h"
+#include "model/unknown_keys.h"
 #include "model/wildcard.h"
 
 namespace accesspath {
@@ -37,6 +38,93 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+// AWS Organizations API Reference, Organization Id: "o-" followed by 10 to 32 lowercase letters
+// or digits.
+bool is_lower_alnum(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
+bool valid_org_id(std::string_view id) {
+  return id.size() >= 12 && id.size() <= 34 && id.substr(0, 2) == "o-" &&
+         is_lower_alnum(id.substr(2));
+}
+
+// One entity of an OU path: a root `r-` + 4 to 32, or an OU `ou-` + 4 to 32 + `-` + 8 to 32
+// lowercase letters or digits (AWS Organizations API Reference, Parent Id).
+bool valid_root_id(std::string_view id) {
+  return id.size() >= 6 && id.size() <= 34 && id.substr(0, 2) == "r-" &&
+         is_lower_alnum(id.substr(2));
+}
+
+bool valid_ou_id(std::string_view id) {
+  if (id.substr(0, 3) != "ou-") return false;
+  std::string_view rest = id.substr(3);
+  std::size_t dash = rest.find('-');
+  if (dash == std::string_view::npos) return false;
+  std::string_view root = rest.substr(0, dash), ou = rest.substr(dash + 1);
+  return root.size() >= 4 && root.size() <= 32 && ou.size() >= 8 && ou.size() <= 32 &&
+         is_lower_alnum(root) && is_lower_alnum(ou);
+}
+
+// Why `path` is not the OU path of an account of `org` (IAM: AWS global condition context keys,
+// aws:PrincipalOrgPaths: `o-…/r-…/ou-…/`, the organization, its root and each OU down to the
+// account's, each followed by `/`), or "" when it is.
+std::string ou_path_problem(std::string_view path, std::string_view org) {
+  if (path.empty() || path.back() != '/') return "an OU path ends with `/` (`o-…/r-…/ou-…/`)";
+  std::vector<std::string_view> parts;
+  std::string_view rest = path.substr(0, path.size() - 1);
+  while (true) {
+    std::size_t slash = rest.find('/');
+    parts.push_back(rest.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    rest = rest.substr(slash + 1);
+  }
+  if (parts.size() < 2 || parts[0] != org)
+    return "an OU path starts with the account's organization and its root (`" + std::string(org) +
+           "/r-…/`)";
+  if (!valid_root_id(parts[1]))
+    return "`" + std::string(parts[1]) +
+           "` is not a root id (`r-` and 4 to 32 lowercase letters or digits)";
+  for (std::size_t i = 2; i < parts.size(); ++i)
+    if (!valid_ou_id(parts[i]))
+      return "`" + std::string(parts[i]) +
+             "` is not an OU id (`ou-`, 4 to 32 lowercase letters or digits, `-`, 8 to 32 more)";
+  return "";
+}
+
+// Number of Unicode characters of UTF-8 text (continuation bytes do not count).
+std::size_t utf8_length(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Why a tag key or value is one AWS refuses, or "": keys 1 to 128 Unicode characters, values 0 to
+// 256, letters, digits, spaces and `_ . : / = + - @` only, and no `aws:` prefix on keys (AWS
+// General Reference, Tagging AWS resources: tag naming limits and requirements; S3 User Guide,
+// Categorizing your storage using tags; KMS API Reference, Tag). Any non-ASCII character is read
+// as a letter: telling Unicode letters from symbols is beyond this check.
+std::string tag_problem(std::string_view text, bool is_key) {
+  std::size_t n = utf8_length(text);
+  if (is_key && n == 0) return "a tag key cannot be empty";
+  if (is_key && n > 128)
+    return "a tag key has at most 128 characters, this one has " + std::to_string(n);
+  if (!is_key && n > 256)
+    return "a tag value has at most 256 characters, this one has " + std::to_string(n);
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u) || c == ' ' ||
+        std::string_view("_.:/=+-@").find(c) != std::string_view::npos)
+      continue;
+    return std::string(is_key ? "tag key" : "tag value") + " `" + std::string(text) +
+           "` has the character `" + std::string(1, c) +
+           "`; tags allow letters, digits, spaces and `_ . : / = + - @` only";
+  }
+  if (is_key && text.size() >= 4 && iequals(text.substr(0, 4), "aws:"))
+    return "tag key `" + std::string(text) + "` starts with `aws:`, which AWS reserves for itself";
+  return "";
 }
 
 // Loads one scenario. Every helper appends diagnostics and carries on, so a
@@ -194,6 +282,25 @@ class Loader {
     return b;
   }
 
+  // A `tags` object: every key and value checked as AWS checks them (tag_problem).
+  Tags read_tags(const json& obj, const std::string& ptr) {
+    Tags out;
+    const json* tags = optional(obj, ptr, "tags", json::value_t::object, "an object of strings");
+    if (!tags) return out;
+    for (const auto& [k, v] : tags->items()) {
+      std::string tptr = pointer_join(ptr + "/tags", k);
+      if (!v.is_string()) {
+        diags_.error(tptr, "tag values are strings, got " + kind_of(v));
+        continue;
+      }
+      std::string value = v.get<std::string>();
+      if (std::string why = tag_problem(k, true); !why.empty()) diags_.error(tptr, why);
+      if (std::string why = tag_problem(value, false); !why.empty()) diags_.error(tptr, why);
+      out[k] = std::move(value);
+    }
+    return out;
+  }
+
   void load_accounts(const json& list);
   void load_managed(const json& obj);
   void load_groups(const json& list);
@@ -210,6 +317,7 @@ class Loader {
                      std::map<std::string, std::string>& headers,
                      std::map<std::string, std::vector<std::string>>& context);
   void validate_invariants();
+  void lint_unknown_condition_keys();
   void check_account_declared(const std::string& account, const std::string& ptr,
                               std::string_view what);
 
@@ -247,7 +355,8 @@ void Loader::load_accounts(const json& list) {
                    "an account must be an object `{\"id\": \"<12 digits>\"}`, got " + kind_of(a));
       continue;
     }
-    check_keys(a, ptr, {"id", "name", "scps", "rcps", "block_public_access"});
+    check_keys(a, ptr,
+               {"id", "name", "scps", "rcps", "block_public_access", "organization", "ou_path"});
     Account acct;
     if (const json* id =
             need(a, ptr, "id", json::value_t::string, "a 12-digit account id as a string")) {
@@ -261,6 +370,23 @@ void Loader::load_accounts(const json& list) {
     }
     if (const json* n = optional(a, ptr, "name", json::value_t::string, "a string"))
       acct.name = n->get<std::string>();
+    if (const json* o = optional(a, ptr, "organization", json::value_t::string,
+                                 "an organization id such as `o-a1b2c3d4e5`")) {
+      acct.organization = o->get<std::string>();
+      if (!valid_org_id(acct.organization))
+        diags_.error(ptr + "/organization",
+                     "`" + acct.organization +
+                         "` is not an organization id (`o-` and 10 to 32 lowercase letters or "
+                         "digits, AWS Organizations API Reference)");
+    }
+    if (const json* path = optional(a, ptr, "ou_path", json::value_t::string,
+                                    "an OU path such as `o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/`")) {
+      acct.ou_path = path->get<std::string>();
+      if (acct.organization.empty())
+        diags_.error(ptr + "/ou_path", "`ou_path` needs the account's `organization`");
+      else if (std::string why = ou_path_problem(acct.ou_path, acct.organization); !why.empty())
+        diags_.error(ptr + "/ou_path", "`" + acct.ou_path + "`: " + why);
+    }
     s_.world.accounts.push_back(std::move(acct));
   }
   // SCPs and RCPs may name managed policies, which are loaded after accounts; done in a second
@@ -409,15 +535,7 @@ void Loader::load_principals(const json& list) {
         p.trust_policy =
             parse(*it, ptr + "/trust_policy", PolicyKind::kTrust, "trust policy of " + who);
     }
-    if (const json* tags =
-            optional(pj, ptr, "tags", json::value_t::object, "an object of strings")) {
-      for (const auto& [k, v] : tags->items()) {
-        if (!v.is_string())
-          diags_.error(pointer_join(ptr + "/tags", k), "tag values are strings, got " + kind_of(v));
-        else
-          p.tags[k] = v.get<std::string>();
-      }
-    }
+    p.tags = read_tags(pj, ptr);
     s_.world.principals.push_back(std::move(p));
   }
 }
@@ -485,7 +603,7 @@ void Loader::load_buckets(const json& list) {
     }
     check_keys(bj, ptr,
                {"name", "account", "region", "policy", "default_encryption", "block_public_access",
-                "objects"});
+                "objects", "tags", "abac"});
     Bucket b;
     b.pointer = ptr;
     if (const json* n = need(bj, ptr, "name", json::value_t::string, "the bucket name"))
@@ -515,6 +633,9 @@ void Loader::load_buckets(const json& list) {
     }
     if (auto it = bj.find("block_public_access"); it != bj.end())
       b.block_public_access = bpa(*it, ptr + "/block_public_access");
+    b.tags = read_tags(bj, ptr);
+    if (const json* abac = optional(bj, ptr, "abac", json::value_t::boolean, "true or false"))
+      b.abac = abac->get<bool>();
     if (const json* objs =
             optional(bj, ptr, "objects", json::value_t::array, "a list of objects")) {
       for (std::size_t k = 0; k < objs->size(); ++k) {
@@ -524,10 +645,15 @@ void Loader::load_buckets(const json& list) {
           diags_.error(optr, "an object must be `{\"key\": …}`, got " + kind_of(oj));
           continue;
         }
-        check_keys(oj, optr, {"key", "sse", "kms_key", "bucket_key"});
+        check_keys(oj, optr, {"key", "sse", "kms_key", "bucket_key", "tags"});
         S3Object o;
         if (const json* key = need(oj, optr, "key", json::value_t::string, "the object key"))
           o.key = key->get<std::string>();
+        o.tags = read_tags(oj, optr);
+        // S3 User Guide, Categorizing your storage using tags: at most 10 tags on an object.
+        if (o.tags.size() > 10)
+          diags_.error(optr + "/tags", "an object has at most 10 tags, this one has " +
+                                           std::to_string(o.tags.size()));
         if (oj.contains("sse")) {
           o.encryption = encryption(oj, optr, false);
           if (o.encryption && !o.encryption->kms_key.empty())
@@ -551,7 +677,7 @@ void Loader::load_keys(const json& list) {
       diags_.error(ptr, "a key must be an object with an `arn`, got " + kind_of(kj));
       continue;
     }
-    check_keys(kj, ptr, {"arn", "policy", "aliases", "managed", "state", "grants"});
+    check_keys(kj, ptr, {"arn", "policy", "aliases", "managed", "state", "grants", "tags"});
     Key k;
     k.pointer = ptr;
     const json* arn = need(kj, ptr, "arn", json::value_t::string, "a key ARN");
@@ -573,6 +699,7 @@ void Loader::load_keys(const json& list) {
     k.account = parsed->account;
     k.region = parsed->region;
     k.id = std::string(parsed->resource_id());
+    k.tags = read_tags(kj, ptr);
     check_account_declared(k.account, ptr + "/arn", "key `" + k.arn + "`");
     if (const json* m =
             optional(kj, ptr, "managed", json::value_t::string, "`customer` or `aws`")) {
@@ -941,6 +1068,43 @@ void Loader::validate_invariants() {
   }
 }
 
+// Every condition key that nothing will ever fill (unknown_keys.h): a decision that depends on one
+// is undecided, so `check` says so up front, at the clause.
+void Loader::lint_unknown_condition_keys() {
+  std::set<std::string> seen;  // clause pointers: a managed policy is shared
+  auto lint = [&](const PolicyPtr& p) {
+    if (!p) return;
+    for (const auto& st : p->statements)
+      for (const auto& c : st.condition.clauses()) {
+        if (known_condition_key(c.key_lower)) continue;
+        std::string ptr =
+            pointer_join(pointer_join(st.pointer + "/Condition", c.operator_name()), c.key);
+        if (!seen.insert(ptr).second) continue;
+        diags_.warning(ptr, "condition key `" + c.key +
+                                "` is never filled by accesspath (it is not in the request "
+                                "contexts it models); a decision that depends on it is undecided");
+      }
+  };
+  const World& w = s_.world;
+  for (const auto& a : w.accounts) {
+    for (const auto& level : a.scps)
+      for (const auto& p : level) lint(p);
+    for (const auto& level : a.rcps)
+      for (const auto& p : level) lint(p);
+  }
+  for (const auto& [arn, p] : w.managed_policies) lint(p);
+  for (const auto& g : w.groups)
+    for (const auto& a : g.policies) lint(a.policy);
+  for (const auto& pr : w.principals) {
+    for (const auto& a : pr.policies) lint(a.policy);
+    lint(pr.permissions_boundary);
+    lint(pr.trust_policy);
+  }
+  for (const auto& b : w.buckets) lint(b.policy);
+  for (const auto& k : w.keys) lint(k.policy);
+  for (const auto& r : w.resources) lint(r.policy);
+}
+
 std::optional<Scenario> Loader::load(const json& doc) {
   if (!doc.is_object()) {
     diags_.error("", "a scenario is a JSON object, got " + kind_of(doc));
@@ -1020,6 +1184,7 @@ std::optional<Scenario> Loader::load(const json& doc) {
   if (const json* i = optional(doc, "", "invariants", json::value_t::array, "a list of invariants"))
     load_invariants(*i);
   validate_invariants();
+  lint_unknown_condition_keys();
   for (const auto& [arn, d] : std::map<std::string, Diagnostics>(managed_diags_))
     if (!used_otherwise_.count(arn)) report_managed_as_identity(arn);
   if (diags_.has_errors()) return std::nullopt;

@@ -54,8 +54,17 @@ void apply_context_overrides(RequestContext& ctx, const Request& request) {
   ctx.set_role(KeyRole::kCaller);
 }
 
+void add_resource_tags(RequestContext& ctx, const Tags& tags) {
+  thread_local std::string key;
+  for (const auto& [k, v] : tags) {
+    key.assign("aws:ResourceTag/").append(k);
+    ctx.add(key, v);
+  }
+}
+
 void fill_base_context(RequestContext& ctx, const Requester& who, const Request& request,
-                       std::string_view region, std::string_view resource_account) {
+                       std::string_view region, std::string_view resource_account,
+                       const Account* resource_account_info) {
   ctx.clear();
   add_principal_keys(who, ctx);
   // aws:SecureTransport and aws:ViaAWSService are always present (rules 39, 46).
@@ -64,7 +73,32 @@ void fill_base_context(RequestContext& ctx, const Requester& who, const Request&
   ctx.add("aws:CurrentTime", kDefaultCurrentTime);
   ctx.add("aws:EpochTime", kDefaultEpochTime);
   if (!region.empty()) ctx.add("aws:RequestedRegion", region);
+  // aws:ResourceAccount: the id of the account that owns the resource (IAM: AWS global condition
+  // context keys, #condition-keys-resourceaccount).
   if (!resource_account.empty()) ctx.add("aws:ResourceAccount", resource_account);
+  // aws:ResourceOrgID / aws:ResourceOrgPaths: "included in the request context only if the account
+  // that owns the resource is a member of an organization" (same page,
+  // #condition-keys-resourceorgid, #condition-keys-resourceorgpaths); aws:ResourceOrgPaths is
+  // multivalued.
+  if (resource_account_info && !resource_account_info->organization.empty()) {
+    ctx.add("aws:ResourceOrgID", resource_account_info->organization);
+    if (!resource_account_info->ou_path.empty())
+      ctx.set_multi("aws:ResourceOrgPaths", {std::string_view(resource_account_info->ou_path)});
+    else
+      ctx.mark_undescribed("aws:resourceorgpaths");
+  }
+  // aws:SourceArn, aws:SourceAccount, aws:SourceOrgID, aws:SourceOrgPaths, aws:SourceOwner: "only
+  // when a call to your resource is being made directly by an AWS service principal on behalf of
+  // a resource" (same page, #condition-keys-sourcearn, -sourceaccount, -sourceorgid); absent for
+  // IAM principals and anonymous callers, but on whose behalf a service principal calls, the
+  // world does not say.
+  if (who.is_service()) {
+    ctx.mark_undescribed("aws:sourcearn");
+    ctx.mark_undescribed("aws:sourceaccount");
+    ctx.mark_undescribed("aws:sourceorgid");
+    ctx.mark_undescribed("aws:sourceorgpaths");
+    ctx.mark_undescribed("aws:sourceowner");
+  }
   apply_context_overrides(ctx, request);
 }
 

@@ -39,8 +39,14 @@ struct Call {
 // own `context` overrides.
 // `ctx` is cleared first; callers pass a reused (thread_local) context so the hot
 // path allocates nothing once warm.
+// `resource_account_info` (the declared account of the resource, or nullptr) gives
+// aws:ResourceOrgID and aws:ResourceOrgPaths.
 void fill_base_context(RequestContext& ctx, const Requester& who, const Request& request,
-                       std::string_view region, std::string_view resource_account);
+                       std::string_view region, std::string_view resource_account,
+                       const Account* resource_account_info);
+// aws:ResourceTag/<key> for each tag of the resource (IAM: AWS global condition context keys,
+// aws:ResourceTag/tag-key). `ctx` must not hold these keys yet.
+void add_resource_tags(RequestContext& ctx, const Tags& tags);
 void apply_context_overrides(RequestContext& ctx, const Request& request);
 
 bool secure_transport(

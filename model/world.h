@@ -37,6 +37,11 @@ struct Account {
   std::vector<std::vector<PolicyPtr>> scps;
   std::vector<std::vector<PolicyPtr>> rcps;  // RCPFullAWSAccess is implied at every level
   std::optional<BlockPublicAccess> block_public_access;
+  // AWS Organizations (scenario contract, further world facts): the organization id (`o-…`),
+  // empty when the account belongs to no organization, and the OU path
+  // (`o-…/r-…/ou-…/`), empty when the file does not say where in the organization it is.
+  std::string organization;
+  std::string ou_path;
 };
 
 struct PolicyAttachment {
@@ -73,9 +78,14 @@ struct Encryption {
   bool operator==(const Encryption&) const = default;
 };
 
+using Tags = std::map<std::string, std::string>;
+
 struct S3Object {
   std::string key;
   std::optional<Encryption> encryption;  // nullopt: stored under the bucket's default
+  Tags tags;                             // s3:ExistingObjectTag/<key>
+  // False for an object an analysis supposes written (its writer chose the tags; nobody says).
+  bool tags_described = true;
 };
 
 struct Bucket {
@@ -86,6 +96,10 @@ struct Bucket {
   std::optional<Encryption> default_encryption;  // nullopt: SSE-S3, as S3 does since 2023
   std::optional<BlockPublicAccess> block_public_access;
   std::vector<S3Object> objects;
+  Tags tags;
+  // S3 attribute-based access control (S3 API Reference: PutBucketAbac). Off by default: bucket
+  // tags then feed no condition key (S3: Using tags with S3 general purpose buckets).
+  bool abac = false;
   std::string pointer;
   std::string arn() const { return "arn:aws:s3:::" + name; }
 };
@@ -110,6 +124,7 @@ struct Key {
   bool synthesized = false;  // an aws/s3 key the loader added (AWS creates it on first use)
   KeyState state = KeyState::kEnabled;
   std::vector<KmsGrant> grants;
+  Tags tags;  // aws:ResourceTag/<key> on requests for the key (KMS: ABAC for AWS KMS)
   std::string pointer;
 };
 

@@ -6,7 +6,7 @@
 //   reference::Authorization a;
 //   a.action = "s3:GetObject"; a.resource = "arn:aws:s3:::b/k"; a.resource_account =
 //   "111111111111"; a.resource_policy = &bucket["policy"]; a.place = reference::Place::kBucket;
-//   a.ctx = reference::base_context(who, request, "us-east-1", "111111111111");
+//   a.ctx = reference::base_context(doc, who, request, "us-east-1", "111111111111");
 //   bool ok = reference::authorized(doc, who, a);
 #pragma once
 

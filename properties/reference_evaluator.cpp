@@ -80,6 +80,14 @@ void add_symmetric_key_facts(Context& ctx) {
   set_key(ctx, "kms:KeyOrigin", "AWS_KMS");
 }
 
+// aws:ResourceTag/<key>: the key's tags (KMS: ABAC for AWS KMS). A key the request's `context`
+// already sets keeps the request's value, as in model/.
+void add_key_tags(Context& ctx, const json& key) {
+  if (!key.contains("tags")) return;
+  for (const auto& [k, v] : key["tags"].items())
+    ctx.emplace(lower("aws:ResourceTag/" + k), std::vector<std::string>{v.get<std::string>()});
+}
+
 struct Encryption {
   std::string sse = "AES256";  // "AES256", "aws:kms" or "SSE-C"
   std::string key;             // "" = the AWS managed key aws/s3
@@ -144,7 +152,7 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   s3.resource_account = owner;
   s3.resource_policy = bucket->contains("policy") ? &(*bucket)["policy"] : nullptr;
   s3.place = Place::kBucket;
-  s3.ctx = base_context(who, r, region, owner);
+  s3.ctx = base_context(doc, who, r, region, owner);
   for (const auto& [k, v] : r.headers) {
     std::string name = lower(k);
     if (starts_with(name, "x-amz-") && name != kSsecKey && name != kSsecMd5)
@@ -153,6 +161,17 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   set_key(s3.ctx, "s3:ResourceAccount", owner);
   set_key(s3.ctx, "s3:signatureversion", "AWS4-HMAC-SHA256");
   set_key(s3.ctx, "s3:authType", "REST-HEADER");
+  // Bucket tags are condition keys only with S3 ABAC enabled, on requests for the bucket
+  // (S3: Using tags with S3 general purpose buckets); object tags are s3:ExistingObjectTag/*
+  // except for PutObject and DeleteObject (S3: Tagging and access control policies).
+  if (!is_object && bucket->value("abac", false) && bucket->contains("tags"))
+    for (const auto& [k, v] : (*bucket)["tags"].items())
+      set_key(s3.ctx, "aws:ResourceTag/" + k, v.get<std::string>());
+  if (is_object && action != "s3:putobject" && action != "s3:deleteobject")
+    for (const auto& o : list_of(*bucket, "objects"))
+      if (o.value("key", "") == object_key && o.contains("tags"))
+        for (const auto& [k, v] : o["tags"].items())
+          set_key(s3.ctx, "s3:ExistingObjectTag/" + k, v.get<std::string>());
   apply_request_context(s3.ctx, r);
   // The bucket owner's root user may always get, put and delete the bucket policy (rule 59).
   if (who.type == CallerType::kRoot && who.account == owner &&
@@ -213,7 +232,7 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   kms.grants = key->contains("grants") ? &(*key)["grants"] : nullptr;
   kms.grant_operation = read ? "Decrypt" : "GenerateDataKey";
   kms.encryption_context = {{"aws:s3:arn", ec_value}};
-  kms.ctx = base_context(who, r, region, key_account);
+  kms.ctx = base_context(doc, who, r, region, key_account);
   set_key(kms.ctx, "kms:ViaService", "s3." + region + ".amazonaws.com");
   set_key(kms.ctx, "kms:CallerAccount", who.account);
   set_key(kms.ctx, "aws:ViaAWSService", "true");
@@ -224,6 +243,7 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   set_key(kms.ctx, "kms:EncryptionContextKeys", "aws:s3:arn");
   set_key(kms.ctx, "kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
   add_symmetric_key_facts(kms.ctx);
+  add_key_tags(kms.ctx, *key);
   // KMS sees S3's address, not the caller's (rule 40): the caller's aws:SourceIp is not there.
   kms.ctx.erase("aws:sourceip");
   kms.ctx.erase("aws:sourcevpc");
@@ -233,7 +253,8 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
 
 // The authorization of a KMS operation on one key: the key policy must allow, directly or by
 // delegating to IAM policies; grants allow too (rules 60-69).
-Authorization key_authorization(const Caller& who, const Request& r, const json& key) {
+Authorization key_authorization(const json& doc, const Caller& who, const Request& r,
+                                const json& key) {
   const bool aws_managed = key.value("managed", "customer") == "aws";
   const std::string key_account = key["account"].get<std::string>();
   Authorization kms;
@@ -246,11 +267,12 @@ Authorization key_authorization(const Caller& who, const Request& r, const json&
   kms.rcps_apply = !aws_managed;
   kms.grants = key.contains("grants") ? &key["grants"] : nullptr;
   kms.grant_operation = r.action.substr(r.action.find(':') + 1);
-  kms.ctx = base_context(who, r, key["region"].get<std::string>(), key_account);
+  kms.ctx = base_context(doc, who, r, key["region"].get<std::string>(), key_account);
   set_key(kms.ctx, "kms:CallerAccount", who.account);
   add_symmetric_key_facts(kms.ctx);
   const json& aliases = list_of(key, "aliases");
   if (!aliases.empty()) kms.ctx["kms:resourcealiases"] = aliases.get<std::vector<std::string>>();
+  add_key_tags(kms.ctx, key);
   return kms;
 }
 
@@ -282,13 +304,13 @@ bool kms_alias_allows(const json& doc, const Caller& who, const Request& r,
   on_alias.action = r.action;
   on_alias.resource = r.resource;
   on_alias.resource_account = account;
-  on_alias.ctx = base_context(who, r, region, account);
+  on_alias.ctx = base_context(doc, who, r, region, account);
   set_key(on_alias.ctx, "kms:CallerAccount", who.account);
   apply_request_context(on_alias.ctx, r);
   if (!authorized(doc, who, on_alias)) return false;
   for (const auto* key : {current ? &*current : nullptr, target ? &*target : nullptr}) {
     if (!key) continue;
-    Authorization on_key = key_authorization(who, r, *key);
+    Authorization on_key = key_authorization(doc, who, r, *key);
     apply_request_context(on_key.ctx, r);
     if (!authorized(doc, who, on_key)) return false;
   }
@@ -315,7 +337,7 @@ bool kms_allows(const json& doc, const Caller& who, const Request& r) {
   // "you cannot use AWS managed keys in cryptographic operations directly" (rule 70).
   if (aws_managed && is_cryptographic(action)) return false;
 
-  Authorization kms = key_authorization(who, r, *key);
+  Authorization kms = key_authorization(doc, who, r, *key);
   if (starts_with(parts[5], "alias/")) set_key(kms.ctx, "kms:RequestAlias", parts[5]);  // rule 74
   // The encryption context the request passes, as kms:EncryptionContext:<key> keys of its
   // context, with the keys spelled as the request spells them.
@@ -347,7 +369,7 @@ bool sts_allows(const json& doc, const Caller& who, const Request& r) {
   sts.resource_account = parts[4];
   sts.resource_policy = &(*role)["trust_policy"];
   sts.place = Place::kTrust;
-  sts.ctx = base_context(who, r, "", parts[4]);
+  sts.ctx = base_context(doc, who, r, "", parts[4]);
   return authorized(doc, who, sts);
 }
 
@@ -365,7 +387,7 @@ bool other_allows(const json& doc, const Caller& who, const Request& r) {
     a.resource_account = parts[4];
   }
   if (resource && resource->contains("policy")) a.resource_policy = &(*resource)["policy"];
-  a.ctx = base_context(who, r, "", a.resource_account);
+  a.ctx = base_context(doc, who, r, "", a.resource_account);
   return authorized(doc, who, a);
 }
 

@@ -224,8 +224,8 @@ void apply_request_context(Context& ctx, const Request& r) {
   for (const auto& [key, values] : r.context) ctx[lower(key)] = values;
 }
 
-Context base_context(const Caller& who, const Request& r, const std::string& region,
-                     const std::string& resource_account) {
+Context base_context(const nlohmann::json& doc, const Caller& who, const Request& r,
+                     const std::string& region, const std::string& resource_account) {
   Context ctx;
   switch (who.type) {
     case CallerType::kAnonymous:
@@ -274,6 +274,19 @@ Context base_context(const Caller& who, const Request& r, const std::string& reg
   set_key(ctx, "aws:EpochTime", "1735689600");
   if (!region.empty()) set_key(ctx, "aws:RequestedRegion", region);
   if (!resource_account.empty()) set_key(ctx, "aws:ResourceAccount", resource_account);
+  // aws:PrincipalOrgID / aws:PrincipalOrgPaths of IAM principals, aws:ResourceOrgID /
+  // aws:ResourceOrgPaths: present only for members of an organization (IAM: AWS global condition
+  // context keys); the paths are multivalued.
+  auto org_keys = [&](const std::string& account, const std::string& id_key,
+                      const std::string& paths_key) {
+    const nlohmann::json* a = find_in(doc, "accounts", "id", account);
+    if (!a || !a->contains("organization")) return;
+    set_key(ctx, id_key, (*a)["organization"].get<std::string>());
+    if (a->contains("ou_path")) ctx[lower(paths_key)] = {(*a)["ou_path"].get<std::string>()};
+  };
+  if (who.is_iam_principal()) org_keys(who.account, "aws:PrincipalOrgID", "aws:PrincipalOrgPaths");
+  if (!resource_account.empty())
+    org_keys(resource_account, "aws:ResourceOrgID", "aws:ResourceOrgPaths");
   apply_request_context(ctx, r);
   return ctx;
 }

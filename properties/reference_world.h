@@ -64,10 +64,11 @@ std::vector<nlohmann::json> keys_of(const nlohmann::json& doc);
 
 // The condition keys of a direct request (IAM: AWS global condition context
 // keys): the principal's keys, aws:SecureTransport, aws:ViaAWSService=false,
-// aws:CurrentTime, aws:EpochTime, aws:RequestedRegion, aws:ResourceAccount,
-// then what the request's `context` sets.
-Context base_context(const Caller& who, const Request& r, const std::string& region,
-                     const std::string& resource_account);
+// aws:CurrentTime, aws:EpochTime, aws:RequestedRegion, aws:ResourceAccount, the
+// organization keys of the caller's and the resource's accounts, then what the request's
+// `context` sets.
+Context base_context(const nlohmann::json& doc, const Caller& who, const Request& r,
+                     const std::string& region, const std::string& resource_account);
 void set_key(Context& ctx, const std::string& key, const std::string& value);
 void apply_request_context(Context& ctx, const Request& r);
 

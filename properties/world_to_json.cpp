@@ -59,6 +59,8 @@ json world_to_json(const World& w, const std::string& name) {
     if (!a.scps.empty()) j["scps"] = levels_to_json(a.scps);
     if (!a.rcps.empty()) j["rcps"] = levels_to_json(a.rcps);
     if (a.block_public_access) j["block_public_access"] = bpa_to_json(*a.block_public_access);
+    if (!a.organization.empty()) j["organization"] = a.organization;
+    if (!a.ou_path.empty()) j["ou_path"] = a.ou_path;
     doc["accounts"].push_back(j);
   }
   if (!w.managed_policies.empty()) {
@@ -85,6 +87,8 @@ json world_to_json(const World& w, const std::string& name) {
     if (b.policy) j["policy"] = to_json(*b.policy);
     if (b.default_encryption) j["default_encryption"] = encryption_to_json(*b.default_encryption);
     if (b.block_public_access) j["block_public_access"] = bpa_to_json(*b.block_public_access);
+    if (!b.tags.empty()) j["tags"] = b.tags;
+    if (b.abac) j["abac"] = true;
     j["objects"] = json::array();
     for (const auto& o : b.objects) {
       json oj = {{"key", o.key}};
@@ -92,6 +96,7 @@ json world_to_json(const World& w, const std::string& name) {
         const json enc = encryption_to_json(*o.encryption);
         for (const auto& [k, v] : enc.items()) oj[k] = v;
       }
+      if (!o.tags.empty()) oj["tags"] = o.tags;
       j["objects"].push_back(oj);
     }
     doc["buckets"].push_back(j);
@@ -104,6 +109,7 @@ json world_to_json(const World& w, const std::string& name) {
     if (!k.aliases.empty()) j["aliases"] = k.aliases;
     if (k.aws_managed) j["managed"] = "aws";
     if (k.state != KeyState::kEnabled) j["state"] = state_name(k.state);
+    if (!k.tags.empty()) j["tags"] = k.tags;
     if (!k.grants.empty()) {
       j["grants"] = json::array();
       for (const auto& g : k.grants) {

@@ -18,6 +18,7 @@
 #include "model/symbolic/condition_encoding.h"
 #include "model/symbolic/free_keys.h"
 #include "model/symbolic/search_memo.h"
+#include "model/unknown_keys.h"
 
 namespace accesspath {
 namespace {
@@ -119,13 +120,38 @@ class Tracer final : public ContextObserver {
   }
 
   // The evaluator's decision of `r`, watched: what it read is in atoms() afterwards.
+  // A decision that reads a condition key the world does not describe (unknown_keys.h) and
+  // changes when those clauses are taken the other way depends on what nobody knows: unknown().
+  // The watch is installed for the whole search (search_uncached), not per decision: installing
+  // costs thread-local accesses on the fast path.
   bool decide(const World& world, const Requester& who, const Request& r) {
     atoms_.clear();
     statement_.clear();
     deny_ = false;
-    ScopedContextObserver watch(*this);
-    return evaluate(world, who, r, {.explain = false}).allowed;
+    unknown_keys_.reset(UnknownKeyWatch::Mode::kRecord);
+    bool allowed = false;
+    {
+      ScopedContextObserver watch(*this);
+      allowed = evaluate(world, who, r, {.explain = false}).allowed;
+    }
+    if (optimistic_ || unknown_keys_.reads().empty() || !unknown_.empty()) return allowed;
+    std::string read = unknown_keys_.describe();
+    std::vector<Recorded> atoms = std::move(atoms_);
+    unknown_keys_.reset(allowed ? UnknownKeyWatch::Mode::kTowardsDeny
+                                : UnknownKeyWatch::Mode::kTowardsAllow);
+    bool other_allowed = allowed;
+    {
+      ScopedContextObserver watch(*this);
+      other_allowed = evaluate(world, who, r, {.explain = false}).allowed;
+    }
+    unknown_keys_.reset(UnknownKeyWatch::Mode::kRecord);
+    atoms_ = std::move(atoms);
+    if (other_allowed != allowed)
+      unknown_ = "the decision depends on condition keys the world does not describe: " + read;
+    return allowed;
   }
+  UnknownKeyWatch& unknown_keys() { return unknown_keys_; }
+  const std::string& unknown() const { return unknown_; }
   // The decision of `r` with every clause on a free key taken the way `want_allow` would have
   // it: an Allow statement's true, a Deny statement's false (or the reverse). Allows add up and
   // an explicit deny overrides (IAM: Policy evaluation logic), so no request context can give
@@ -186,6 +212,8 @@ class Tracer final : public ContextObserver {
   bool optimistic_ = false;
   bool want_allow_ = true;
   std::string unsupported_;
+  std::string unknown_;
+  UnknownKeyWatch unknown_keys_;
 };
 
 // The reads whose change could give the wanted decision, each with the value it must move to.
@@ -373,6 +401,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
   }
 
   Tracer tracer(service, anonymous, pinned, options.now);
+  ScopedUnknownKeyWatch watch_unknown_keys(tracer.unknown_keys());
   ContextAnswer answer;
   {
     // The fast path: the request as given. When no clause reads a key the caller chooses, or
@@ -380,6 +409,12 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
     // decision and no solver is needed (most questions).
     const bool allowed = tracer.decide(world, who, base);
     answer.context_dependent = !tracer.atoms().empty();
+    if (!tracer.unknown().empty()) {
+      answer.rounds = 1;
+      answer.kind = ContextAnswer::Kind::kUnknown;
+      answer.reason = tracer.unknown();
+      return answer;
+    }
     if (allowed == want_allow && tracer.atoms().empty() && tracer.unsupported().empty()) {
       answer.rounds = 1;
       answer.kind = ContextAnswer::Kind::kFound;
@@ -423,6 +458,11 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
     Request r = realize(base, chosen, pinned, service, options.now);
     const bool allowed = tracer.decide(world, who, r);
     if (!tracer.atoms().empty()) answer.context_dependent = true;
+    if (!tracer.unknown().empty()) {
+      answer.kind = ContextAnswer::Kind::kUnknown;
+      answer.reason = tracer.unknown();
+      return answer;
+    }
     if (allowed == want_allow) {
       answer.kind = ContextAnswer::Kind::kFound;
       std::set<std::string> seen;

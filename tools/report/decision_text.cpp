@@ -36,8 +36,9 @@ std::string child_prefix(const std::string& prefix, bool last) {
 
 std::string decision_to_text(const Decision& d, const TextStyle& style) {
   std::ostringstream out;
-  out << (d.allowed ? "ALLOW" : "DENY") << "  " << d.principal << "  " << d.action << "  "
-      << d.resource << "\n";
+  out << (d.undecided.empty() ? "" : "UNDECIDED ") << (d.allowed ? "ALLOW" : "DENY") << "  "
+      << d.principal << "  " << d.action << "  " << d.resource << "\n";
+  if (!d.undecided.empty()) out << "undecided because " << d.undecided << "\n";
   for (std::size_t ci = 0; ci < d.checks.size(); ++ci) {
     const Check& c = d.checks[ci];
     bool last_check = ci + 1 == d.checks.size();
@@ -66,6 +67,12 @@ std::string decision_to_text(const Decision& d, const TextStyle& style) {
     for (std::size_t mi = 0; mi < c.missing.size(); ++mi)
       rows.push_back((mi == 0 ? "to allow, add " : "") + c.missing[mi]);
     for (std::size_t ri = 0; ri < rows.size(); ++ri) line(out, p, ri + 1 == rows.size(), rows[ri]);
+  }
+  if (d.undecided.empty() && !d.unknown_keys.empty()) {
+    std::string keys;
+    for (const auto& k : d.unknown_keys) keys += (keys.empty() ? "" : ", ") + k;
+    out << "note: read condition keys the world does not describe, without changing the decision: "
+        << keys << "\n";
   }
   return out.str();
 }

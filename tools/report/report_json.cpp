@@ -40,11 +40,16 @@ json decision_to_json(const Decision& d) {
                       {"missing", c.missing},
                       {"notes", c.notes}});
   }
-  return {{"decision", d.allowed ? "allow" : "deny"},
-          {"principal", d.principal},
-          {"action", d.action},
-          {"resource", d.resource},
-          {"checks", checks}};
+  json out = {{"decision", d.allowed ? "allow" : "deny"},
+              {"principal", d.principal},
+              {"action", d.action},
+              {"resource", d.resource},
+              {"checks", checks}};
+  // Condition keys the world does not describe (model/unknown_keys.h); `undecided`: the decision
+  // depends on them.
+  if (!d.unknown_keys.empty()) out["unknown_keys"] = d.unknown_keys;
+  if (!d.undecided.empty()) out["undecided"] = d.undecided;
+  return out;
 }
 
 json report_to_json(const ScenarioReport& r) {

@@ -29,6 +29,7 @@ std::string report_to_text(const ScenarioReport& r, bool verbose) {
     if (e.ok && !verbose) continue;
     out << "  " << (e.ok ? "ok  " : "FAIL") << " expectation " << e.index << ": expected "
         << (e.expect_allow ? "allow" : "deny") << ", got "
+        << (e.decision.undecided.empty() ? "" : "undecided ")
         << (e.decision.allowed ? "allow" : "deny") << "\n";
     std::istringstream tree(decision_to_text(e.decision));
     for (std::string l; std::getline(tree, l);) out << "       " << l << "\n";
