@@ -176,5 +176,34 @@ touch "$tmp/afile"
 contains "generate names --out" "$tmp/err" "--out"
 "$ap" generate --count 0 --seed 1 --out "$tmp/gen3" >"$tmp/out" 2>"$tmp/err"; expect "generate zero count" 2 $?
 
+# import: collect, import, check. Exit 0 with what was skipped on stderr; 2 when nothing usable
+# was read, with no output file left behind (an old one untouched).
+fx=tests/fixtures/import
+"$ap" import aws $fx/aws-seed-003 -o "$tmp/seed.json" --invariants $fx/seed-003-invariants.json \
+  >"$tmp/out" 2>"$tmp/err"; expect "import aws seed 003" 0 $?
+contains "import summary" "$tmp/err" "import: 9 items imported, 0 skipped, 0 unknown"
+"$ap" check "$tmp/seed.json" >"$tmp/out" 2>&1; expect "imported seed 003 checks as written" 0 $?
+"$ap" import terraform $fx/terraform-seed-003.json -o "$tmp/tf.json" \
+  --invariants $fx/seed-003-invariants.json >"$tmp/out" 2>"$tmp/err"; expect "import terraform seed 003" 0 $?
+"$ap" check "$tmp/tf.json" >"$tmp/out" 2>&1; expect "imported plan checks as written" 0 $?
+"$ap" import terraform $fx/terraform-unknown-values.json -o "$tmp/unknown.json" >"$tmp/out" 2>"$tmp/err"
+expect "import a plan with unknown values" 0 $?
+contains "unknown value named by address" "$tmp/err" "\`aws_iam_role.writer.name\` is known only after apply"
+"$ap" import aws $fx/aws-bad -o "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"; expect "import with bad files" 0 $?
+contains "truncated file named" "$tmp/err" "bucket-a/get-bucket-policy.json: truncated"
+contains "refused policy named with pointer" "$tmp/err" "bucket-b/get-bucket-policy.json: /Policy/Statement/0/Effect"
+echo old >"$tmp/kept.json"
+"$ap" import aws $fx/aws-empty -o "$tmp/kept.json" >"$tmp/out" 2>"$tmp/err"; expect "import nothing usable" 2 $?
+contains "nothing usable said" "$tmp/err" "nothing usable was read"
+[ "$(cat "$tmp/kept.json")" = old ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL exit 2 replaced the output"; }
+"$ap" import terraform $fx/not-a-plan.json -o "$tmp/none.json" >"$tmp/out" 2>"$tmp/err"; expect "import not a plan" 2 $?
+[ ! -e "$tmp/none.json" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL exit 2 left an output file"; }
+printf '{"invariants": [{"name": "x"}]}' >"$tmp/bad-inv.json"
+"$ap" import aws $fx/aws-seed-003 -o "$tmp/inv.json" --invariants "$tmp/bad-inv.json" >"$tmp/out" 2>"$tmp/err"
+expect "import with wrong invariants" 2 $?
+contains "wrong invariant named" "$tmp/err" "bad-inv.json: /invariants/0"
+[ ! -e "$tmp/inv.json" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL wrong invariants wrote a file"; }
+"$ap" import gcp $fx/aws-seed-003 -o "$tmp/x.json" >"$tmp/out" 2>&1; expect "import unknown source" 2 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,86 @@
+// `import terraform`: `terraform show -json` output read into scenarios (seed 003 as a plan with
+// a module and for_each, a plan with values unknown until apply).
+#include <gtest/gtest.h>
+
+#include "import/invariants_merge.h"
+#include "import/terraform_plan.h"
+#include "tests/import/import_test_util.h"
+
+namespace accesspath {
+namespace {
+
+using nlohmann::json;
+using testing::entries_with;
+using testing::fixture;
+using Kind = ImportEntry::Kind;
+
+TEST(ImportTerraform, Seed003PlanIsDecidedExactlyAsTheHandWrittenScenario) {
+  ImportReport report;
+  auto scenario = import_terraform_plan(fixture("terraform-seed-003.json"), report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  Scenario hand = testing::expect_decided_as_seed_003(*scenario, report);
+  // Role ARNs follow from the account and the name before apply; the attachments' policy ARNs
+  // (unknown until apply) through the configuration's references, instance by instance.
+  const json& principals = (*scenario)["principals"];
+  ASSERT_EQ(principals.size(), 3u);
+  EXPECT_EQ(principals[0]["arn"], "arn:aws:iam::111122223333:role/authorized-users");
+  EXPECT_EQ(principals[0]["policies"],
+            json::array({"arn:aws:iam::111122223333:policy/secure-bucket-access"}));
+  EXPECT_EQ(report.count(Kind::kSkipped), 0u) << testing::report_text(report);
+  EXPECT_EQ(report.count(Kind::kUnknown), 0u) << testing::report_text(report);
+}
+
+TEST(ImportTerraform, UnknownValuesAreReportedByAddressAndLinksFollowTheConfiguration) {
+  ImportReport report;
+  auto scenario = import_terraform_plan(fixture("terraform-unknown-values.json"), report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  std::string text = testing::report_text(report);
+  // A role named by name_prefix, a policy built from a bucket ARN: known only after apply.
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"`aws_iam_role.writer.name`", "after apply"}), 1u)
+      << text;
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"`aws_iam_role_policy.reader_inline.policy`"}),
+            1u)
+      << text;
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"arn:aws:iam::aws:policy/ReadOnlyAccess"}), 1u)
+      << text;
+  // A computed attribute the configuration does not set (aws_s3_bucket.policy from provider v4
+  // on) says nothing: the bucket has no policy.
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"aws_s3_bucket.logs.policy"}), 0u) << text;
+  EXPECT_EQ(report.count(Kind::kUnknown), 4u) << text;
+  ASSERT_EQ((*scenario)["principals"].size(), 1u);
+  const json& reader = (*scenario)["principals"][0];
+  EXPECT_EQ(reader["arn"], "arn:aws:iam::222233334444:role/log-reader");
+  // The trust policy from the data source the configuration refers to.
+  EXPECT_EQ(reader["trust_policy"]["Statement"][0]["Principal"]["Service"], "ec2.amazonaws.com");
+  EXPECT_EQ(reader["policies"], json::array({"arn:aws:iam::222233334444:policy/logs-read"}));
+  // The key's ARN is chosen at apply: it stands under its address, reported, and the bucket's
+  // default encryption, the alias and the grant stay linked to it.
+  ASSERT_EQ((*scenario)["keys"].size(), 1u);
+  const json& key = (*scenario)["keys"][0];
+  std::string key_arn = key["arn"];
+  EXPECT_NE(key_arn.find("unknown-until-apply"), std::string::npos);
+  EXPECT_EQ(key_arn.rfind("arn:aws:kms:eu-west-1:222233334444:key/", 0), 0u);
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"`aws_kms_key.logs.arn`"}), 1u) << text;
+  EXPECT_EQ(key["aliases"], json::array({"alias/logs"}));
+  EXPECT_EQ(key["grants"][0]["grantee"], "arn:aws:iam::222233334444:role/log-reader");
+  const json& bucket = (*scenario)["buckets"][0];
+  EXPECT_EQ(bucket["region"], "eu-west-1");
+  EXPECT_EQ(bucket["default_encryption"]["kms_key"], key_arn);
+  EXPECT_EQ(bucket["default_encryption"]["bucket_key"], true);
+  EXPECT_EQ(bucket["block_public_access"]["BlockPublicPolicy"], true);
+  Scenario s = testing::load_or_fail(*scenario);
+  // The reader reads the logs: the grant gives it Decrypt on the key.
+  EXPECT_TRUE(s.world.find_key(key_arn) != nullptr);
+}
+
+TEST(ImportTerraform, NotAPlanIsNoScenario) {
+  ImportReport report;
+  EXPECT_FALSE(import_terraform_plan(fixture("not-a-plan.json"), report));
+  EXPECT_EQ(entries_with(report, Kind::kSkipped, {"not-a-plan.json", "wrong shape"}), 1u);
+  ImportReport missing;
+  EXPECT_FALSE(import_terraform_plan(fixture("no-such-plan.json"), missing));
+  EXPECT_EQ(entries_with(missing, Kind::kSkipped, {"no-such-plan.json", "cannot read"}), 1u);
+}
+
+}  // namespace
+}  // namespace accesspath
