@@ -320,7 +320,11 @@ std::optional<nlohmann::json> import_aws_export(const std::string& dir, ImportRe
   if (!notes.empty()) description += " " + notes.substr(0, notes.size() - 1);
   std::string stem = fs::path(dir).lexically_normal().filename().string();
   if (stem.empty()) stem = fs::path(dir).lexically_normal().parent_path().filename().string();
-  return builder.build("imported-" + (stem.empty() ? std::string("aws") : stem), description);
+  auto scenario =
+      builder.build("imported-" + (stem.empty() ? std::string("aws") : stem), description);
+  if (!scenario && report.entries().empty())
+    report.skipped(dir, "", "no principal, group, policy, bucket or key in the export");
+  return scenario;
 }
 
 }  // namespace accesspath

@@ -133,10 +133,10 @@ void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilde
   out = read_cli_output(file, report);
   if (!absent_or_reported(out, file, {"ServerSideEncryptionConfigurationNotFoundError"},
                           "the default encryption", report)) {
-    const json* rules = nullptr;
-    if (out.json->is_object() && out.json->contains("ServerSideEncryptionConfiguration"))
-      rules = &(*out.json)["ServerSideEncryptionConfiguration"]["Rules"];
-    if (!rules || !rules->is_array() || rules->empty() || !(*rules)[0].is_object()) {
+    json config = value_or(*out.json, "ServerSideEncryptionConfiguration", json::object());
+    json rules_value = value_or(config, "Rules", json());
+    const json* rules = &rules_value;
+    if (!rules->is_array() || rules->empty() || !(*rules)[0].is_object()) {
       wrong_shape(file, "", "`ServerSideEncryptionConfiguration.Rules` (get-bucket-encryption)",
                   report);
     } else {

@@ -560,7 +560,10 @@ std::optional<json> import_terraform_plan(const std::string& file, ImportReport&
   if (!doc) return std::nullopt;
   Plan plan;
   if (!plan.read(*doc, file, report)) return std::nullopt;
-  return Importer(plan, report).run();
+  auto scenario = Importer(plan, report).run();
+  if (!scenario && report.entries().empty())
+    report.skipped(file, "", "no resource of a type the importer reads (docs/import.md)");
+  return scenario;
 }
 
 }  // namespace accesspath

@@ -46,12 +46,22 @@ std::string strip_instance_keys(const std::string& address) {
   return out;
 }
 
-void Plan::walk_module(const json& module, const std::string& pointer) {
+void Plan::walk_module(const json& module, const std::string& pointer, ImportReport& report) {
+  if (!module.is_object()) {
+    report.skipped(file_, pointer, "wrong shape: a module must be an object");
+    return;
+  }
   const json& list = member(module, "resources");
+  if (!list.is_null() && !list.is_array())
+    report.skipped(file_, pointer + "/resources", "wrong shape: `resources` must be a list");
   if (list.is_array()) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const json& r = list[i];
-      if (!r.is_object() || !r.contains("address")) continue;
+      if (!member(r, "address").is_string() || !member(r, "type").is_string()) {
+        report.skipped(file_, pointer_join(pointer + "/resources", i),
+                       "wrong shape: a resource needs an `address` and a `type`");
+        continue;
+      }
       Resource res;
       res.address = value_or(r, "address", "");
       res.type = value_or(r, "type", "");
@@ -67,9 +77,12 @@ void Plan::walk_module(const json& module, const std::string& pointer) {
     }
   }
   const json& children = member(module, "child_modules");
+  if (!children.is_null() && !children.is_array())
+    report.skipped(file_, pointer + "/child_modules",
+                   "wrong shape: `child_modules` must be a list");
   if (children.is_array())
     for (std::size_t i = 0; i < children.size(); ++i)
-      walk_module(children[i], pointer_join(pointer + "/child_modules", i));
+      walk_module(children[i], pointer_join(pointer + "/child_modules", i), report);
 }
 
 void Plan::walk_configuration(const json& module, const std::string& prefix) {
@@ -94,14 +107,14 @@ bool Plan::read(const json& doc, const std::string& file, ImportReport& report) 
   }
   bool plan = doc.contains("planned_values");
   std::string root = plan ? "/planned_values/root_module" : "/values/root_module";
-  walk_module(member(member(doc, plan ? "planned_values" : "values"), "root_module"), root);
+  walk_module(member(member(doc, plan ? "planned_values" : "values"), "root_module"), root, report);
   std::set<std::string> seen;
   for (const auto& r : resources_) seen.insert(r.address);
   // Data sources read during planning are in the prior state only.
   const json& prior = member(member(doc, "prior_state"), "values");
   if (plan && prior.is_object()) {
     std::size_t before = resources_.size();
-    walk_module(member(prior, "root_module"), "/prior_state/values/root_module");
+    walk_module(member(prior, "root_module"), "/prior_state/values/root_module", report);
     std::vector<Resource> kept(resources_.begin(),
                                resources_.begin() + static_cast<std::ptrdiff_t>(before));
     for (std::size_t i = before; i < resources_.size(); ++i)

@@ -73,6 +73,64 @@ TEST(ImportTerraform, UnknownValuesAreReportedByAddressAndLinksFollowTheConfigur
   EXPECT_TRUE(s.world.find_key(key_arn) != nullptr);
 }
 
+TEST(ImportTerraform, StateWithUsersGroupsAttachmentsAndScps) {
+  ImportReport report;
+  auto scenario = import_terraform_plan(fixture("terraform-state-users-scps.json"), report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  std::string text = testing::report_text(report);
+  std::string acct = "arn:aws:iam::333344445555:";
+  std::string deleter = acct + "policy/deleter";
+  const json& principals = (*scenario)["principals"];
+  ASSERT_EQ(principals.size(), 3u) << scenario->dump(2);
+  const json& alice = principals[0];
+  EXPECT_EQ(alice["arn"], acct + "user/alice");
+  EXPECT_EQ(alice["groups"], json::array({acct + "group/readers"}));
+  EXPECT_EQ(alice["tags"]["team"], "data");
+  ASSERT_EQ(alice["policies"].size(), 1u);  // the inline policy; ReadOnlyAccess is not in it
+  EXPECT_EQ(alice["policies"][0]["Statement"][0]["Action"], "s3:PutObject");
+  // count instances; group membership from both resource types; the exclusive attachment.
+  EXPECT_EQ(principals[1]["arn"], acct + "user/dev-0");
+  EXPECT_EQ(principals[1]["groups"], json::array({acct + "group/readers"}));
+  EXPECT_EQ(principals[2]["groups"], json::array({acct + "group/readers"}));
+  EXPECT_EQ(principals[2]["policies"], json::array({deleter}));
+  const json& group = (*scenario)["groups"][0];
+  EXPECT_EQ(group["policies"].size(), 2u);
+  EXPECT_EQ(group["policies"][1], deleter);
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"\"missing-group\"", "membership left out"}), 1u)
+      << text;
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"arn:aws:iam::aws:policy/ReadOnlyAccess"}), 1u)
+      << text;
+  // Two resources for one bucket: the first kept, the second reported with its place.
+  EXPECT_EQ(entries_with(report, Kind::kSkipped,
+                         {"duplicate bucket `team-data`", "/values/root_module/child_modules/0"}),
+            1u)
+      << text;
+  const json& bucket = (*scenario)["buckets"][0];
+  EXPECT_EQ(bucket["region"], "eu-central-1");
+  EXPECT_EQ(bucket["policy"]["Statement"][0]["Sid"], "DenyInsecure");  // v3 inline policy
+  EXPECT_EQ(bucket["default_encryption"], json::parse(R"({"sse": "AES256"})"));
+  // SCP levels: what is attached to the root, then to the account; an OU is reported.
+  const json& account = (*scenario)["accounts"][0];
+  ASSERT_EQ(account["scps"].size(), 2u);
+  EXPECT_EQ(account["scps"][0].size(), 1u);
+  EXPECT_EQ(account["scps"][1].size(), 2u);
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"ou-abcd-11111111"}), 1u) << text;
+
+  json checks = json::parse(R"({"expectations": [
+    {"principal": "arn:aws:iam::333344445555:user/alice", "action": "s3:GetObject",
+     "resource": "arn:aws:s3:::team-data/a.csv", "expect": "allow"},
+    {"principal": "arn:aws:iam::333344445555:user/alice", "action": "s3:PutObject",
+     "resource": "arn:aws:s3:::team-data/a.csv", "expect": "allow"},
+    {"principal": "arn:aws:iam::333344445555:user/dev-1", "action": "s3:DeleteObject",
+     "resource": "arn:aws:s3:::team-data/a.csv", "expect": "deny"},
+    {"principal": "arn:aws:iam::333344445555:user/alice", "action": "s3:GetObject",
+     "resource": "arn:aws:s3:::team-data/a.csv", "context": {"aws:SecureTransport": "false"},
+     "expect": "deny"}]})");
+  (*scenario)["expectations"] = checks["expectations"];
+  ScenarioReport checked = check_scenario(testing::load_or_fail(*scenario));
+  for (const auto& e : checked.expectations) EXPECT_TRUE(e.ok) << e.index;
+}
+
 TEST(ImportTerraform, NotAPlanIsNoScenario) {
   ImportReport report;
   EXPECT_FALSE(import_terraform_plan(fixture("not-a-plan.json"), report));

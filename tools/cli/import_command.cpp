@@ -14,9 +14,13 @@ namespace accesspath {
 int run_import(const ImportCommandOptions& options, std::ostream& out, std::ostream& err) {
   (void)out;
   ImportReport report;
-  std::optional<nlohmann::json> scenario = options.source == "aws"
-                                               ? import_aws_export(options.input, report)
-                                               : import_terraform_plan(options.input, report);
+  std::optional<nlohmann::json> scenario;
+  try {
+    scenario = options.source == "aws" ? import_aws_export(options.input, report)
+                                       : import_terraform_plan(options.input, report);
+  } catch (const std::exception& e) {  // a bug, never bad input: that is reported above
+    report.skipped(options.input, "", std::string("internal error, please report: ") + e.what());
+  }
   if (!scenario) {
     report.print(err);
     err << options.input << ": nothing usable was read; `" << options.output
