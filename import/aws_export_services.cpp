@@ -231,6 +231,13 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
       key["grants"].push_back(grant);
     }
   }
+  if (!key.contains("policy")) {
+    // Without its policy nothing about the key can be decided: KMS's default policy would be an
+    // invention. Left out, requests that need it are denied (KMS answers NotFound).
+    report.skipped(dir.string(), "",
+                   "key `" + arn + "` is left out: its key policy is not known (see above)");
+    return;
+  }
   key_ids[value_or(*meta, "KeyId", dir.filename().string())] = arn;
   builder.add_key(key, {dir.string(), ""});
 }

@@ -113,7 +113,6 @@ bool ScenarioBuilder::add_unique(std::map<std::string, Item>& items, const std::
             (it->second.origin.pointer.empty() ? "" : " " + it->second.origin.pointer) + ")");
     return false;
   }
-  report_.imported();
   return true;
 }
 
@@ -230,13 +229,17 @@ bool ScenarioBuilder::prune(const json& doc, const std::string& pointer, const s
   const json& value = doc[t[0]][*index];
   std::string id = value_or(value, t[0] == "buckets" ? "name" : "arn", "");
   auto it = items->find(id);
-  if (it == items->end()) return true;  // already left out this round
+  if (it == items->end()) return removed_.count(t[0] + "\n" + id) > 0;  // left out this round
   if (t.size() >= 3 && !it->second.value.contains(t[2])) return true;
-  if (t.size() >= 3 && remove_part(it->second.value, t, 2)) {
+  // What identifies or places the item cannot go alone: the item goes.
+  bool identity =
+      t.size() >= 3 && (t[2] == "arn" || t[2] == "name" || t[2] == "account" || t[2] == "region");
+  if (t.size() >= 3 && !identity && remove_part(it->second.value, t, 2)) {
     report_.skipped(origin.file, origin.pointer,
                     "`" + t[2] + "` entry of `" + id + "` left out: " + why);
   } else {
     report_.skipped(origin.file, origin.pointer, "`" + id + "` left out: " + why);
+    removed_.insert(t[0] + "\n" + id);
     items->erase(it);
   }
   return true;
@@ -244,7 +247,9 @@ bool ScenarioBuilder::prune(const json& doc, const std::string& pointer, const s
 
 std::optional<json> ScenarioBuilder::build(const std::string& name,
                                            const std::string& description) {
+  std::string previous;  // the errors of the last round: the same again means no progress
   for (int round = 0; round < 64; ++round) {
+    removed_.clear();
     std::map<std::string, const Origin*> origins;
     json doc = assemble(&origins);
     doc["name"] = name;
@@ -253,7 +258,19 @@ std::optional<json> ScenarioBuilder::build(const std::string& name,
         managed_.empty())
       return std::nullopt;
     LoadResult loaded = load_scenario(doc, "");
-    if (!loaded.diagnostics.has_errors()) return doc;
+    if (!loaded.diagnostics.has_errors()) {
+      report_.imported(managed_.size() + groups_.size() + principals_.size() + buckets_.size() +
+                       keys_.size());
+      return doc;
+    }
+    std::string errors;
+    for (const auto& d : loaded.diagnostics.items())
+      if (d.severity == Severity::kError) errors += d.pointer + "\n" + d.message + "\n";
+    if (errors == previous) {
+      report_.skipped("", "", "the generated scenario is still refused: " + errors);
+      return std::nullopt;
+    }
+    previous = errors;
     bool pruned = false;
     std::set<std::string> seen;
     for (const auto& d : loaded.diagnostics.items()) {

@@ -75,6 +75,7 @@ class ScenarioBuilder {
   ImportReport& report_;
   std::map<std::string, nlohmann::json> accounts_;
   std::map<std::string, Item> managed_, groups_, principals_, buckets_, keys_;
+  std::set<std::string> removed_;  // "list\nid" of the items left out in this round of build()
 };
 
 }  // namespace accesspath

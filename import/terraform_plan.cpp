@@ -377,9 +377,16 @@ void Importer::keys() {
       continue;
     }
     json key = {{"arn", arn}};
-    if (auto doc =
-            policy_document(r, "policy", PolicyKind::kKeyPolicy, "the key policy of `" + arn + "`"))
+    // Not configured, the policy is KMS's default, which is what a key without `policy` gets;
+    // configured but known only after apply, the key is left out rather than given the default.
+    bool policy_unknown = false;
+    if (auto doc = policy_document(r, "policy", PolicyKind::kKeyPolicy,
+                                   "the key policy of `" + arn + "`", &policy_unknown))
       key["policy"] = *doc;
+    if (policy_unknown) {
+      unknown(r, "policy", "key `" + arn + "` is left out");
+      continue;
+    }
     if (value_or(r.values, "is_enabled", true) == false) key["state"] = "Disabled";
     keys_[r.address] = {key, {plan_.file(), r.pointer}};
   }

@@ -142,7 +142,22 @@ TEST(ImportAws, BadInputIsReportedWithFileAndPointerAndTheRestImported) {
                          {"bucket-b/get-bucket-policy.json", "/Policy/Statement/0/Effect"}),
             1u)
       << text;
+  // A key whose policy could not be read is left out, not given KMS's default policy.
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"get-key-policy.json", "AccessDeniedException"}),
+            1u)
+      << text;
+  EXPECT_EQ(entries_with(report, Kind::kSkipped, {"5555eeee", "its key policy is not known"}), 1u)
+      << text;
+  EXPECT_FALSE(scenario->contains("keys"));
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"alias `alias/app`", "not in the export"}), 1u)
+      << text;
+  // What the loader still refuses in the assembled scenario goes, reported at its input place.
+  EXPECT_EQ(entries_with(report, Kind::kSkipped,
+                         {"/UserDetailList/1", "`arn:aws:iam::444455556666:usr/typo` left out"}),
+            1u)
+      << text;
   testing::load_or_fail(*scenario);
+  EXPECT_EQ(report.imported_count(), 4u);  // 2 principals, 2 buckets
 }
 
 TEST(ImportAws, NothingUsableIsNoScenario) {
