@@ -205,5 +205,46 @@ contains "wrong invariant named" "$tmp/err" "bad-inv.json: /invariants/0"
 [ ! -e "$tmp/inv.json" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL wrong invariants wrote a file"; }
 "$ap" import gcp $fx/aws-seed-003 -o "$tmp/x.json" >"$tmp/out" 2>&1; expect "import unknown source" 2 $?
 
+# collect, import, check: tools/collect-aws.sh against a stand-in `aws` that answers from the
+# seed 003 export (errors as the CLI prints them), then import and check.
+mkdir -p "$tmp/bin"
+cat >"$tmp/bin/aws" <<'STUB'
+#!/usr/bin/env bash
+export_dir=$FIXTURE_EXPORT/111122223333
+args=() query=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --profile|--output|--region) shift 2 ;;
+    --query) query=$2; shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+fail() { echo "An error occurred ($1) when calling the $2 operation: stand-in" >&2; exit 254; }
+arg() { local i; for ((i=0; i<${#args[@]}; i++)); do [ "${args[$i]}" = "$1" ] && echo "${args[$((i+1))]}"; done; }
+case "${args[0]} ${args[1]}" in
+  "sts get-caller-identity") echo 111122223333 ;;
+  "configure get") echo us-east-1 ;;
+  "iam get-account-authorization-details") cat "$export_dir/iam/get-account-authorization-details.json" ;;
+  "s3control get-public-access-block") fail NoSuchPublicAccessBlockConfiguration GetPublicAccessBlock ;;
+  "s3api list-buckets") ls "$export_dir/s3" ;;
+  "s3api "*) f="$export_dir/s3/$(arg --bucket)/${args[1]}.json"
+             if grep -q '"Error"' "$f"; then fail "$(sed -n 's/.*"Code": "\([A-Za-z]*\)".*/\1/p' "$f")" X; else cat "$f"; fi ;;
+  "kms list-keys") ls "$export_dir/kms" | grep -v '\.json$' | tr '\n' '\t'; echo ;;
+  "kms list-aliases") [ "$query" = Aliases ] && python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["Aliases"]))' "$export_dir/kms/list-aliases.json" ;;
+  "kms "*) cat "$export_dir/kms/$(arg --key-id)/${args[1]}.json" ;;
+  "organizations describe-organization") fail AWSOrganizationsNotInUseException DescribeOrganization ;;
+  *) echo "stand-in aws: unexpected call: ${args[*]}" >&2; exit 1 ;;
+esac
+STUB
+chmod +x "$tmp/bin/aws"
+PATH="$tmp/bin:$PATH" FIXTURE_EXPORT="$PWD/$fx/aws-seed-003" bash tools/collect-aws.sh "$tmp/collected" \
+  >"$tmp/out" 2>"$tmp/err"; expect "collect-aws.sh" 0 $?
+contains "collect-aws error record" "$tmp/collected/111122223333/s3/get-public-access-block.json" \
+  '"Code": "NoSuchPublicAccessBlockConfiguration"'
+"$ap" import aws "$tmp/collected" -o "$tmp/collected.json" --invariants $fx/seed-003-invariants.json \
+  >"$tmp/out" 2>"$tmp/err"; expect "import what collect-aws.sh wrote" 0 $?
+contains "collected import summary" "$tmp/err" "import: 9 items imported, 0 skipped, 0 unknown"
+"$ap" check "$tmp/collected.json" >"$tmp/out" 2>&1; expect "collect, import, check" 0 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
