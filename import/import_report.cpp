@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+
 namespace accesspath {
 
 std::string ImportEntry::to_string() const {

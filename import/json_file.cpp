@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+
 namespace accesspath {
 
 std::optional<nlohmann::json> parse_json_text(const std::string& text, std::string* why) {

@@ -1,5 +1,6 @@
 #include "import/policy_document.h"
 
+
 namespace accesspath {
 namespace {
 

@@ -1,7 +1,6 @@
 #include "import/scenario_builder.h"
 
 #include "import/json_access.h"
-
 #include "model/diagnostic.h"
 #include "model/scenario.h"
 

@@ -2,10 +2,11 @@
 // and policies with their attachments, buckets with their policy, default encryption and Block
 // Public Access, KMS keys with aliases and grants, Organizations SCPs and RCPs.
 #include "import/terraform_plan.h"
-#include "import/json_access.h"
 
+#include <algorithm>
 #include <set>
 
+#include "import/json_access.h"
 #include "import/json_file.h"
 #include "import/policy_document.h"
 #include "import/scenario_builder.h"
@@ -19,6 +20,13 @@ using nlohmann::json;
 using terraform::Attribute;
 using terraform::Plan;
 using terraform::Resource;
+
+// A state lists what other resources attach (a role's computed `managed_policy_arns` and
+// `inline_policy`) as well: each policy, group or membership once.
+void push_unique(json& list, const json& value) {
+  if (!list.is_array()) list = json::array();
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
 
 class Importer {
  public:
@@ -215,10 +223,10 @@ void Importer::iam_entities() {
             report_.skipped(plan_.file(), ptr, "an inline policy of `" + *arn + "`: " + why);
           else if (builder_.valid_policy(*doc, PolicyKind::kIdentity, {plan_.file(), ptr},
                                          "an inline policy of `" + *arn + "`"))
-            item["policies"].push_back(*doc);
+            push_unique(item["policies"], *doc);
         }
         for (const auto& m : value_or(r.values, "managed_policy_arns", json::array()))
-          if (m.is_string()) item["policies"].push_back(m);
+          if (m.is_string()) push_unique(item["policies"], m);
       }
       if (kind != "group") {
         if (auto b = string_attr(r, "permissions_boundary")) item["permissions_boundary"] = *b;
@@ -250,7 +258,7 @@ void Importer::iam_links() {
       if (auto doc = policy_document(
               r, "policy", PolicyKind::kIdentity,
               "inline policy `" + string_attr(r, "name").value_or("") + "` of `" + *arn + "`"))
-        items[*arn].value["policies"].push_back(*doc);
+        push_unique(items[*arn].value["policies"], *doc);
     };
     auto attach = [&](const std::string& attr, const std::string& type,
                       std::map<std::string, std::string>& by_name) {
@@ -258,7 +266,7 @@ void Importer::iam_links() {
       auto policy = arn ? policy_arn(r, "policy_arn") : std::nullopt;
       if (!arn || !policy) return;
       auto& items = type == "aws_iam_group" ? groups_ : principals_;
-      items[*arn].value["policies"].push_back(*policy);
+      push_unique(items[*arn].value["policies"], *policy);
     };
     if (t == "aws_iam_role_policy") add_inline("role", "aws_iam_role", roles_);
     if (t == "aws_iam_user_policy") add_inline("user", "aws_iam_user", users_);
@@ -279,7 +287,8 @@ void Importer::iam_links() {
                                 " of the plan: the attachment to it is left out");
             continue;
           }
-          (names == &group_names_ ? groups_ : principals_)[it->second].value["policies"].push_back(
+          push_unique(
+              (names == &group_names_ ? groups_ : principals_)[it->second].value["policies"],
               *policy);
         }
     }
@@ -298,7 +307,7 @@ void Importer::iam_links() {
         }
         std::string user = per_user ? *one : it->second;
         std::string group = per_user ? it->second : *one;
-        principals_[user].value["groups"].push_back(group);
+        push_unique(principals_[user].value["groups"], group);
       }
     }
   }
