@@ -230,7 +230,7 @@ void read_iam(const std::string& account, const std::string& file, ScenarioBuild
       std::string name = names[g].is_string() ? names[g].get<std::string>() : "";
       auto it = group_arns.find(name);
       if (it == group_arns.end()) {
-        report.unknown(file, pointer_join(ptr + "/GroupList", g),
+        report.skipped(file, pointer_join(ptr + "/GroupList", g),
                        "`" + arn + "` is in group `" + name +
                            "`, which is not in the export: membership left out");
         continue;

@@ -298,7 +298,7 @@ void read_kms(const std::string& account, const std::string& dir, ScenarioBuilde
     auto it = key_ids.find(target);
     json* key = it == key_ids.end() ? nullptr : builder.key(it->second);
     if (!key) {
-      report.unknown(file, ptr,
+      report.skipped(file, ptr,
                      "alias `" + a["AliasName"].get<std::string>() + "` points to key `" + target +
                          "`, which is not in the export: left out");
       continue;

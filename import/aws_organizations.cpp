@@ -144,7 +144,7 @@ void read_organizations(const std::string& dir, ScenarioBuilder& builder, Import
   std::set<std::string> used_scps;
   for (const auto& [id, name] : account_names) {
     if (!builder.has_account(id)) {
-      report.unknown(dir, "",
+      report.skipped(dir, "",
                      "account `" + id + "` (" + name +
                          ") is in the organization but not in the export: left out");
       continue;

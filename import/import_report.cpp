@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-
 namespace accesspath {
 
 std::string ImportEntry::to_string() const {
@@ -38,7 +37,7 @@ void ImportReport::print(std::ostream& out) const {
   for (const auto& e : entries_) out << e.to_string() << "\n";
   out << "import: " << imported_ << " item" << (imported_ == 1 ? "" : "s") << " imported, "
       << count(ImportEntry::Kind::kSkipped) << " skipped, " << count(ImportEntry::Kind::kUnknown)
-      << " unknown until apply or not exported\n";
+      << " unknown (until apply, or not readable)\n";
 }
 
 }  // namespace accesspath

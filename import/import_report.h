@@ -27,9 +27,10 @@ struct ImportEntry {
 
 class ImportReport {
  public:
-  // An item left out of the scenario (unreadable, wrong shape, duplicate, rejected policy).
+  // An item left out of the scenario (unreadable, wrong shape, duplicate, rejected policy, a
+  // reference to something the input does not have).
   void skipped(std::string file, std::string pointer, std::string message);
-  // A value only known after apply, or a reference that names nothing exported.
+  // A value only known after apply, or a setting the export could not read (an error record).
   void unknown(std::string file, std::string pointer, std::string message);
   // Something imported in a way worth knowing (a state mapped to the nearest one, …).
   void note(std::string file, std::string pointer, std::string message);

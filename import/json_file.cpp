@@ -3,7 +3,6 @@
 #include <fstream>
 #include <sstream>
 
-
 namespace accesspath {
 
 std::optional<nlohmann::json> parse_json_text(const std::string& text, std::string* why) {

@@ -1,6 +1,5 @@
 #include "import/policy_document.h"
 
-
 namespace accesspath {
 namespace {
 

@@ -149,7 +149,7 @@ void ScenarioBuilder::drop_missing_managed_references() {
     for (auto& [id, item] : *items) {
       auto missing = [&](const json& ref) {
         if (!ref.is_string() || managed_.count(ref.get<std::string>())) return false;
-        report_.unknown(item.origin.file, item.origin.pointer,
+        report_.skipped(item.origin.file, item.origin.pointer,
                         "`" + id + "` names managed policy `" + ref.get<std::string>() +
                             "`, which is not in the input (not exported, or not in the plan): left "
                             "out, not invented");

@@ -54,7 +54,7 @@ class ScenarioBuilder {
 
   // Every managed policy ARN a group or principal names (in `policies` or as its
   // `permissions_boundary`) that no `add_managed_policy` provided is removed, each reported as
-  // unknown: an AWS managed policy that was referenced but not exported is never invented.
+  // skipped: an AWS managed policy that was referenced but not exported is never invented.
   void drop_missing_managed_references();
 
   // The scenario document, or nullopt when nothing usable remains (no account, or nothing in

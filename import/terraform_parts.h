@@ -49,8 +49,7 @@ class Plan {
   const std::string& provider_region() const { return provider_region_; }
 
  private:
-  void walk_module(const nlohmann::json& module, const std::string& pointer,
-                   ImportReport& report);
+  void walk_module(const nlohmann::json& module, const std::string& pointer, ImportReport& report);
   void walk_configuration(const nlohmann::json& module, const std::string& prefix);
 
   std::string file_;

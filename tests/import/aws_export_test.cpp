@@ -84,13 +84,14 @@ TEST(ImportAws, OrganizationLevelsComeFromTheOuTreeAndPolicyTargets) {
             "arn:aws:iam::111111111111:role/OrgAdmin");
   // What was referenced but not exported is reported, never invented.
   EXPECT_EQ((*ci)["policies"], json::array());
-  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"arn:aws:iam::aws:policy/ReadOnlyAccess"}), 1u);
-  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"ghost-group", "/UserDetailList/0/GroupList/1"}),
+  EXPECT_EQ(entries_with(report, Kind::kSkipped, {"arn:aws:iam::aws:policy/ReadOnlyAccess"}), 1u);
+  EXPECT_EQ(entries_with(report, Kind::kSkipped, {"ghost-group", "/UserDetailList/0/GroupList/1"}),
             1u);
-  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"333333333333", "not in the export"}), 1u);
+  EXPECT_EQ(entries_with(report, Kind::kSkipped, {"333333333333", "not in the export"}), 1u);
   EXPECT_EQ(entries_with(report, Kind::kNote, {"TAG_POLICY"}), 1u);
   EXPECT_EQ(entries_with(report, Kind::kNote, {"ObjectWriter"}), 1u);
-  EXPECT_EQ(report.count(Kind::kSkipped), 0u) << testing::report_text(report);
+  EXPECT_EQ(report.count(Kind::kSkipped), 3u) << testing::report_text(report);
+  EXPECT_EQ(report.count(Kind::kUnknown), 0u) << testing::report_text(report);
 
   Diagnostics errors;
   ASSERT_TRUE(
@@ -149,7 +150,7 @@ TEST(ImportAws, BadInputIsReportedWithFileAndPointerAndTheRestImported) {
   EXPECT_EQ(entries_with(report, Kind::kSkipped, {"5555eeee", "its key policy is not known"}), 1u)
       << text;
   EXPECT_FALSE(scenario->contains("keys"));
-  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"alias `alias/app`", "not in the export"}), 1u)
+  EXPECT_EQ(entries_with(report, Kind::kSkipped, {"alias `alias/app`", "not in the export"}), 1u)
       << text;
   // What the loader still refuses in the assembled scenario goes, reported at its input place.
   EXPECT_EQ(entries_with(report, Kind::kSkipped,
