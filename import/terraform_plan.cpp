@@ -539,6 +539,16 @@ void Importer::organizations() {
     }
   }
   if (root_scps.empty() && root_rcps.empty() && by_account.empty()) return;
+  // SCPs and RCPs do not apply to the management account (which often runs such a plan).
+  for (const auto& r : plan_.resources())
+    if (r.type == "aws_organizations_organization")
+      if (auto m = string_attr(r, "master_account_id"); m && *m == account_) {
+        report_.note(plan_.file(), at(r, "master_account_id"),
+                     "account `" + account_ +
+                         "` is the organization's management account: SCPs and RCPs do not "
+                         "apply to it");
+        return;
+      }
   for (const std::string& id : {account_}) {
     if (id.empty()) continue;
     auto& lists = by_account[id];

@@ -189,6 +189,17 @@ contains "import summary" "$tmp/err" "import: 9 items imported, 0 skipped, 0 unk
 "$ap" import terraform $fx/terraform-unknown-values.json -o "$tmp/unknown.json" >"$tmp/out" 2>"$tmp/err"
 expect "import a plan with unknown values" 0 $?
 contains "unknown value named by address" "$tmp/err" "\`aws_iam_role.writer.name\` is known only after apply"
+# What import writes is a scenario the JSON Schema accepts (when python3-jsonschema is there).
+python3 - schema/scenario.schema.json "$tmp/seed.json" "$tmp/tf.json" "$tmp/unknown.json" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL imported scenarios against the schema"; }
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    sys.exit(0)
+schema = json.load(open(sys.argv[1]))
+for f in sys.argv[2:]:
+    jsonschema.validate(json.load(open(f)), schema)
+PY
 "$ap" import aws $fx/aws-bad -o "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"; expect "import with bad files" 0 $?
 contains "truncated file named" "$tmp/err" "bucket-a/get-bucket-policy.json: truncated"
 contains "refused policy named with pointer" "$tmp/err" "bucket-b/get-bucket-policy.json: /Policy/Statement/0/Effect"

@@ -2,6 +2,8 @@
 // a module and for_each, a plan with values unknown until apply).
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "import/invariants_merge.h"
 #include "import/terraform_plan.h"
 #include "tests/import/import_test_util.h"
@@ -129,6 +131,22 @@ TEST(ImportTerraform, StateWithUsersGroupsAttachmentsAndScps) {
   (*scenario)["expectations"] = checks["expectations"];
   ScenarioReport checked = check_scenario(testing::load_or_fail(*scenario));
   for (const auto& e : checked.expectations) EXPECT_TRUE(e.ok) << e.index;
+}
+
+TEST(ImportTerraform, ScpsDoNotApplyToTheManagementAccount) {
+  json state = json::parse(std::ifstream(fixture("terraform-state-users-scps.json")));
+  state["values"]["root_module"]["resources"].push_back(json::parse(R"({
+    "address": "aws_organizations_organization.this", "mode": "managed",
+    "type": "aws_organizations_organization", "name": "this",
+    "values": {"id": "o-exampleorgid", "master_account_id": "333344445555",
+               "feature_set": "ALL"}})"));
+  std::string path = ::testing::TempDir() + "management-state.json";
+  std::ofstream(path) << state.dump();
+  ImportReport report;
+  auto scenario = import_terraform_plan(path, report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  EXPECT_FALSE((*scenario)["accounts"][0].contains("scps"));
+  EXPECT_EQ(entries_with(report, Kind::kNote, {"management account", "333344445555"}), 1u);
 }
 
 TEST(ImportTerraform, NotAPlanIsNoScenario) {
