@@ -83,6 +83,16 @@ bool remove_part(json& value, const std::vector<std::string>& tokens, std::size_
   return true;
 }
 
+// The account of an ARN (arn:partition:service:region:account:…), "" when it has none.
+std::string account_of(const std::string& arn) {
+  std::size_t at = 0;
+  for (int field = 0; field < 4 && at != std::string::npos; ++field) at = arn.find(':', at + 1);
+  if (at == std::string::npos) return "";
+  std::string id = arn.substr(at + 1, 12);
+  bool digits = id.size() == 12 && id.find_first_not_of("0123456789") == std::string::npos;
+  return digits && arn.size() > at + 13 && arn[at + 13] == ':' ? id : "";
+}
+
 }  // namespace
 
 bool ScenarioBuilder::valid_policy(const json& doc, PolicyKind kind, const Origin& origin,
@@ -120,10 +130,14 @@ bool ScenarioBuilder::add_managed_policy(const std::string& arn, json doc, const
 }
 bool ScenarioBuilder::add_group(json group, const Origin& origin) {
   std::string id = value_or(group, "arn", "");
+  if (std::string acct = account_of(id); !acct.empty()) account(acct);
   return add_unique(groups_, id, std::move(group), origin, "group");
 }
+
 bool ScenarioBuilder::add_principal(json principal, const Origin& origin) {
   std::string id = value_or(principal, "arn", "");
+  // A plan may hold principals of several accounts (providers with other credentials).
+  if (std::string acct = account_of(id); !acct.empty()) account(acct);
   return add_unique(principals_, id, std::move(principal), origin, "principal");
 }
 bool ScenarioBuilder::add_bucket(json bucket, const Origin& origin) {
@@ -132,6 +146,7 @@ bool ScenarioBuilder::add_bucket(json bucket, const Origin& origin) {
 }
 bool ScenarioBuilder::add_key(json key, const Origin& origin) {
   std::string id = value_or(key, "arn", "");
+  if (std::string acct = account_of(id); !acct.empty()) account(acct);
   return add_unique(keys_, id, std::move(key), origin, "key");
 }
 

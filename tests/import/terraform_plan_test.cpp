@@ -149,6 +149,23 @@ TEST(ImportTerraform, ScpsDoNotApplyToTheManagementAccount) {
   EXPECT_EQ(entries_with(report, Kind::kNote, {"management account", "333344445555"}), 1u);
 }
 
+TEST(ImportTerraform, PrincipalsOfAnotherAccountDeclareIt) {
+  json state = json::parse(std::ifstream(fixture("terraform-state-users-scps.json")));
+  state["values"]["root_module"]["resources"].push_back(json::parse(R"({
+    "address": "aws_iam_role.auditor", "mode": "managed", "type": "aws_iam_role",
+    "name": "auditor", "provider_name": "registry.terraform.io/hashicorp/aws",
+    "values": {"name": "auditor", "path": "/", "arn": "arn:aws:iam::999988887777:role/auditor",
+               "assume_role_policy": ""}})"));
+  std::string path = ::testing::TempDir() + "two-account-state.json";
+  std::ofstream(path) << state.dump();
+  ImportReport report;
+  auto scenario = import_terraform_plan(path, report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  EXPECT_EQ((*scenario)["accounts"].size(), 2u);
+  EXPECT_EQ((*scenario)["accounts"][1]["id"], "999988887777");
+  EXPECT_EQ((*scenario)["principals"].size(), 4u) << testing::report_text(report);
+}
+
 TEST(ImportTerraform, NotAPlanIsNoScenario) {
   ImportReport report;
   EXPECT_FALSE(import_terraform_plan(fixture("not-a-plan.json"), report));
