@@ -112,6 +112,12 @@ json& ScenarioBuilder::account(const std::string& id) {
   return it->second;
 }
 
+std::vector<std::string> ScenarioBuilder::account_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& [id, a] : accounts_) ids.push_back(id);
+  return ids;
+}
+
 bool ScenarioBuilder::add_unique(std::map<std::string, Item>& items, const std::string& id,
                                  json value, const Origin& origin, const std::string& what) {
   auto [it, inserted] = items.try_emplace(id, Item{std::move(value), origin});

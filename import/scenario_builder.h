@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,7 @@ class ScenarioBuilder {
   // The account entry, created on first use.
   nlohmann::json& account(const std::string& id);
   bool has_account(const std::string& id) const { return accounts_.count(id) > 0; }
+  std::vector<std::string> account_ids() const;
 
   // False (reported as a duplicate) when an item with the same identity was added before.
   bool add_managed_policy(const std::string& arn, nlohmann::json doc, const Origin& origin);

@@ -510,9 +510,9 @@ void Importer::organizations() {
       if (auto id = string_attr(r, "id")) address_by_id[*id] = r.address;
     }
   }
-  // Levels: what is attached to the root, then what is attached to the account itself.
-  std::vector<json> root_scps, root_rcps;
-  std::map<std::string, std::pair<std::vector<json>, std::vector<json>>> by_account;
+  // Attachments by target: the root (r-…), an OU, an account.
+  std::map<std::string, std::pair<std::vector<json>, std::vector<json>>> attached;
+  std::map<std::string, const Resource*> attachment_of;  // target -> one attachment, for reports
   for (const auto& r : plan_.resources()) {
     if (r.mode != "managed" || r.type != "aws_organizations_policy_attachment") continue;
     std::string address;
@@ -526,42 +526,58 @@ void Importer::organizations() {
       unknown(r, p == policies.end() ? "policy_id" : "target_id", "the attachment is left out");
       continue;
     }
-    if (target->rfind("r-", 0) == 0) {
-      (p->second.second ? root_rcps : root_scps).push_back(p->second.first);
-    } else if (builder_.has_account(*target)) {
-      auto& lists = by_account[*target];
-      (p->second.second ? lists.second : lists.first).push_back(p->second.first);
-    } else {
-      report_.unknown(plan_.file(), at(r, "target_id"),
-                      "target `" + *target +
-                          "` is an organizational unit or an account not in "
-                          "the plan: the attachment is left out");
-    }
+    auto& lists = attached[*target];
+    (p->second.second ? lists.second : lists.first).push_back(p->second.first);
+    attachment_of[*target] = &r;
   }
-  if (root_scps.empty() && root_rcps.empty() && by_account.empty()) return;
-  // SCPs and RCPs do not apply to the management account (which often runs such a plan).
-  for (const auto& r : plan_.resources())
+  if (attached.empty()) return;
+  // Where OUs and accounts sit, as the plan places them.
+  std::map<std::string, std::string> parent;
+  std::string management;
+  for (const auto& r : plan_.resources()) {
+    if (r.type == "aws_organizations_organizational_unit" || r.type == "aws_organizations_account")
+      if (auto id = string_attr(r, "id"))
+        if (auto up = string_attr(r, "parent_id")) parent[*id] = *up;
     if (r.type == "aws_organizations_organization")
-      if (auto m = string_attr(r, "master_account_id"); m && *m == account_) {
-        report_.note(plan_.file(), at(r, "master_account_id"),
-                     "account `" + account_ +
-                         "` is the organization's management account: SCPs and RCPs do not "
-                         "apply to it");
-        return;
+      if (auto m = string_attr(r, "master_account_id")) {
+        management = *m;
+        if (builder_.has_account(*m))
+          report_.note(plan_.file(), at(r, "master_account_id"),
+                       "account `" + *m +
+                           "` is the organization's management account: SCPs and RCPs do not "
+                           "apply to it");
       }
-  for (const std::string& id : {account_}) {
-    if (id.empty()) continue;
-    auto& lists = by_account[id];
-    auto levels = [](const std::vector<json>& root, const std::vector<json>& own) {
-      json l = json::array();
-      if (!root.empty()) l.push_back(root);
-      if (!own.empty()) l.push_back(own);
-      return l;
-    };
-    json scps = levels(root_scps, lists.first), rcps = levels(root_rcps, lists.second);
+  }
+  // Levels: the root, each OU down to the account, the account. A node with nothing attached in
+  // the plan is no level: AWS attaches FullAWSAccess to every new OU and account.
+  std::set<std::string> used;
+  for (const std::string& id : builder_.account_ids()) {
+    if (id == management) continue;
+    std::vector<std::string> path{id};
+    for (std::string at_node = id; parent.count(at_node) && path.size() < 16;)
+      path.push_back(at_node = parent[at_node]);
+    for (const auto& [target, lists] : attached)
+      if (target.rfind("r-", 0) == 0 && std::find(path.begin(), path.end(), target) == path.end())
+        path.push_back(target);  // every account of the organization is under its root
+    std::reverse(path.begin(), path.end());
+    json scps = json::array(), rcps = json::array();
+    for (const auto& node : path) {
+      auto it = attached.find(node);
+      if (it == attached.end()) continue;
+      used.insert(node);
+      if (!it->second.first.empty()) scps.push_back(it->second.first);
+      if (!it->second.second.empty()) rcps.push_back(it->second.second);
+    }
     if (!scps.empty()) builder_.account(id)["scps"] = scps;
     if (!rcps.empty()) builder_.account(id)["rcps"] = rcps;
   }
+  for (const auto& [target, r] : attachment_of)
+    if (!used.count(target) && target != management)
+      report_.unknown(plan_.file(), at(*r, "target_id"),
+                      "target `" + target +
+                          "` holds no account of the plan (an organizational unit whose accounts "
+                          "the plan does not place, or an account not in it): the attachment is "
+                          "left out");
 }
 
 std::optional<json> Importer::run() {

@@ -149,6 +149,29 @@ TEST(ImportTerraform, ScpsDoNotApplyToTheManagementAccount) {
   EXPECT_EQ(entries_with(report, Kind::kNote, {"management account", "333344445555"}), 1u);
 }
 
+TEST(ImportTerraform, OuLevelsFollowWhereThePlanPlacesOusAndAccounts) {
+  json state = json::parse(std::ifstream(fixture("terraform-state-users-scps.json")));
+  json& resources = state["values"]["root_module"]["resources"];
+  resources.push_back(json::parse(R"({"address": "aws_organizations_organizational_unit.prod",
+    "mode": "managed", "type": "aws_organizations_organizational_unit", "name": "prod",
+    "values": {"id": "ou-abcd-11111111", "name": "prod", "parent_id": "r-abcd"}})"));
+  resources.push_back(json::parse(R"({"address": "aws_organizations_account.data",
+    "mode": "managed", "type": "aws_organizations_account", "name": "data",
+    "values": {"id": "333344445555", "name": "data", "parent_id": "ou-abcd-11111111"}})"));
+  std::string path = ::testing::TempDir() + "ou-state.json";
+  std::ofstream(path) << state.dump();
+  ImportReport report;
+  auto scenario = import_terraform_plan(path, report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  // Root (FullAWSAccess), the OU (DenyObjectDeletion), the account (both).
+  const json& scps = (*scenario)["accounts"][0]["scps"];
+  ASSERT_EQ(scps.size(), 3u) << scps.dump();
+  EXPECT_EQ(scps[0][0]["Statement"][0]["Effect"], "Allow");
+  EXPECT_EQ(scps[1][0]["Statement"][0]["Effect"], "Deny");
+  EXPECT_EQ(scps[2].size(), 2u);
+  EXPECT_EQ(entries_with(report, Kind::kUnknown, {"ou-abcd-11111111"}), 0u);
+}
+
 TEST(ImportTerraform, PrincipalsOfAnotherAccountDeclareIt) {
   json state = json::parse(std::ifstream(fixture("terraform-state-users-scps.json")));
   state["values"]["root_module"]["resources"].push_back(json::parse(R"({
