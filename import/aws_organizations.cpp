@@ -184,6 +184,12 @@ void read_organizations(const std::string& dir, ScenarioBuilder& builder, Import
     if (any_scp) account["scps"] = scps;
     if (any_rcp) account["rcps"] = rcps;
   }
+  for (const auto& id : builder.account_ids())
+    if (!account_names.count(id) && (any_scp || any_rcp))
+      report.note(dir, "",
+                  "account `" + id +
+                      "` is not in the exported OU tree (list-accounts-for-parent): no SCPs or "
+                      "RCPs for it");
   for (const auto& p : all)
     if (!p.rcp && used_scps.count(p.arn))
       builder.add_managed_policy(p.arn, p.document, {(root_dir / "policies").string(), ""});

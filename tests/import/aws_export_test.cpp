@@ -2,6 +2,9 @@
 // a multi-account organization with SCPs and RCPs, SDK document shapes, bad input).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "import/aws_export.h"
 #include "import/invariants_merge.h"
 #include "tests/import/import_test_util.h"
@@ -99,6 +102,23 @@ TEST(ImportAws, OrganizationLevelsComeFromTheOuTreeAndPolicyTargets) {
   ScenarioReport checked = check_scenario(testing::load_or_fail(*scenario));
   for (const auto& e : checked.expectations) EXPECT_TRUE(e.ok) << e.why;
   for (const auto& i : checked.invariants) EXPECT_TRUE(i.ok) << i.name << ": " << i.reason;
+}
+
+TEST(ImportAws, AnAccountOutsideTheExportedOuTreeGetsNoLevelsAndANote) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(::testing::TempDir()) / "org-without-prod";
+  fs::remove_all(dir);
+  fs::copy(fixture("aws-organization"), dir, fs::copy_options::recursive);
+  std::ofstream(dir / "organizations/list-accounts-for-parent/ou-ab12-prod0001.json")
+      << R"({"Accounts": []})";
+  ImportReport report;
+  auto scenario = import_aws_export(dir.string(), report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  const json* prod = find_by((*scenario)["accounts"], "id", "222222222222");
+  ASSERT_TRUE(prod);
+  EXPECT_FALSE(prod->contains("scps"));
+  EXPECT_EQ(entries_with(report, Kind::kNote, {"222222222222", "not in the exported OU tree"}), 1u)
+      << testing::report_text(report);
 }
 
 TEST(ImportAws, BadInputIsReportedWithFileAndPointerAndTheRestImported) {
