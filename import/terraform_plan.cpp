@@ -580,7 +580,48 @@ void Importer::organizations() {
                           "left out");
 }
 
+// The resource types the importer reads (docs/import.md, "Terraform").
+bool read_type(const std::string& type) {
+  static const std::set<std::string> types = {"aws_iam_role",
+                                              "aws_iam_role_policy",
+                                              "aws_iam_role_policy_attachment",
+                                              "aws_iam_user",
+                                              "aws_iam_user_policy",
+                                              "aws_iam_user_policy_attachment",
+                                              "aws_iam_user_group_membership",
+                                              "aws_iam_group",
+                                              "aws_iam_group_policy",
+                                              "aws_iam_group_policy_attachment",
+                                              "aws_iam_group_membership",
+                                              "aws_iam_policy",
+                                              "aws_iam_policy_attachment",
+                                              "aws_iam_instance_profile",
+                                              "aws_s3_bucket",
+                                              "aws_s3_bucket_policy",
+                                              "aws_s3_bucket_server_side_encryption_configuration",
+                                              "aws_s3_bucket_public_access_block",
+                                              "aws_kms_key",
+                                              "aws_kms_alias",
+                                              "aws_kms_grant",
+                                              "aws_organizations_policy",
+                                              "aws_organizations_policy_attachment",
+                                              "aws_organizations_organization",
+                                              "aws_organizations_organizational_unit",
+                                              "aws_organizations_account"};
+  return types.count(type) > 0;
+}
+
 std::optional<json> Importer::run() {
+  // Resources of other types are not part of a scenario: said once, by type.
+  std::map<std::string, std::size_t> other;
+  for (const auto& r : plan_.resources())
+    if (r.mode == "managed" && !read_type(r.type)) ++other[r.type];
+  if (!other.empty()) {
+    std::string list;
+    for (const auto& [type, n] : other)
+      list += (list.empty() ? "`" : ", `") + type + "` (" + std::to_string(n) + ")";
+    report_.note(plan_.file(), "", "resources of types a scenario has no place for: " + list);
+  }
   find_account_and_region();
   if (!account_.empty()) builder_.account(account_);
   iam_entities();

@@ -158,6 +158,9 @@ TEST(ImportTerraform, OuLevelsFollowWhereThePlanPlacesOusAndAccounts) {
   resources.push_back(json::parse(R"({"address": "aws_organizations_account.data",
     "mode": "managed", "type": "aws_organizations_account", "name": "data",
     "values": {"id": "333344445555", "name": "data", "parent_id": "ou-abcd-11111111"}})"));
+  resources.push_back(json::parse(R"({"address": "aws_s3_bucket_versioning.team_data",
+    "mode": "managed", "type": "aws_s3_bucket_versioning", "name": "team_data",
+    "values": {"bucket": "team-data"}})"));
   std::string path = ::testing::TempDir() + "ou-state.json";
   std::ofstream(path) << state.dump();
   ImportReport report;
@@ -170,6 +173,8 @@ TEST(ImportTerraform, OuLevelsFollowWhereThePlanPlacesOusAndAccounts) {
   EXPECT_EQ(scps[1][0]["Statement"][0]["Effect"], "Deny");
   EXPECT_EQ(scps[2].size(), 2u);
   EXPECT_EQ(entries_with(report, Kind::kUnknown, {"ou-abcd-11111111"}), 0u);
+  // Nothing dropped silently: resources a scenario has no place for are named by type.
+  EXPECT_EQ(entries_with(report, Kind::kNote, {"`aws_s3_bucket_versioning` (1)"}), 1u);
 }
 
 TEST(ImportTerraform, PrincipalsOfAnotherAccountDeclareIt) {
