@@ -51,6 +51,9 @@ TEST(ImportAws, OrganizationLevelsComeFromTheOuTreeAndPolicyTargets) {
   const json* management = find_by(accounts, "id", "111111111111");
   ASSERT_TRUE(prod && management);
   EXPECT_EQ((*prod)["name"], "prod");
+  // The account's own Block Public Access (s3control get-public-access-block).
+  EXPECT_EQ((*prod)["block_public_access"]["BlockPublicPolicy"], true);
+  EXPECT_EQ((*prod)["block_public_access"]["RestrictPublicBuckets"], false);
   // Root, OU Prod, the account: FullAWSAccess everywhere, DenyBucketDeletion on the OU.
   std::string full = "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess";
   std::string deny =
