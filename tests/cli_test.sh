@@ -176,5 +176,86 @@ touch "$tmp/afile"
 contains "generate names --out" "$tmp/err" "--out"
 "$ap" generate --count 0 --seed 1 --out "$tmp/gen3" >"$tmp/out" 2>"$tmp/err"; expect "generate zero count" 2 $?
 
+# import: collect, import, check. Exit 0 with what was skipped on stderr; 2 when nothing usable
+# was read, with no output file left behind (an old one untouched).
+fx=tests/fixtures/import
+"$ap" import aws $fx/aws-seed-003 -o "$tmp/seed.json" --invariants $fx/seed-003-invariants.json \
+  >"$tmp/out" 2>"$tmp/err"; expect "import aws seed 003" 0 $?
+contains "import summary" "$tmp/err" "import: 9 items imported, 0 skipped, 0 unknown"
+"$ap" check "$tmp/seed.json" >"$tmp/out" 2>&1; expect "imported seed 003 checks as written" 0 $?
+"$ap" import terraform $fx/terraform-seed-003.json -o "$tmp/tf.json" \
+  --invariants $fx/seed-003-invariants.json >"$tmp/out" 2>"$tmp/err"; expect "import terraform seed 003" 0 $?
+"$ap" check "$tmp/tf.json" >"$tmp/out" 2>&1; expect "imported plan checks as written" 0 $?
+"$ap" import terraform $fx/terraform-unknown-values.json -o "$tmp/unknown.json" >"$tmp/out" 2>"$tmp/err"
+expect "import a plan with unknown values" 0 $?
+contains "unknown value named by address" "$tmp/err" "\`aws_iam_role.writer.name\` is known only after apply"
+# What import writes is a scenario the JSON Schema accepts (when python3-jsonschema is there).
+python3 - schema/scenario.schema.json "$tmp/seed.json" "$tmp/tf.json" "$tmp/unknown.json" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL imported scenarios against the schema"; }
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    sys.exit(0)
+schema = json.load(open(sys.argv[1]))
+for f in sys.argv[2:]:
+    jsonschema.validate(json.load(open(f)), schema)
+PY
+"$ap" import aws $fx/aws-bad -o "$tmp/bad.json" >"$tmp/out" 2>"$tmp/err"; expect "import with bad files" 0 $?
+contains "truncated file named" "$tmp/err" "bucket-a/get-bucket-policy.json: truncated"
+contains "refused policy named with pointer" "$tmp/err" "bucket-b/get-bucket-policy.json: /Policy/Statement/0/Effect"
+echo old >"$tmp/kept.json"
+"$ap" import aws $fx/aws-empty -o "$tmp/kept.json" >"$tmp/out" 2>"$tmp/err"; expect "import nothing usable" 2 $?
+contains "nothing usable said" "$tmp/err" "nothing usable was read"
+[ "$(cat "$tmp/kept.json")" = old ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL exit 2 replaced the output"; }
+"$ap" import terraform $fx/not-a-plan.json -o "$tmp/none.json" >"$tmp/out" 2>"$tmp/err"; expect "import not a plan" 2 $?
+[ ! -e "$tmp/none.json" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL exit 2 left an output file"; }
+printf '{"invariants": [{"name": "x"}]}' >"$tmp/bad-inv.json"
+"$ap" import aws $fx/aws-seed-003 -o "$tmp/inv.json" --invariants "$tmp/bad-inv.json" >"$tmp/out" 2>"$tmp/err"
+expect "import with wrong invariants" 2 $?
+contains "wrong invariant named" "$tmp/err" "bad-inv.json: /invariants/0"
+[ ! -e "$tmp/inv.json" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL wrong invariants wrote a file"; }
+"$ap" import gcp $fx/aws-seed-003 -o "$tmp/x.json" >"$tmp/out" 2>&1; expect "import unknown source" 2 $?
+
+# collect, import, check: tools/collect-aws.sh against a stand-in `aws` that answers from the
+# seed 003 export (errors as the CLI prints them), then import and check.
+mkdir -p "$tmp/bin"
+cat >"$tmp/bin/aws" <<'STUB'
+#!/usr/bin/env bash
+export_dir=$FIXTURE_EXPORT/111122223333
+args=() query=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --profile|--output|--region) shift 2 ;;
+    --query) query=$2; shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+fail() { echo "An error occurred ($1) when calling the $2 operation: stand-in" >&2; exit 254; }
+arg() { local i; for ((i=0; i<${#args[@]}; i++)); do [ "${args[$i]}" = "$1" ] && echo "${args[$((i+1))]}"; done; }
+case "${args[0]} ${args[1]}" in
+  "sts get-caller-identity") echo 111122223333 ;;
+  "configure get") echo us-east-1 ;;
+  "iam get-account-authorization-details") cat "$export_dir/iam/get-account-authorization-details.json" ;;
+  "s3control get-public-access-block") fail NoSuchPublicAccessBlockConfiguration GetPublicAccessBlock ;;
+  "s3api list-buckets") ls "$export_dir/s3" ;;
+  "s3api "*) f="$export_dir/s3/$(arg --bucket)/${args[1]}.json"
+             if grep -q '"Error"' "$f"; then fail "$(sed -n 's/.*"Code": "\([A-Za-z]*\)".*/\1/p' "$f")" X; else cat "$f"; fi ;;
+  "kms list-keys") ls "$export_dir/kms" | grep -v '\.json$' | tr '\n' '\t'; echo ;;
+  "kms list-aliases") [ "$query" = Aliases ] && python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["Aliases"]))' "$export_dir/kms/list-aliases.json" ;;
+  "kms "*) cat "$export_dir/kms/$(arg --key-id)/${args[1]}.json" ;;
+  "organizations describe-organization") fail AWSOrganizationsNotInUseException DescribeOrganization ;;
+  *) echo "stand-in aws: unexpected call: ${args[*]}" >&2; exit 1 ;;
+esac
+STUB
+chmod +x "$tmp/bin/aws"
+PATH="$tmp/bin:$PATH" FIXTURE_EXPORT="$PWD/$fx/aws-seed-003" bash tools/collect-aws.sh "$tmp/collected" \
+  >"$tmp/out" 2>"$tmp/err"; expect "collect-aws.sh" 0 $?
+contains "collect-aws error record" "$tmp/collected/111122223333/s3/get-public-access-block.json" \
+  '"Code": "NoSuchPublicAccessBlockConfiguration"'
+"$ap" import aws "$tmp/collected" -o "$tmp/collected.json" --invariants $fx/seed-003-invariants.json \
+  >"$tmp/out" 2>"$tmp/err"; expect "import what collect-aws.sh wrote" 0 $?
+contains "collected import summary" "$tmp/err" "import: 9 items imported, 0 skipped, 0 unknown"
+"$ap" check "$tmp/collected.json" >"$tmp/out" 2>&1; expect "collect, import, check" 0 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -77,4 +77,13 @@ struct GenerateCommandOptions {
 };
 int run_generate(const GenerateCommandOptions& options, std::ostream& out, std::ostream& err);
 
+// --- import: a scenario from an AWS CLI export or a Terraform plan (import_command.cpp) ---
+struct ImportCommandOptions {
+  std::string source;      // aws or terraform
+  std::string input;       // the export directory or the plan file
+  std::string output;      // the scenario file, written whole or not at all
+  std::string invariants;  // "" or a file of invariants and expectations to merge
+};
+int run_import(const ImportCommandOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace accesspath

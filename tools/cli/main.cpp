@@ -115,6 +115,22 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   // --- end explore / generate ---
 
+  // --- import: AWS CLI exports and Terraform plans in, a scenario file out ---
+  accesspath::ImportCommandOptions import;
+  auto* import_cmd = app.add_subcommand(
+      "import", "write a scenario from an AWS CLI export directory or a Terraform plan");
+  import_cmd->add_option("source", import.source, "aws (an export directory) or terraform")
+      ->required()
+      ->check(CLI::IsMember({"aws", "terraform"}));
+  import_cmd
+      ->add_option("input", import.input,
+                   "the export directory (docs/import.md) or `terraform show -json` output")
+      ->required();
+  import_cmd->add_option("-o,--output", import.output, "the scenario file to write")->required();
+  import_cmd->add_option("--invariants", import.invariants,
+                         "merge this file's invariants and expectations into the scenario");
+  // --- end import ---
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -129,5 +145,6 @@ int main(int argc, char** argv) {
   if (*graph_cmd) return accesspath::run_graph(graph, std::cout, std::cerr);  // graph
   if (*explore_cmd) return accesspath::run_explore(explore, std::cout, std::cerr);
   if (*generate_cmd) return accesspath::run_generate(generate, std::cout, std::cerr);
+  if (*import_cmd) return accesspath::run_import(import, std::cout, std::cerr);
   return 2;
 }
