@@ -5,6 +5,7 @@
 
 #include "model/action_catalog.h"
 #include "model/arn.h"
+#include "model/policy_limits.h"
 #include "model/policy_variables.h"
 #include "model/request_context.h"
 #include "model/wildcard.h"
@@ -448,6 +449,8 @@ Policy parse_policy(const json& doc, const std::string& pointer, PolicyKind kind
     diags.error(pointer, "a policy document must be a JSON object, got " + type_name(doc));
     return p;
   }
+  // AWS's size quotas: far over them, the policy is refused before it is compiled.
+  if (!check_policy_size(doc, pointer, kind, diags)) return p;
   for (const auto& [key, value] : doc.items()) {
     if (key != "Version" && key != "Id" && key != "Statement")
       diags.error(

@@ -1,6 +1,7 @@
 // Loads scenario files (format 1), collecting every diagnostic with its JSON pointer.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include "model/access_paths.h"
 #include "model/action_catalog.h"
 #include "model/arn.h"
+#include "model/json_limits.h"
 #include "model/requester.h"
 #include "model/scenario.h"
 #include "model/unknown_keys.h"
@@ -1204,8 +1206,23 @@ LoadResult load_scenario(const json& doc, const std::string& file) {
 
 LoadResult load_scenario_text(std::string_view text, const std::string& file) {
   json doc;
+  // Sizes, depth and characters first: the tree is never built for a document past the limits.
+  {
+    LoadResult r;
+    if (!check_json_limits(text, r.diagnostics)) {
+      r.diagnostics.set_file(file);
+      return r;
+    }
+  }
   try {
     doc = json::parse(text.begin(), text.end());
+  } catch (const json::out_of_range& e) {
+    // check_json_limits refuses what this is (a number beyond a double); kept as a diagnostic
+    // should nlohmann add another.
+    LoadResult r;
+    r.diagnostics.error("", std::string("not valid JSON: ") + e.what());
+    r.diagnostics.set_file(file);
+    return r;
   } catch (const json::parse_error& e) {
     LoadResult r;
     // nlohmann reports the byte offset; turn it into line and column for people.
@@ -1234,6 +1251,16 @@ LoadResult load_scenario_file(const std::string& path) {
   if (!in) {
     LoadResult r;
     r.diagnostics.error("", "cannot read the file (it does not exist or is not readable)");
+    r.diagnostics.set_file(path);
+    return r;
+  }
+  // A file far larger than any account's policies is refused before it is read.
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec && bytes > JsonLimits{}.max_bytes) {
+    LoadResult r;
+    r.diagnostics.error("", "the file is " + std::to_string(bytes >> 20) + " MiB; at most " +
+                                std::to_string(JsonLimits{}.max_bytes >> 20) + " MiB are read");
     r.diagnostics.set_file(path);
     return r;
   }

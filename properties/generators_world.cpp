@@ -182,7 +182,9 @@ rc::Gen<json> gen_bucket(const Vocabulary& v, const Strings& accounts, std::size
   std::size_t max_objects = std::min(s.max_objects_per_bucket, kObjectKeys.size());
   auto where = rc::gen::tuple(pick(accounts), gen_region());
   return rc::gen::mapcat(where, [v, s, index, max_objects](std::tuple<std::string, std::string> w) {
-    const auto& [account, region] = w;
+    // Named copies, not a structured binding: clang 14 cannot capture bindings in lambdas.
+    const std::string account = std::get<0>(w);
+    const std::string region = std::get<1>(w);
     auto objects = rc::gen::mapcat(count(0, max_objects), [v, s, region](std::size_t n) {
       std::vector<rc::Gen<json>> gens;
       for (std::size_t i = 0; i < n; ++i) gens.push_back(gen_object(v, region, i, s));

@@ -83,13 +83,24 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// The textbook table: m[i][j] says whether the first i characters of the pattern match the first
+// j of the text. Quadratic in time, linear in memory, for any number of `*` (a recursive
+// matcher is exponential on patterns like `*a*a*a*a*b`; a fuzzer found that).
 bool glob(std::string_view p, std::string_view t, bool ignore_case) {
-  if (p.empty()) return t.empty();
-  if (p.front() == '*')
-    return glob(p.substr(1), t, ignore_case) || (!t.empty() && glob(p, t.substr(1), ignore_case));
-  if (t.empty()) return false;
-  if (p.front() != '?' && !same_char(p.front(), t.front(), ignore_case)) return false;
-  return glob(p.substr(1), t.substr(1), ignore_case);
+  std::vector<bool> prev(t.size() + 1, false), cur(t.size() + 1, false);
+  prev[0] = true;  // the empty pattern matches the empty text
+  for (std::size_t i = 1; i <= p.size(); ++i) {
+    char pc = p[i - 1];
+    cur[0] = pc == '*' && prev[0];
+    for (std::size_t j = 1; j <= t.size(); ++j) {
+      if (pc == '*')
+        cur[j] = prev[j] || cur[j - 1];  // `*` matches nothing, or one more character
+      else
+        cur[j] = prev[j - 1] && (pc == '?' || same_char(pc, t[j - 1], ignore_case));
+    }
+    std::swap(prev, cur);
+  }
+  return prev[t.size()];
 }
 
 bool arn_like(std::string_view pattern, std::string_view value) {

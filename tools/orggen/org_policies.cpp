@@ -33,6 +33,9 @@ std::string root_of(const std::string& account) {
 }  // namespace
 
 Json policy_document(Json statements) {
+  // `policy_document({statement})` is a one-element array for gcc but a copy of the statement for
+  // clang (brace initialisation of a json from one json): make it the array it means.
+  if (!statements.is_array()) statements = Json::array({std::move(statements)});
   return {{"Version", "2012-10-17"}, {"Statement", std::move(statements)}};
 }
 
