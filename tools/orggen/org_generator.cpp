@@ -205,7 +205,7 @@ class Builder {
              {"trust_policy", trust_account(a.id)},
              {"policies", {kAdminAccess}}},
         Json{{"arn", "arn:aws:iam::" + a.id + ":user/breakglass"},
-             {"policies", {breakglass_inline(a.id)}}},
+             {"policies", Json::array({breakglass_inline(a.id)})}},
         Json{{"arn", role_arn(a, "auditor")},
              {"trust_policy", trust_account(security_account)},
              {"policies", {kReadOnly}}}};
@@ -258,11 +258,11 @@ class Builder {
           role["trust_policy"] = trust_account(a.id);
           if (shape_.conditions && gated_.chance(2))
             role["trust_policy"] = with_condition_on_all(role["trust_policy"], mfa_present());
-          role["policies"] = {analyst_inline(a.id)};
+          role["policies"] = Json::array({analyst_inline(a.id)});
           break;
         case kCi:
           role["trust_policy"] = trust_service("codebuild.amazonaws.com");
-          role["policies"] = {ci_inline(bucket_prefix(a, t))};
+          role["policies"] = Json::array({ci_inline(bucket_prefix(a, t))});
           break;
         case kPartner: {
           // Trusted by the analyst of the same team number in the partner account (a chain:

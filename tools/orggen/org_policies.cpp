@@ -80,8 +80,9 @@ Json team_assume(const std::string& account, int team, const std::string& bucket
 }
 
 Json team_read(const std::string& bucket_prefix, const Strings& key_arns, bool deny_secrets) {
-  Json statements = {statement("ReadTeamData", "Allow", {"s3:GetObject", "s3:GetObjectVersion"},
-                               "arn:aws:s3:::" + bucket_prefix + "*/*")};
+  Json statements =
+      Json::array({statement("ReadTeamData", "Allow", {"s3:GetObject", "s3:GetObjectVersion"},
+                             "arn:aws:s3:::" + bucket_prefix + "*/*")});
   if (!key_arns.empty())
     statements.push_back(statement("DecryptTeamKeys", "Allow", "kms:Decrypt", array_of(key_arns)));
   if (deny_secrets)
@@ -90,8 +91,9 @@ Json team_read(const std::string& bucket_prefix, const Strings& key_arns, bool d
 }
 
 Json team_write(const std::string& bucket_prefix, const Strings& key_arns) {
-  Json statements = {statement("WriteTeamData", "Allow", {"s3:GetObject", "s3:PutObject"},
-                               "arn:aws:s3:::" + bucket_prefix + "*/*")};
+  Json statements =
+      Json::array({statement("WriteTeamData", "Allow", {"s3:GetObject", "s3:PutObject"},
+                             "arn:aws:s3:::" + bucket_prefix + "*/*")});
   if (!key_arns.empty())
     statements.push_back(statement("UseTeamKeys", "Allow",
                                    {"kms:Decrypt", "kms:GenerateDataKey", "kms:Encrypt"},
@@ -144,10 +146,10 @@ Json trust_principal(const std::string& arn) {
 
 Json bucket_policy(const BucketFacts& b) {
   std::string bucket = "arn:aws:s3:::" + b.name;
-  Json statements = {with_principal(
+  Json statements = Json::array({with_principal(
       with_condition(statement("DenyInsecureTransport", "Deny", "s3:*", {bucket, bucket + "/*"}),
                      {{"Bool", {{"aws:SecureTransport", "false"}}}}),
-      "*")};
+      "*")});
   if (!b.key_arn.empty()) {
     statements.push_back(with_principal(
         with_condition(statement("DenyUnencryptedUploads", "Deny", "s3:PutObject", bucket + "/*"),
