@@ -90,20 +90,73 @@ std::optional<json> read_public_access_block(const std::string& file, ImportRepo
   return public_access_block((*out.json)["PublicAccessBlockConfiguration"]);
 }
 
+// Tags as the CLI prints them, `[{"Key": k, "Value": v}]` (S3's TagSet) or `[{"TagKey": k,
+// "TagValue": v}]` (KMS's list-resource-tags), as a scenario's `{"k": "v"}`; nullopt when the list
+// is not of that shape (reported).
+std::optional<json> tag_object(const json& list, const char* key_field, const char* value_field,
+                               const std::string& file, const std::string& ptr,
+                               ImportReport& report) {
+  json tags = json::object();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& t = list[i];
+    if (!t.is_object() || !t.contains(key_field) || !t[key_field].is_string() ||
+        (t.contains(value_field) && !t[value_field].is_string())) {
+      wrong_shape(file, pointer_join(ptr, i),
+                  "a tag with `" + std::string(key_field) + "` and `" + value_field + "`", report);
+      return std::nullopt;
+    }
+    tags[t[key_field].get<std::string>()] = value_or(t, value_field, "");
+  }
+  return tags;
+}
+
+// The bucket's tags (get-bucket-tagging; NoSuchTagSet: none) and whether they take part in
+// authorization (get-bucket-abac: aws:ResourceTag reads a bucket's tags only with ABAC enabled,
+// S3 User Guide, "Enabling ABAC in general purpose buckets"). Exports made before these calls were
+// collected have neither file: the bucket is then imported untagged, with a note.
+void read_bucket_tags(const fs::path& dir, const std::string& name, json& bucket,
+                      ImportReport& report) {
+  std::string file = (dir / "get-bucket-tagging.json").string();
+  CliOutput out = read_cli_output(file, report);
+  if (out.missing) {
+    report.note(file, "", "not exported: bucket `" + name + "` is imported without tags");
+  } else if (!absent_or_reported(out, file, {"NoSuchTagSet"}, "the bucket's tags", report)) {
+    const json& set = list_at(*out.json, "TagSet", file, "", report);
+    if (auto tags = tag_object(set, "Key", "Value", file, "/TagSet", report);
+        tags && !tags->empty())
+      bucket["tags"] = *tags;
+  }
+  file = (dir / "get-bucket-abac.json").string();
+  out = read_cli_output(file, report);
+  if (!out.missing && !absent_or_reported(out, file, {}, "the bucket's ABAC status", report)) {
+    const json& status =
+        value_or(value_or(*out.json, "AbacStatus", json::object()), "Status", json());
+    if (!status.is_string())
+      wrong_shape(file, "", "`AbacStatus.Status` (get-bucket-abac)", report);
+    else if (status == "Enabled")
+      bucket["abac"] = true;
+  }
+}
+
 void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilder& builder,
                  ImportReport& report) {
   std::string name = dir.filename().string();
   json bucket = {{"name", name}, {"account", account}, {"region", "us-east-1"}};
-  static const std::vector<std::string> known = {
-      "get-bucket-policy.json", "get-bucket-encryption.json", "get-bucket-location.json",
-      "get-public-access-block.json", "get-bucket-ownership-controls.json"};
+  static const std::vector<std::string> known = {"get-bucket-policy.json",
+                                                 "get-bucket-encryption.json",
+                                                 "get-bucket-location.json",
+                                                 "get-public-access-block.json",
+                                                 "get-bucket-ownership-controls.json",
+                                                 "get-bucket-tagging.json",
+                                                 "get-bucket-abac.json"};
   for (const auto& f : sorted_entries(dir.string()))
     if (std::find(known.begin(), known.end(), f.filename().string()) == known.end())
       report.skipped(f.string(), "",
                      "unknown layout: a bucket folder holds " +
                          std::string("get-bucket-policy.json, get-bucket-encryption.json, "
-                                     "get-bucket-location.json, get-public-access-block.json "
-                                     "and get-bucket-ownership-controls.json"));
+                                     "get-bucket-location.json, get-public-access-block.json, "
+                                     "get-bucket-ownership-controls.json, get-bucket-tagging.json "
+                                     "and get-bucket-abac.json"));
 
   std::string file = (dir / "get-bucket-location.json").string();
   CliOutput out = read_cli_output(file, report);
@@ -173,6 +226,7 @@ void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilde
                   "bucket `" + name + "` has `" + ownership +
                       "`: ACLs apply, which accesspath does not model");
   }
+  read_bucket_tags(dir, name, bucket, report);
   builder.add_bucket(bucket, {dir.string(), ""});
 }
 
@@ -188,12 +242,12 @@ std::string key_state(const std::string& state, const std::string& file, ImportR
 void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
               ScenarioBuilder& builder, ImportReport& report) {
   static const std::vector<std::string> known = {"describe-key.json", "get-key-policy.json",
-                                                 "list-grants.json"};
+                                                 "list-grants.json", "list-resource-tags.json"};
   for (const auto& f : sorted_entries(dir.string()))
     if (std::find(known.begin(), known.end(), f.filename().string()) == known.end())
       report.skipped(f.string(), "",
-                     "unknown layout: a key folder holds describe-key.json, get-key-policy.json "
-                     "and list-grants.json");
+                     "unknown layout: a key folder holds describe-key.json, get-key-policy.json, "
+                     "list-grants.json and list-resource-tags.json");
   std::string file = (dir / "describe-key.json").string();
   CliOutput out = read_cli_output(file, report);
   if (absent_or_reported(out, file, {}, "key `" + dir.filename().string() + "`", report)) return;
@@ -230,6 +284,18 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
         grant["constraints"] = g["Constraints"];
       key["grants"].push_back(grant);
     }
+  }
+  // The key's tags, read by aws:ResourceTag in key and identity policies (KMS Developer Guide,
+  // "ABAC for AWS KMS").
+  file = (dir / "list-resource-tags.json").string();
+  out = read_cli_output(file, report);
+  if (out.missing) {
+    report.note(file, "", "not exported: key `" + arn + "` is imported without tags");
+  } else if (!absent_or_reported(out, file, {}, "the key's tags", report)) {
+    const json& list = list_at(*out.json, "Tags", file, "", report);
+    if (auto tags = tag_object(list, "TagKey", "TagValue", file, "/Tags", report);
+        tags && !tags->empty())
+      key["tags"] = *tags;
   }
   if (!key.contains("policy")) {
     // Without its policy nothing about the key can be decided: KMS's default policy would be an

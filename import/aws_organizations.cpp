@@ -106,10 +106,11 @@ std::optional<OrgPolicy> read_policy(const fs::path& dir, ScenarioBuilder& build
 void read_organizations(const std::string& dir, ScenarioBuilder& builder, ImportReport& report,
                         std::string& notes) {
   fs::path root_dir(dir);
-  std::string management;
+  std::string management, org_id;
   if (auto org = org_file(root_dir / "describe-organization.json", report)) {
     const json& o = value_or(*org, "Organization", json::object());
     management = value_or(o, "MasterAccountId", value_or(o, "ManagementAccountId", ""));
+    org_id = value_or(o, "Id", "");
     notes += "Organization `" + value_or(o, "Id", "?") + "`" +
              (management.empty() ? "" : ", management account `" + management + "`") + ". ";
   }
@@ -151,6 +152,9 @@ void read_organizations(const std::string& dir, ScenarioBuilder& builder, Import
     }
     json& account = builder.account(id);
     if (!name.empty()) account["name"] = name;
+    // aws:PrincipalOrgID / aws:ResourceOrgID: every account the OU tree lists is in the
+    // organization (IAM User Guide, "AWS global condition context keys"); its path is known below.
+    if (!org_id.empty()) account["organization"] = org_id;
     // The path from the root down to the account.
     std::vector<std::string> path{id};
     for (std::string at = id; parent.count(at) && path.size() < 16;) {
@@ -164,6 +168,13 @@ void read_organizations(const std::string& dir, ScenarioBuilder& builder, Import
                          "`: its path to the organization root is not "
                          "in the export; its SCPs and RCPs are left out");
       continue;
+    }
+    // aws:PrincipalOrgPaths / aws:ResourceOrgPaths: `o-…/r-…/ou-…/`, the organization, the root and
+    // each OU down to the account's parent (IAM User Guide, "AWS global condition context keys").
+    if (!org_id.empty()) {
+      std::string ou_path = org_id + "/";
+      for (std::size_t i = 0; i + 1 < path.size(); ++i) ou_path += path[i] + "/";
+      account["ou_path"] = ou_path;
     }
     // SCPs and RCPs do not apply to the management account.
     if (id == management) continue;

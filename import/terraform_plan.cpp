@@ -77,6 +77,7 @@ class Importer {
   void buckets();
   void keys();
   void organizations();
+  void organization_membership();
 
   const Plan& plan_;
   ImportReport& report_;
@@ -368,6 +369,16 @@ json encryption_rule(const json& rule) {
   return enc;
 }
 
+// A resource's tags: `tags_all` (with the provider's default_tags) when the plan knows it, else
+// `tags`; nullopt when there are none.
+std::optional<json> resource_tags(const Resource& r) {
+  for (const char* attr : {"tags_all", "tags"}) {
+    const json& tags = value_or(r.values, attr, json());
+    if (tags.is_object() && !tags.empty()) return tags;
+  }
+  return std::nullopt;
+}
+
 void Importer::keys() {
   for (const auto& r : plan_.resources()) {
     if (r.mode != "managed" || r.type != "aws_kms_key") continue;
@@ -397,6 +408,7 @@ void Importer::keys() {
       continue;
     }
     if (value_or(r.values, "is_enabled", true) == false) key["state"] = "Disabled";
+    if (auto tags = resource_tags(r)) key["tags"] = *tags;
     keys_[r.address] = {key, {plan_.file(), r.pointer}};
   }
   for (const auto& r : plan_.resources()) {
@@ -460,6 +472,7 @@ void Importer::buckets() {
       if (rules.is_array() && !rules.empty())
         b["default_encryption"] = encryption(r, "server_side_encryption_configuration", rules[0]);
     }
+    if (auto tags = resource_tags(r)) b["tags"] = *tags;
     bucket_by_address_[r.address] = *name;
     if (!buckets_.try_emplace(*name, Item{b, {plan_.file(), r.pointer}}).second)
       report_.skipped(plan_.file(), r.pointer, "duplicate bucket `" + *name + "`");
@@ -478,6 +491,14 @@ void Importer::buckets() {
       json rules = value_or(r.values, "rule", json::array());
       if (!rules.is_array() || rules.empty()) continue;
       (*b)["default_encryption"] = encryption(r, "rule", rules[0]);
+    } else if (r.type == "aws_s3_bucket_abac") {
+      // aws:ResourceTag reads a bucket's tags only with ABAC enabled (S3 User Guide, "Enabling
+      // ABAC in general purpose buckets"); the block is a list of one in the plan's JSON.
+      json* b = bucket_of(r);
+      if (!b) continue;
+      json status = value_or(r.values, "abac_status", json());
+      if (status.is_array() && !status.empty()) status = status[0];
+      if (status.is_object() && value_or(status, "status", "") == "Enabled") (*b)["abac"] = true;
     } else if (r.type == "aws_s3_bucket_public_access_block") {
       json* b = bucket_of(r);
       if (!b) continue;
@@ -494,6 +515,38 @@ void Importer::buckets() {
     if (!buckets_[name].value.contains("policy"))
       unknown(*r, "policy", "the bucket policy of `" + name + "` is left out");
   for (auto& [name, item] : buckets_) builder_.add_bucket(item.value, item.origin);
+}
+
+// aws:PrincipalOrgID / aws:PrincipalOrgPaths (IAM User Guide, "AWS global condition context
+// keys"): the organization's id for the accounts the plan places in it (its management account and
+// each aws_organizations_account), and the OU path when the plan places the account's OUs up to
+// the root. An account the plan does not place is left without: nothing is invented.
+void Importer::organization_membership() {
+  std::string org_id, management;
+  std::map<std::string, std::string> parent;
+  for (const auto& r : plan_.resources()) {
+    if (r.mode != "managed") continue;
+    if (r.type == "aws_organizations_organization") {
+      org_id = string_attr(r, "id").value_or("");
+      management = string_attr(r, "master_account_id").value_or("");
+    }
+    if (r.type == "aws_organizations_organizational_unit" || r.type == "aws_organizations_account")
+      if (auto id = string_attr(r, "id"))
+        if (auto up = string_attr(r, "parent_id")) parent[*id] = *up;
+  }
+  if (org_id.empty()) return;
+  for (const std::string& id : builder_.account_ids()) {
+    if (id != management && !parent.count(id)) continue;
+    json& account = builder_.account(id);
+    account["organization"] = org_id;
+    std::vector<std::string> path;
+    for (std::string node = id; parent.count(node) && path.size() < 16;)
+      path.push_back(node = parent[node]);
+    if (path.empty() || path.back().rfind("r-", 0) != 0) continue;  // the root is not in the plan
+    std::string ou_path = org_id + "/";
+    for (auto it = path.rbegin(); it != path.rend(); ++it) ou_path += *it + "/";
+    account["ou_path"] = ou_path;
+  }
 }
 
 void Importer::organizations() {
@@ -600,6 +653,7 @@ bool read_type(const std::string& type) {
                                               "aws_s3_bucket_policy",
                                               "aws_s3_bucket_server_side_encryption_configuration",
                                               "aws_s3_bucket_public_access_block",
+                                              "aws_s3_bucket_abac",
                                               "aws_kms_key",
                                               "aws_kms_alias",
                                               "aws_kms_grant",
@@ -629,6 +683,7 @@ std::optional<json> Importer::run() {
   keys();
   buckets();
   organizations();
+  organization_membership();
   builder_.drop_missing_managed_references();
   std::string description = "Imported by `accesspath import terraform` from `" + plan_.file() +
                             "`." +

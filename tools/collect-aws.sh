@@ -11,8 +11,9 @@
 #
 # Read-only calls only: sts get-caller-identity; iam get-account-authorization-details;
 # s3api list-buckets, get-bucket-location, get-bucket-policy, get-bucket-encryption,
-# get-public-access-block, get-bucket-ownership-controls; s3control get-public-access-block;
-# kms list-keys, describe-key, get-key-policy, list-grants, list-aliases; organizations
+# get-public-access-block, get-bucket-ownership-controls, get-bucket-tagging, get-bucket-abac;
+# s3control get-public-access-block; kms list-keys, describe-key, get-key-policy, list-grants,
+# list-resource-tags, list-aliases; organizations
 # describe-organization, list-roots, list-organizational-units-for-parent,
 # list-accounts-for-parent, list-policies, describe-policy, list-targets-for-policy.
 # A call that fails is recorded as {"Error": {"Code": …, "Message": …}} in its file (the
@@ -79,7 +80,7 @@ for profile in "${profiles[@]}"; do
   for bucket in $(awsp s3api list-buckets --query 'Buckets[].Name' --output text); do
     b="$dir/s3/$bucket"
     for c in get-bucket-location get-bucket-policy get-bucket-encryption get-public-access-block \
-             get-bucket-ownership-controls; do
+             get-bucket-ownership-controls get-bucket-tagging get-bucket-abac; do
       call "$b/$c.json" s3api "$c" --bucket "$bucket"
     done
   done
@@ -92,6 +93,7 @@ for profile in "${profiles[@]}"; do
       call "$k/describe-key.json" kms describe-key --region "$region" --key-id "$key"
       call "$k/get-key-policy.json" kms get-key-policy --region "$region" --key-id "$key" --policy-name default
       call "$k/list-grants.json" kms list-grants --region "$region" --key-id "$key"
+      call "$k/list-resource-tags.json" kms list-resource-tags --region "$region" --key-id "$key"
     done
     mkdir -p "$dir/kms"
     awsp kms list-aliases --region "$region" --query Aliases >"$dir/kms/aliases-$region.tmp" &&

@@ -37,6 +37,15 @@ TEST(ImportAws, Seed003ExportIsDecidedExactlyAsTheHandWrittenScenario) {
             std::string::npos);
   EXPECT_EQ((*scenario)["buckets"][0]["region"], "us-east-1");
   EXPECT_FALSE((*scenario)["buckets"][0].contains("block_public_access"));
+  // NoSuchTagSet is no tags; list-resource-tags gives a key's tags, an empty list none.
+  EXPECT_FALSE((*scenario)["buckets"][0].contains("tags"));
+  const json* tagged = find_by((*scenario)["keys"], "arn",
+                               "arn:aws:kms:us-east-1:111122223333:key/"
+                               "1234abcd-12ab-34cd-56ef-1234567890ab");
+  ASSERT_TRUE(tagged);
+  EXPECT_EQ((*tagged)["tags"], json::parse(R"({"team": "security"})"));
+  for (const auto& key : (*scenario)["keys"])
+    EXPECT_TRUE(&key == tagged || !key.contains("tags")) << key.dump();
   // AWS lists aliases reserved for AWS managed keys not yet created: no target, nothing to say.
   EXPECT_EQ(report.count(Kind::kSkipped), 0u) << testing::report_text(report);
   EXPECT_EQ(report.count(Kind::kUnknown), 0u) << testing::report_text(report);
@@ -51,6 +60,12 @@ TEST(ImportAws, OrganizationLevelsComeFromTheOuTreeAndPolicyTargets) {
   const json* management = find_by(accounts, "id", "111111111111");
   ASSERT_TRUE(prod && management);
   EXPECT_EQ((*prod)["name"], "prod");
+  // aws:PrincipalOrgID and aws:PrincipalOrgPaths: the organization, and the path from the root
+  // down to the account's OU (the management account sits under the root).
+  EXPECT_EQ((*prod)["organization"], "o-a1b2c3d4e5");
+  EXPECT_EQ((*prod)["ou_path"], "o-a1b2c3d4e5/r-ab12/ou-ab12-prod0001/");
+  EXPECT_EQ((*management)["organization"], "o-a1b2c3d4e5");
+  EXPECT_EQ((*management)["ou_path"], "o-a1b2c3d4e5/r-ab12/");
   // The account's own Block Public Access (s3control get-public-access-block).
   EXPECT_EQ((*prod)["block_public_access"]["BlockPublicPolicy"], true);
   EXPECT_EQ((*prod)["block_public_access"]["RestrictPublicBuckets"], false);
@@ -76,6 +91,10 @@ TEST(ImportAws, OrganizationLevelsComeFromTheOuTreeAndPolicyTargets) {
   EXPECT_FALSE(bucket->contains("policy"));
   EXPECT_EQ((*bucket)["default_encryption"]["sse"], "AES256");
   EXPECT_EQ((*bucket)["block_public_access"]["RestrictPublicBuckets"], true);
+  // get-bucket-tagging's TagSet, and ABAC enabled (get-bucket-abac): aws:ResourceTag reads them.
+  EXPECT_EQ((*bucket)["tags"],
+            json::parse(R"({"classification": "internal", "owner": "data-platform"})"));
+  EXPECT_EQ((*bucket)["abac"], true);
   // URL-encoded and JSON-string documents decoded; "Statement" as an object kept.
   const json* alice =
       find_by((*scenario)["principals"], "arn", "arn:aws:iam::222222222222:user/alice");

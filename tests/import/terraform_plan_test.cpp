@@ -147,6 +147,47 @@ TEST(ImportTerraform, ScpsDoNotApplyToTheManagementAccount) {
   ASSERT_TRUE(scenario) << testing::report_text(report);
   EXPECT_FALSE((*scenario)["accounts"][0].contains("scps"));
   EXPECT_EQ(entries_with(report, Kind::kNote, {"management account", "333344445555"}), 1u);
+  // In the organization (aws:PrincipalOrgID), its OU path unknown: the plan has no root.
+  EXPECT_EQ((*scenario)["accounts"][0]["organization"], "o-exampleorgid");
+  EXPECT_FALSE((*scenario)["accounts"][0].contains("ou_path"));
+}
+
+TEST(ImportTerraform, OrganizationPathAndTagsFeedTheConditionKeys) {
+  json state = json::parse(std::ifstream(fixture("terraform-state-users-scps.json")));
+  json& resources = state["values"]["root_module"]["resources"];
+  for (const char* r : {
+           R"({"address": "aws_organizations_organization.this", "mode": "managed",
+               "type": "aws_organizations_organization", "name": "this",
+               "values": {"id": "o-exampleorgid", "master_account_id": "111111111111"}})",
+           R"({"address": "aws_organizations_organizational_unit.prod", "mode": "managed",
+               "type": "aws_organizations_organizational_unit", "name": "prod",
+               "values": {"id": "ou-abcd-11111111", "name": "prod", "parent_id": "r-abcd"}})",
+           R"({"address": "aws_organizations_account.data", "mode": "managed",
+               "type": "aws_organizations_account", "name": "data",
+               "values": {"id": "333344445555", "name": "data", "parent_id": "ou-abcd-11111111"}})",
+           R"({"address": "aws_s3_bucket_abac.team_data", "mode": "managed",
+               "type": "aws_s3_bucket_abac", "name": "team_data",
+               "values": {"bucket": "team-data", "abac_status": [{"status": "Enabled"}]}})"})
+    resources.push_back(json::parse(r));
+  for (json& r : resources)
+    if (r["address"] == "aws_s3_bucket.team_data") {
+      r["values"]["tags"] = {{"classification", "internal"}};
+      r["values"]["tags_all"] = {{"classification", "internal"}, {"cost-center", "42"}};
+    }
+  std::string path = ::testing::TempDir() + "org-tags-state.json";
+  std::ofstream(path) << state.dump();
+  ImportReport report;
+  auto scenario = import_terraform_plan(path, report);
+  ASSERT_TRUE(scenario) << testing::report_text(report);
+  const json& account = (*scenario)["accounts"][0];
+  EXPECT_EQ(account["organization"], "o-exampleorgid");
+  EXPECT_EQ(account["ou_path"], "o-exampleorgid/r-abcd/ou-abcd-11111111/");
+  // tags_all (the provider's default tags included) wins over tags; ABAC from its resource.
+  const json& bucket = (*scenario)["buckets"][0];
+  EXPECT_EQ(bucket["tags"], json::parse(R"({"classification": "internal", "cost-center": "42"})"));
+  EXPECT_EQ(bucket["abac"], true);
+  EXPECT_EQ(entries_with(report, Kind::kNote, {"aws_s3_bucket_abac"}), 0u);
+  testing::load_or_fail(*scenario);
 }
 
 TEST(ImportTerraform, OuLevelsFollowWhereThePlanPlacesOusAndAccounts) {
