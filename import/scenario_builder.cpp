@@ -167,7 +167,10 @@ json* ScenarioBuilder::key(const std::string& arn) {
 
 void ScenarioBuilder::drop_missing_managed_references() {
   for (auto* items : {&groups_, &principals_}) {
-    for (auto& [id, item] : *items) {
+    for (auto& entry : *items) {
+      // Named, not bound: clang 14 cannot capture structured bindings in a lambda.
+      const std::string& id = entry.first;
+      auto& item = entry.second;
       auto missing = [&](const json& ref) {
         if (!ref.is_string() || managed_.count(ref.get<std::string>())) return false;
         report_.skipped(item.origin.file, item.origin.pointer,

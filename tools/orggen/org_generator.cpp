@@ -145,7 +145,8 @@ constexpr const char* kReadOnly = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 constexpr const char* kFullAwsScp =
     "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess";
 constexpr const char* kProtectLogsScp =
-    "arn:aws:organizations::200000000000:policy/o-exampleorg1/service_control_policy/p-protectlogs";
+    "arn:aws:organizations::200000000000:policy/o-exampleorg1/service_control_policy/"
+    "p-protectlogs";  // in kOrganization
 
 class Builder {
  public:
@@ -185,6 +186,9 @@ class Builder {
   void add_account(const AccountPlan& a) {
     Json account = {{"id", a.id},
                     {"name", "account-" + std::to_string(a.index)},
+                    // Every account is in the one organization whose SCPs it has (and which the
+                    // OrganizationReads bucket statements name in aws:PrincipalOrgID).
+                    {"organization", kOrganization},
                     {"scps", {{kFullAwsScp}, {kFullAwsScp, kProtectLogsScp}}}};
     // Odd accounts turn on Block Public Access (RestrictPublicBuckets) account-wide.
     if (a.index % 2 == 1)

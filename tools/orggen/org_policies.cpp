@@ -169,7 +169,7 @@ Json bucket_policy(const BucketFacts& b) {
     statements.push_back(with_principal(
         with_condition(
             statement("OrganizationReads", "Allow", "s3:GetObject", bucket + "/reports/*"),
-            {{"StringEquals", {{"aws:PrincipalOrgID", "o-exampleorg1"}}}}),
+            {{"StringEquals", {{"aws:PrincipalOrgID", kOrganization}}}}),
         "*"));
   if (b.public_prefix)
     statements.push_back(with_principal(

@@ -9,6 +9,9 @@
 
 namespace accesspath::orggen {
 
+// The organization every generated account belongs to (accounts[].organization).
+constexpr const char* kOrganization = "o-exampleorg1";
+
 using Json = nlohmann::json;
 using Strings = std::vector<std::string>;
 
