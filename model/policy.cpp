@@ -361,7 +361,8 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
     if (!is_resource_based(kind) && kind != PolicyKind::kRcp) {
       diags.error(ptr + "/" + key, std::string("`") + key + "` is not allowed in a " +
                                        std::string(to_string(kind)) +
-                                       "; it belongs in resource-based policies");
+                                       "; it belongs in resource-based policies (IAM: \"Policy "
+                                       "document should not specify a principal\")");
     }
     s.principal = parse_principal(j[key], ptr + "/" + key, diags);
     s.not_principal = has_np;
@@ -391,7 +392,8 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
   bool has_a = j.contains("Action"), has_na = j.contains("NotAction");
   if (has_a == has_na) {
     diags.error(ptr, has_a ? "a statement has either `Action` or `NotAction`, not both"
-                           : "statement has no `Action` or `NotAction`");
+                           : "statement has no `Action` or `NotAction` (IAM: \"Policy statement "
+                             "must contain actions\")");
   } else {
     const char* key = has_a ? "Action" : "NotAction";
     s.not_action = has_na;
