@@ -128,8 +128,15 @@ std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards
   const std::string& svc = arn->service;
   if (svc == "s3") {
     // S3 bucket and object ARNs carry neither region nor account (S3 User Guide: resource types).
-    if (arn->resource.rfind("accesspoint/", 0) != 0 && arn->resource.rfind("job/", 0) != 0 &&
-        arn->resource.rfind("storage-lens/", 0) != 0) {
+    // The S3 resource types that do carry them (Service Authorization Reference, Amazon S3):
+    // access points (and Multi-Region Access Points), batch jobs, Storage Lens configurations and
+    // groups, Access Grants, asynchronous requests.
+    static constexpr std::array<std::string_view, 6> kRegional = {
+        "accesspoint/",        "job/",           "storage-lens/",
+        "storage-lens-group/", "access-grants/", "async-request/"};
+    bool regional = false;
+    for (auto prefix : kRegional) regional |= arn->resource.rfind(prefix, 0) == 0;
+    if (!regional) {
       // IAM refuses such a resource: "… can not contain region information"
       // (MalformedPolicyDocument).
       if (!arn->region.empty() && !wild(arn->region))
@@ -137,11 +144,12 @@ std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards
             {K::kRefusedByIam, "`" + std::string(text) +
                                    "` can not contain region information: an S3 bucket or "
                                    "object ARN has an empty region, `arn:aws:s3:::bucket/key`"});
+      // An account alone: IAM's refusal is known only for the region; it matches nothing.
       if (!arn->account.empty() && !wild(arn->account))
-        problems.push_back(
-            {K::kRefusedByIam, "`" + std::string(text) +
-                                   "` can not contain account information: an S3 bucket or "
-                                   "object ARN has an empty account, `arn:aws:s3:::bucket/key`"});
+        problems.push_back({K::kNeverMatches,
+                            "an S3 bucket or object ARN has an empty account, "
+                            "`arn:aws:s3:::bucket/key`, not `" +
+                                std::string(text) + "`"});
     }
     if (arn->resource.empty())
       problems.push_back(

@@ -298,7 +298,9 @@ TEST(RulesGrammar, WhatIamStoresLoadsWithAWarningWhatItRefusesIsAnError_Rule7) {
       {"Effect": "Allow", "Action": "kms:Decrypt",
        "Resource": ["arn:aws:kms:*::*", "arn:*:kms:*:::*", "arn:aws:kms:us-east-1:account-id:key/k1"]},
       {"Effect": "Allow", "Action": ["s4:GetObject", "s3:GetObject"],
-       "Resource": "arn:aws:s3:::data-bucket/*"}]})json");
+       "Resource": "arn:aws:s3:::data-bucket/*"},
+      {"Effect": "Allow", "Action": "s3:GetDataAccess",
+       "Resource": "arn:aws:s3:us-east-1:111122223333:access-grants/default"}]})json");
   LoadResult r = load(doc);
   ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
   const std::string st = "/principals/0/policies/0/Statement/";
@@ -310,6 +312,8 @@ TEST(RulesGrammar, WhatIamStoresLoadsWithAWarningWhatItRefusesIsAnError_Rule7) {
       has_diagnostic(r.diagnostics, st + "0/Resource/2", Severity::kWarning, "not 12 digits"));
   EXPECT_TRUE(has_diagnostic(r.diagnostics, st + "1/Action/0", Severity::kWarning,
                              "not an AWS service prefix"));
+  // S3 resource types other than buckets and objects carry a Region and an account.
+  EXPECT_EQ(diagnostic_at(r.diagnostics, st + "2/Resource", Severity::kWarning), nullptr);
   const World& w = r.scenario->world;
   EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey));  // they match no key
   EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", "arn:aws:s3:::data-bucket/x"));
