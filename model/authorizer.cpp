@@ -52,6 +52,16 @@ struct Scan {
   bool names_account = false;  // an allow names the requester's account (rules 19, 20; U4)
 };
 
+// Whether the statement's Principal names the requester's own account (rule 19), whatever else it
+// names (the role ARN next to the account): such a grant stands on its own within the account (U4).
+bool names_requesters_account(const Statement& s, const Requester& who) {
+  if (!s.principal || s.not_principal) return false;
+  for (const auto& e : s.principal->entries)
+    if (e.type == PrincipalEntry::Type::kAws && match_aws_value(e, who) == PrincipalMatch::kAccount)
+      return true;
+  return false;
+}
+
 Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_allows,
                  Check* record) {
   Scan out;
@@ -82,7 +92,8 @@ Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_
     out.allow = true;
     if (is_resource_based(policy.kind) && static_cast<int>(m) > static_cast<int>(out.best))
       out.best = m;
-    if (is_resource_based(policy.kind) && m == PrincipalMatch::kAccount) out.names_account = true;
+    if (is_resource_based(policy.kind) && names_requesters_account(s, *r.who))
+      out.names_account = true;
     if (finding)
       finding->allows.push_back(
           {policy.label, s.sid, s.pointer, s.effect, std::string(via_text(m))});
