@@ -89,17 +89,19 @@ std::optional<Arn> parse_arn(std::string_view text, std::string* why) {
              std::string(v->account), std::string(v->resource)};
 }
 
-std::vector<std::string> validate_arn(std::string_view text, bool allow_wildcards) {
-  std::vector<std::string> problems;
+std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards) {
+  std::vector<ArnProblem> problems;
+  using K = ArnProblem::Kind;
   if (has_space(text)) {
     problems.push_back(
-        "ARN `" + std::string(text) +
-        "` contains white space (a leading or trailing space makes it match nothing)");
+        {K::kNeverMatches, "ARN `" + std::string(text) +
+                               "` contains white space (a leading or trailing space makes it "
+                               "match nothing)"});
   }
   std::string why;
   auto arn = parse_arn(text, &why);
   if (!arn) {
-    problems.push_back(why + ", got `" + std::string(text) + "`");
+    problems.push_back({K::kNotAnArn, why + ", got `" + std::string(text) + "`"});
     return problems;
   }
   auto wild = [&](std::string_view s) { return allow_wildcards && has_wildcard(s); };
@@ -108,54 +110,81 @@ std::vector<std::string> validate_arn(std::string_view text, bool allow_wildcard
   bool known_partition = false;
   for (auto p : kPartitions) known_partition |= arn->partition == p;
   if (!known_partition && !wild(arn->partition))
-    problems.push_back("unknown partition `" + arn->partition +
-                       "` (expected `aws`, `aws-cn` or `aws-us-gov`)");
+    problems.push_back({K::kNeverMatches, "unknown partition `" + arn->partition +
+                                              "` (expected `aws`, `aws-cn` or `aws-us-gov`)"});
   if (arn->service.empty())
-    problems.push_back("the service part of `" + std::string(text) + "` is empty");
+    problems.push_back(
+        {K::kNeverMatches, "the service part of `" + std::string(text) + "` is empty"});
   if (!arn->account.empty() && !is_account_id(arn->account) && !wild(arn->account) &&
       arn->account != "aws") {
-    problems.push_back("account `" + arn->account + "` in `" + std::string(text) +
-                       "` is not 12 digits (it has " + std::to_string(arn->account.size()) +
-                       " characters)");
+    problems.push_back({K::kNeverMatches, "account `" + arn->account + "` in `" +
+                                              std::string(text) + "` is not 12 digits (it has " +
+                                              std::to_string(arn->account.size()) +
+                                              " characters)"});
   }
   if (!arn->region.empty() && !is_region_shape(arn->region) && !wild(arn->region))
-    problems.push_back("region `" + arn->region + "` in `" + std::string(text) +
-                       "` is not a region name such as `us-east-1`");
+    problems.push_back({K::kNeverMatches, "region `" + arn->region + "` in `" + std::string(text) +
+                                              "` is not a region name such as `us-east-1`"});
   const std::string& svc = arn->service;
   if (svc == "s3") {
     // S3 bucket and object ARNs carry neither region nor account (S3 User Guide: resource types).
-    if (arn->resource.rfind("accesspoint/", 0) != 0 && arn->resource.rfind("job/", 0) != 0 &&
-        arn->resource.rfind("storage-lens/", 0) != 0) {
+    // The S3 resource types that do carry them (Service Authorization Reference, Amazon S3):
+    // access points (and Multi-Region Access Points), batch jobs, Storage Lens configurations and
+    // groups, Access Grants, asynchronous requests.
+    static constexpr std::array<std::string_view, 6> kRegional = {
+        "accesspoint/",        "job/",           "storage-lens/",
+        "storage-lens-group/", "access-grants/", "async-request/"};
+    bool regional = false;
+    for (auto prefix : kRegional) regional |= arn->resource.rfind(prefix, 0) == 0;
+    if (!regional) {
+      // IAM refuses such a resource: "… can not contain region information"
+      // (MalformedPolicyDocument).
       if (!arn->region.empty() && !wild(arn->region))
         problems.push_back(
-            "an S3 bucket or object ARN has an empty region: `arn:aws:s3:::bucket/key`");
+            {K::kRefusedByIam, "`" + std::string(text) +
+                                   "` can not contain region information: an S3 bucket or "
+                                   "object ARN has an empty region, `arn:aws:s3:::bucket/key`"});
+      // An account alone: IAM's refusal is known only for the region; it matches nothing.
       if (!arn->account.empty() && !wild(arn->account))
-        problems.push_back(
-            "an S3 bucket or object ARN has an empty account: `arn:aws:s3:::bucket/key`");
+        problems.push_back({K::kNeverMatches,
+                            "an S3 bucket or object ARN has an empty account, "
+                            "`arn:aws:s3:::bucket/key`, not `" +
+                                std::string(text) + "`"});
     }
     if (arn->resource.empty())
-      problems.push_back("the S3 ARN `" + std::string(text) + "` names no bucket");
+      problems.push_back(
+          {K::kNeverMatches, "the S3 ARN `" + std::string(text) + "` names no bucket"});
   } else if (svc == "kms") {
     if (arn->region.empty())
-      problems.push_back("the KMS ARN `" + std::string(text) +
-                         "` has an empty region; KMS keys are regional: "
-                         "`arn:aws:kms:us-east-1:111122223333:key/…`");
+      problems.push_back({K::kNeverMatches, "the KMS ARN `" + std::string(text) +
+                                                "` has an empty region; KMS keys are regional: "
+                                                "`arn:aws:kms:us-east-1:111122223333:key/…`"});
     if (arn->account.empty())
-      problems.push_back("the KMS ARN `" + std::string(text) + "` has an empty account");
+      problems.push_back(
+          {K::kNeverMatches, "the KMS ARN `" + std::string(text) + "` has an empty account"});
     auto type = arn->resource_type();
     if (type != "key" && type != "alias" && !wild(arn->resource))
-      problems.push_back("a KMS ARN names `key/<id>` or `alias/<name>`, not `" + arn->resource +
-                         "`");
+      problems.push_back({K::kNeverMatches, "a KMS ARN names `key/<id>` or `alias/<name>`, not `" +
+                                                arn->resource + "`"});
   } else if (svc == "iam") {
     if (!arn->region.empty() && !wild(arn->region))
-      problems.push_back("IAM ARNs have an empty region: `arn:aws:iam::111122223333:role/name`");
+      problems.push_back({K::kNeverMatches,
+                          "IAM ARNs have an empty region: `arn:aws:iam::111122223333:role/name`"});
     if (arn->account.empty() && !wild(arn->account))
-      problems.push_back("the IAM ARN `" + std::string(text) + "` has an empty account");
+      problems.push_back(
+          {K::kNeverMatches, "the IAM ARN `" + std::string(text) + "` has an empty account"});
   } else if (svc == "sts") {
     if (arn->account.empty() && !wild(arn->account))
-      problems.push_back("the STS ARN `" + std::string(text) + "` has an empty account");
+      problems.push_back(
+          {K::kNeverMatches, "the STS ARN `" + std::string(text) + "` has an empty account"});
   }
   return problems;
+}
+
+std::vector<std::string> validate_arn(std::string_view text, bool allow_wildcards) {
+  std::vector<std::string> out;
+  for (auto& p : arn_problems(text, allow_wildcards)) out.push_back(std::move(p.message));
+  return out;
 }
 
 bool arn_like(std::string_view pattern, std::string_view value) {

@@ -44,6 +44,20 @@ std::optional<ArnView> parse_arn_view(std::string_view text);
 // text does not have the shape `arn:…:…:…:…:…`; `why` then says what is wrong.
 std::optional<Arn> parse_arn(std::string_view text, std::string* why = nullptr);
 
+// One problem of an ARN, and what AWS makes of it.
+struct ArnProblem {
+  enum class Kind {
+    kNotAnArn,      // not `arn:partition:service:region:account:resource` (IAM: "must be in ARN
+                    // format")
+    kRefusedByIam,  // ARN-shaped, but IAM refuses it in a policy (an S3 ARN with a region)
+    kNeverMatches,  // IAM stores it, and it names nothing AWS ever asks about (an empty or
+                    // placeholder account, an unknown partition, a region that is no region…)
+  };
+  Kind kind = Kind::kNeverMatches;
+  std::string message;
+};
+std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards);
+
 // Service-specific validation: account ids of 12 digits, required and
 // forbidden regions (S3 bucket ARNs have neither region nor account; KMS key
 // ARNs need both), known partitions, no whitespace. Returns one message per

@@ -49,7 +49,18 @@ struct Scan {
   bool allow = false;
   bool deny = false;
   PrincipalMatch best = PrincipalMatch::kNone;  // strongest principal match among allows
+  bool names_account = false;  // an allow names the requester's account (rules 19, 20; U4)
 };
+
+// Whether the statement's Principal names the requester's own account (rule 19), whatever else it
+// names (the role ARN next to the account): such a grant stands on its own within the account (U4).
+bool names_requesters_account(const Statement& s, const Requester& who) {
+  if (!s.principal || s.not_principal) return false;
+  for (const auto& e : s.principal->entries)
+    if (e.type == PrincipalEntry::Type::kAws && match_aws_value(e, who) == PrincipalMatch::kAccount)
+      return true;
+  return false;
+}
 
 Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_allows,
                  Check* record) {
@@ -81,6 +92,8 @@ Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_
     out.allow = true;
     if (is_resource_based(policy.kind) && static_cast<int>(m) > static_cast<int>(out.best))
       out.best = m;
+    if (is_resource_based(policy.kind) && names_requesters_account(s, *r.who))
+      out.names_account = true;
     if (finding)
       finding->allows.push_back(
           {policy.label, s.sid, s.pointer, s.effect, std::string(via_text(m))});
@@ -387,6 +400,18 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
           ? "the role session `" + who.arn +
                 "` (a permissions boundary does not cap a grant to the session ARN)"
           : principal_label(who);
+  // AWS documents that a boundary does not cap a same-account grant naming the user or the role
+  // session (IAM: Policy evaluation logic; Permissions boundaries), not what it does to a grant to
+  // `*`: accesspath takes the reading that reports more access (rule 51) and says it is uncertain.
+  auto note_uncertain_star_grant = [&] {
+    if (record && res.best == PrincipalMatch::kEveryone && who.boundary && !boundary_allow)
+      record->notes.push_back(
+          "uncertain reading: the grant to everyone (`*`) is taken as not capped by the "
+          "permissions boundary of " +
+          principal_label(who) + ", which does not allow `" + action +
+          "`; AWS documents that rule for grants naming the user or the role session, not for "
+          "`*`, and accesspath takes the reading that reports more access");
+  };
   auto capped_reason = [&] {
     return "denied: the " + std::string(r.resource_policy ? r.resource_policy->label : "") +
            " grants `" + action + "` to the role " + principal_label(who) +
@@ -400,11 +425,34 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
         // Either the identity side or the resource policy suffices (rule 50).
         if (identity_ok)
           return finish(Outcome::kAllow, [&] { return "allowed: an identity policy allows it"; });
-        if (resource_direct || grant)
+        if (resource_direct || grant) {
+          if (!grant) note_uncertain_star_grant();
           return finish(Outcome::kAllow, [&] {
             return "allowed: the " + (grant ? std::string("KMS grant") : r.resource_policy->label) +
                    " grants it";
           });
+        }
+        // U4: a bucket (or other resource) policy naming the requester's own account. IAM,
+        // Policy evaluation for requests within a single account: "If either the identity-based
+        // policy or the resource-based policy within the same account allows the request ... the
+        // request is still allowed"; the Principal page's "an administrator in that account must
+        // then grant access" is said of another account. A third-party experiment observed a
+        // denial; AWS does not say: accesspath takes the reading that reports more access, and
+        // the explanation says the reading is uncertain. (KMS documents delegation: rule 61.)
+        if (r.rule == ResourcePolicyRule::kEitherSuffices && res.names_account) {
+          if (record)
+            record->notes.push_back(
+                "uncertain reading: the " + r.resource_policy->label + " names account `" +
+                who.account +
+                "` itself; within the account that is taken to allow without an identity policy "
+                "(either policy suffices within an account), the reading that reports more "
+                "access; AWS documents delegation to the account's IAM policies only for another "
+                "account");
+          return finish(Outcome::kAllow, [&] {
+            return "allowed: the " + r.resource_policy->label + " grants it to account `" +
+                   who.account + "`";
+          });
+        }
         if (record) {
           if (boundary_blocks)
             record->missing.push_back("the permissions boundary of " + principal_label(who) +
@@ -430,11 +478,13 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
       case ResourcePolicyRule::kMustAllow: {
         // Key and trust policies must allow explicitly (rule 50): directly, or by naming the
         // account so that the account's IAM policies may delegate (rules 61-63, 98).
-        if (resource_direct || grant)
+        if (resource_direct || grant) {
+          if (!grant) note_uncertain_star_grant();
           return finish(Outcome::kAllow, [&] {
             return "allowed: the " + (grant ? std::string("KMS grant") : r.resource_policy->label) +
                    " allows it directly";
           });
+        }
         if (res.best == PrincipalMatch::kAccount && identity_ok)
           return finish(Outcome::kAllow, [&] {
             return "allowed: the " + r.resource_policy->label +

@@ -66,12 +66,12 @@ Decision decide(const World& world, const Requester& who, const Request& request
   std::string_view service = action.substr(0, action.find(':'));
   const bool has_resource = request.resource != "*";
   if (iequals(service, "sts") && evaluate_sts_without_policies(call)) {
-    // decided (GetCallerIdentity) or refused (not modelled) whatever the resource
+    // decided (GetCallerIdentity) or refused (a caller that cannot call it) whatever the resource
   } else if (iequals(service, "s3") && has_resource)
     evaluate_s3(call);
   else if (iequals(service, "kms") && has_resource)
     evaluate_kms(call);
-  else if (iequals(service, "sts") && has_resource)
+  else if (iequals(service, "sts") && has_resource && sts_authorizes_against_a_role(action))
     evaluate_sts(call);
   else
     evaluate_generic(call);

@@ -8,6 +8,7 @@
 #include "model/policy_limits.h"
 #include "model/policy_variables.h"
 #include "model/request_context.h"
+#include "model/service_prefixes.h"
 #include "model/wildcard.h"
 
 namespace accesspath {
@@ -75,8 +76,18 @@ void check_action(const std::string& action, const std::string& ptr, Diagnostics
   if (action == "*") return;
   std::size_t colon = action.find(':');
   if (colon == std::string::npos || colon == 0) {
-    diags.error(
-        ptr, "action `" + action + "` is not `service:action` (for example `s3:GetObject`) or `*`");
+    // IAM refuses it: "Actions/Conditions must be prefaced by a vendor" (MalformedPolicyDocument).
+    diags.error(ptr, "action `" + action +
+                         "` is not `service:action` (for example `s3:GetObject`) or `*`; IAM: "
+                         "\"Actions/Conditions must be prefaced by a vendor\"");
+    return;
+  }
+  if (action.find(':', colon + 1) != std::string::npos) {
+    // IAM refuses it: "Actions/Condition can contain only one colon" (MalformedPolicyDocument;
+    // Grammar of the IAM JSON policy language: `action_string` is `service:action`).
+    diags.error(ptr, "action `" + action +
+                         "` has more than one colon; IAM: \"Actions/Condition can contain only "
+                         "one colon\"");
     return;
   }
   if (colon + 1 == action.size()) {
@@ -94,6 +105,14 @@ void check_action(const std::string& action, const std::string& ptr, Diagnostics
   if (has_wildcard(service)) {
     diags.warning(ptr, "action `" + action +
                            "` has a wildcard in the service prefix, which IAM does not allow");
+    return;
+  }
+  if (!is_known_service_prefix(service)) {
+    // IAM stores an action of a service that does not exist; IAM Access Analyzer reports "Invalid
+    // service in action", and it matches no request.
+    diags.warning(ptr, "action `" + action + "`: `" + std::string(service) +
+                           "` is not an AWS service prefix (IAM Access Analyzer: \"Invalid "
+                           "service in action\"), so it matches no request");
     return;
   }
   if (has_wildcard(action) || !catalog_covers_service(service)) return;
@@ -125,13 +144,31 @@ void check_resource(const std::string& resource, const std::string& ptr, PolicyK
   if (auto arn = parse_arn(resource); arn && has_wildcard(arn->service))
     diags.warning(ptr, "resource `" + resource +
                            "` has a wildcard in the service segment, which IAM does not allow");
-  auto problems = validate_arn(resource, /*allow_wildcards=*/true);
-  for (const auto& p : problems) {
-    // IAM rejects identity policies whose resource is not an ARN or "*" (rule 7).
-    if (kind == PolicyKind::kIdentity || kind == PolicyKind::kBoundary)
-      diags.error(ptr, p);
-    else
-      diags.warning(ptr, p);
+  const bool iam_validates = kind == PolicyKind::kIdentity || kind == PolicyKind::kBoundary;
+  for (const auto& p : arn_problems(resource, /*allow_wildcards=*/true)) {
+    switch (p.kind) {
+      case ArnProblem::Kind::kNotAnArn:
+        // IAM refuses an identity policy whose resource is not an ARN: "Resource … must be in ARN
+        // format or \"*\"" (rule 7). Elsewhere it matches nothing (a warning).
+        if (iam_validates)
+          diags.error(ptr,
+                      "resource `" + resource + "` must be in ARN format or `\"*\"`: " + p.message);
+        else
+          diags.warning(ptr, p.message + "; it matches no resource");
+        break;
+      case ArnProblem::Kind::kRefusedByIam:
+        if (iam_validates)
+          diags.error(ptr, p.message);
+        else
+          diags.warning(ptr, p.message + "; it matches no resource");
+        break;
+      case ArnProblem::Kind::kNeverMatches:
+        // IAM stores such a resource (AWS managed policies carry `arn:aws:kms:*::*`); IAM Access
+        // Analyzer reports it ("Missing ARN account", "Invalid ARN account", "Invalid partition",
+        // "Invalid ARN Region"), and it names nothing a request carries, so it matches nothing.
+        diags.warning(ptr, p.message + "; IAM accepts it, and it matches no resource AWS names");
+        break;
+    }
   }
 }
 
@@ -324,7 +361,8 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
     if (!is_resource_based(kind) && kind != PolicyKind::kRcp) {
       diags.error(ptr + "/" + key, std::string("`") + key + "` is not allowed in a " +
                                        std::string(to_string(kind)) +
-                                       "; it belongs in resource-based policies");
+                                       "; it belongs in resource-based policies (IAM: \"Policy "
+                                       "document should not specify a principal\")");
     }
     s.principal = parse_principal(j[key], ptr + "/" + key, diags);
     s.not_principal = has_np;
@@ -354,7 +392,8 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
   bool has_a = j.contains("Action"), has_na = j.contains("NotAction");
   if (has_a == has_na) {
     diags.error(ptr, has_a ? "a statement has either `Action` or `NotAction`, not both"
-                           : "statement has no `Action` or `NotAction`");
+                           : "statement has no `Action` or `NotAction` (IAM: \"Policy statement "
+                             "must contain actions\")");
   } else {
     const char* key = has_a ? "Action" : "NotAction";
     s.not_action = has_na;
@@ -368,6 +407,14 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
   bool has_r = j.contains("Resource"), has_nr = j.contains("NotResource");
   if (has_r && has_nr) {
     diags.error(ptr, "a statement has either `Resource` or `NotResource`, not both");
+  } else if ((has_r || has_nr) && kind == PolicyKind::kTrust) {
+    // IAM refuses a role trust policy naming resources: "Has prohibited field Resource"
+    // (MalformedPolicyDocument; IAM policy validation check reference, "Role trust policy syntax
+    // error resource"): the role is the resource.
+    const char* key = has_r ? "Resource" : "NotResource";
+    diags.error(ptr + "/" + key, std::string("a trust policy statement has no `") + key +
+                                     "` (IAM: \"Has prohibited field " + key +
+                                     "\"); the role is its resource");
   } else if (has_r || has_nr) {
     const char* key = has_r ? "Resource" : "NotResource";
     s.not_resource = has_nr;
@@ -379,7 +426,9 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
     for (const auto& r : *s.resources)
       s.resource_patterns.push_back({WildcardPattern(r), variables && contains_policy_variable(r)});
   } else if (kind == PolicyKind::kIdentity || kind == PolicyKind::kBoundary) {
-    diags.error(ptr, "statement has no `Resource` or `NotResource`; identity policies need one");
+    diags.error(ptr,
+                "statement has no `Resource` or `NotResource`; identity policies need one "
+                "(IAM: \"Policy statement must contain resources\")");
   } else if (kind == PolicyKind::kKeyPolicy) {
     // KMS: Creating a key policy, "Elements in a key policy": without Resource the statement has no
     // effect.
@@ -394,6 +443,29 @@ Statement parse_statement(const json& j, const std::string& ptr, PolicyKind kind
   check_object_actions_on_bucket(s, diags);
   if (diags.error_count() > errors_before) ok = false;
   return s;
+}
+
+// IAM refuses a policy it stores (identity policies, boundaries, trust policies) whose statements
+// repeat a `Sid`: "Statement IDs (SID) in a single policy must be unique" (MalformedPolicyDocument;
+// IAM JSON policy elements: Sid). Resource policies of other services may repeat them.
+void check_unique_sids(const json& statements, const std::string& ptr, PolicyKind kind,
+                       Diagnostics& diags) {
+  if (kind != PolicyKind::kIdentity && kind != PolicyKind::kBoundary && kind != PolicyKind::kTrust)
+    return;
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const json& s = statements[i];
+    if (!s.is_object() || !s.contains("Sid") || !s["Sid"].is_string()) continue;
+    std::string sid = s["Sid"].get<std::string>();
+    if (sid.empty()) continue;
+    if (std::find(seen.begin(), seen.end(), sid) != seen.end())
+      diags.error(pointer_join(ptr, i) + "/Sid",
+                  "`Sid` `" + sid +
+                      "` is used by an earlier statement; IAM: \"Statement IDs (SID) "
+                      "in a single policy must be unique\"");
+    else
+      seen.push_back(std::move(sid));
+  }
 }
 
 }  // namespace
@@ -497,10 +569,30 @@ Policy parse_policy(const json& doc, const std::string& pointer, PolicyKind kind
     add(st, sptr);
   } else if (st.is_array()) {
     for (std::size_t i = 0; i < st.size(); ++i) add(st[i], pointer_join(sptr, i));
+    check_unique_sids(st, sptr, kind, diags);
   } else {
     diags.error(sptr, "`Statement` must be an object or an array of objects, got " + type_name(st));
   }
   return p;
+}
+
+void check_bucket_policy_statements_name_resources(const json& doc, const std::string& pointer,
+                                                   Diagnostics& diags) {
+  if (!doc.is_object() || !doc.contains("Statement")) return;
+  const json& st = doc["Statement"];
+  auto check = [&](const json& s, const std::string& ptr) {
+    if (s.is_object() && !s.contains("Resource") && !s.contains("NotResource"))
+      // S3 refuses PutBucketPolicy with such a statement: "Statement is missing required element"
+      // (400 MalformedPolicy; aws-cdk#35296): a bucket policy statement names its resources.
+      diags.error(ptr,
+                  "a bucket policy statement needs `Resource` or `NotResource` (S3: \"Statement "
+                  "is missing required element\"); name the bucket `arn:aws:s3:::bucket` or its "
+                  "objects `arn:aws:s3:::bucket/*`");
+  };
+  if (st.is_object()) check(st, pointer + "/Statement");
+  if (st.is_array())
+    for (std::size_t i = 0; i < st.size(); ++i)
+      check(st[i], pointer_join(pointer + "/Statement", i));
 }
 
 json to_json(const Policy& policy) {

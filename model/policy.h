@@ -110,6 +110,11 @@ struct Policy {
 Policy parse_policy(const nlohmann::json& doc, const std::string& pointer, PolicyKind kind,
                     Diagnostics& diags);
 
+// S3's own rule on top of the grammar: every bucket policy statement has `Resource` or
+// `NotResource` (S3 refuses the policy otherwise). Errors at the statements' pointers.
+void check_bucket_policy_statements_name_resources(const nlohmann::json& doc,
+                                                   const std::string& pointer, Diagnostics& diags);
+
 nlohmann::json to_json(const Policy& policy);
 
 // --- Matching one statement (no principal, no evaluation logic) ---

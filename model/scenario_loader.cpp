@@ -10,6 +10,7 @@
 #include "model/action_catalog.h"
 #include "model/arn.h"
 #include "model/json_limits.h"
+#include "model/kms_grant_operations.h"
 #include "model/requester.h"
 #include "model/scenario.h"
 #include "model/unknown_keys.h"
@@ -623,9 +624,11 @@ void Loader::load_buckets(const json& list) {
             need(bj, ptr, "region", json::value_t::string, "a region such as `us-east-1`"))
       b.region = r->get<std::string>();
     if (const json* p =
-            optional(bj, ptr, "policy", json::value_t::object, "a bucket policy document"))
+            optional(bj, ptr, "policy", json::value_t::object, "a bucket policy document")) {
       b.policy =
           parse(*p, ptr + "/policy", PolicyKind::kResource, "bucket policy of `" + b.name + "`");
+      check_bucket_policy_statements_name_resources(*p, ptr + "/policy", diags_);
+    }
     if (const json* de = optional(bj, ptr, "default_encryption", json::value_t::object,
                                   "an object with `sse`")) {
       b.default_encryption = encryption(*de, ptr + "/default_encryption", true);
@@ -799,6 +802,14 @@ void Loader::load_keys(const json& list) {
             if (op.rfind("kms:", 0) == 0)
               diags_.error(pointer_join(gptr + "/operations", o),
                            "grant operations have no `kms:` prefix: `" + op.substr(4) + "`");
+            else if (!is_kms_grant_operation(op))
+              // KMS API Reference, CreateGrant: `Operations` takes only the listed values, spelled
+              // exactly; KMS refuses anything else ("Member must satisfy enum value set").
+              diags_.error(pointer_join(gptr + "/operations", o),
+                           "`" + op +
+                               "` is not a KMS grant operation (KMS: \"Member must satisfy "
+                               "enum value set\"); expected one of " +
+                               kms_grant_operations_text());
             grant.operations.push_back(op);
           }
         }

@@ -29,15 +29,32 @@ bool evaluate_sts_without_policies(const Call& call) {
     return true;
   }
   if (iequals(action, "sts:GetFederationToken")) {
-    // Service Authorization Reference, AWS STS: GetFederationToken is authorized against the
-    // `federated-user` resource type (arn:aws:sts::<account>:federated-user/<name>), and its
-    // sessions are federated-user sessions, which accesspath does not model.
-    call.refuse("STS request",
-                "`sts:GetFederationToken` (resource type `federated-user`) is not modelled: "
-                "accesspath does not model federated-user sessions, so it cannot decide it");
-    return true;
+    // STS API Reference, GetFederationToken: "You must call the GetFederationToken operation using
+    // the long-term security credentials of an IAM user" (the root user's work too, "we do not
+    // recommend it"); temporary credentials (a role session) and unsigned requests cannot call it.
+    // Any other caller is authorized by its identity policies like any action on a resource
+    // without a resource-based policy (sts_authorizes_against_a_role).
+    if (call.who.type != RequesterType::kUser && call.who.type != RequesterType::kRoot) {
+      call.refuse("STS request",
+                  "GetFederationToken must be called with the long-term credentials of an IAM "
+                  "user (or the root user); " +
+                      std::string(call.who.is_anonymous() ? "an anonymous (unsigned) request"
+                                  : call.who.is_service() ? "an AWS service principal"
+                                                          : "a role session") +
+                      " cannot call it (STS API Reference: GetFederationToken)");
+      return true;
+    }
+    return false;
   }
   return false;
+}
+
+bool sts_authorizes_against_a_role(std::string_view action) {
+  // Service Authorization Reference, AWS STS: GetFederationToken's resource type is `user` (the
+  // calling IAM user, `arn:aws:iam::<account>:user/<name>`), and IAM's examples name the
+  // federated user (`arn:aws:sts::<account>:federated-user/<name>`); neither has a resource-based
+  // policy, so it is authorized by identity policies alone, on the resource the request names.
+  return !iequals(action, "sts:GetFederationToken");
 }
 
 void evaluate_sts(const Call& call) {

@@ -279,8 +279,10 @@ bool authorized(const json& doc, const Caller& who, const Authorization& a) {
     // Key policies and trust policies must allow, directly or by delegating to the account
     // whose IAM policies then allow (rules 50, 60-63, 98); grants allow (rule 69).
     if (must_allow) return resource_alone || granted || (resource_allows.account && identity_side);
-    // Otherwise either the identity side or the resource policy suffices (rule 50).
-    return identity_side || resource_alone || granted;
+    // Otherwise either the identity side or the resource policy suffices (rule 50); a policy
+    // naming the caller's own account counts too (U4, model reading: the one that reports more
+    // access, as "either policy suffices within an account" reads literally).
+    return identity_side || resource_alone || resource_allows.account || granted;
   }
   // Across accounts both sides must allow (rules 57, 58, 65); a grant needs no IAM policy (69).
   return (resource_allows.any() || granted) && (identity_side || granted);

@@ -402,9 +402,11 @@ bool allows(const json& doc, const Request& r, const Emulation& emulate) {
   // STS API Reference, GetCallerIdentity: "No permissions are required", and an explicit deny
   // does not stop it; every signed caller may call it.
   if (lower(r.action) == "sts:getcalleridentity") return who->type != CallerType::kAnonymous;
-  // Service Authorization Reference, AWS STS: GetFederationToken acts on `federated-user`;
-  // federated-user sessions are not modelled.
-  if (lower(r.action) == "sts:getfederationtoken") throw Unsupported{"sts:GetFederationToken"};
+  // STS API Reference, GetFederationToken: only an IAM user's (or the root user's) long-term
+  // credentials can call it; then identity policies alone decide, on the resource named.
+  if (lower(r.action) == "sts:getfederationtoken")
+    return (who->type == CallerType::kUser || who->type == CallerType::kRoot) &&
+           other_allows(doc, *who, r);
   if (r.resource != "*") {
     if (service == "s3") return s3_allows(doc, *who, r);
     if (service == "kms") return kms_allows(doc, *who, r);

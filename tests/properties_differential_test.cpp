@@ -198,6 +198,18 @@ const FormerBugCase kFormerBugCases[] = {
      R"({"principal": "arn:aws:iam::111111111111:user/alice", "action": "kms:DescribeKey",
         "resource": "arn:aws:kms:us-east-1:111111111111:key/00000000-1111-2222-3333-444444444444"})",
      true},
+    {"the account named next to the role ARN (U4), for a role whose boundary does not allow",
+     R"({"format": 1, "name": "u4-role-and-account", "accounts": [{"id": "222222222222"}],
+        "principals": [{"arn": "arn:aws:iam::222222222222:role/app",
+          "permissions_boundary": {"Version": "2012-10-17", "Statement": []}}],
+        "buckets": [{"name": "b", "account": "222222222222", "region": "us-east-1",
+          "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"AWS": ["arn:aws:iam::222222222222:role/app", "222222222222"]},
+            "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]},
+          "objects": [{"key": "k"}]}]})",
+     R"({"principal": "arn:aws:iam::222222222222:role/app", "action": "s3:GetObject",
+        "resource": "arn:aws:s3:::b/k"})",
+     true},
 };
 
 TEST(PropertiesDifferential, FormerFastBugsStayFixed) {

@@ -440,6 +440,20 @@ TEST(RulesEvaluationLogic, GrantToEveryoneIsNotLimitedByBoundary_Rule51) {
     EXPECT_TRUE(allows(w, reader, "s3:GetObject", kObject)) << everyone;
     EXPECT_TRUE(allows(w, session, "s3:GetObject", kObject)) << everyone;
     EXPECT_TRUE(allows(w, "anonymous", "s3:GetObject", kObject)) << everyone;
+    // AWS documents the rule for grants naming the user or the session, not `*`: the explanation
+    // says the reading (the one that reports more access) is uncertain.
+    auto noted = [&](std::string_view who) {
+      Decision d = decide(w, who, "s3:GetObject", kObject);
+      for (const auto& c : d.checks)
+        for (const auto& n : c.notes)
+          if (n.find("uncertain reading") != std::string::npos &&
+              n.find("permissions boundary") != std::string::npos)
+            return true;
+      return false;
+    };
+    EXPECT_TRUE(noted(reader)) << everyone;
+    EXPECT_TRUE(noted(kAlice)) << everyone;
+    EXPECT_FALSE(noted("anonymous")) << everyone;  // no boundary, nothing uncertain
   }
   // Narrowed to the role by aws:PrincipalArn: still not capped by the role's boundary.
   World narrowed =

@@ -25,6 +25,13 @@ std::string with_identity_policy(std::string_view policy) {
   return replace(doc, "POLICY", policy);
 }
 
+// Account 111122223333 with alice, and the rest of a scenario (`"buckets": …`, `"resources": …`).
+std::string alice_and(std::string_view rest) {
+  return R"json({"format": 1, "name": "grammar", "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice"}], )json" +
+         std::string(rest) + "}";
+}
+
 // --- Rule 1: Effect ---------------------------------------------------------
 
 TEST(RulesGrammar, EffectIsExactlyAllowOrDenyCaseSensitive_Rule1) {
@@ -83,24 +90,32 @@ TEST(RulesGrammar, KeyPolicyStatementWithoutResourceHasNoEffect_Rule2) {
   EXPECT_TRUE(allows(fixed, kAlice, "kms:Decrypt", kKey));
 }
 
-// [U] S3 may reject a bucket-policy statement without Resource (aws-cdk#6708); the model
-// follows the IAM reading: Resource is optional in a resource-based policy and stands for
-// the resource the policy is attached to.
-TEST(RulesGrammar, BucketPolicyStatementWithoutResourceMeansTheBucket_Rule2) {
-  const std::string doc = R"json({
-    "format": 1, "name": "bucket-policy-without-resource",
-    "accounts": [{"id": "111122223333"}],
-    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice"}],
+// S3 refuses a bucket policy statement without `Resource` ("Statement is missing required
+// element", aws-cdk#35296); another resource policy's statement without it means that resource
+// (IAM JSON policy elements: Resource).
+TEST(RulesGrammar,
+     BucketPolicyStatementWithoutResourceIsRefusedOtherResourcePoliciesMeanTheirResource_Rule2) {
+  LoadResult r = load(alice_and(R"json(
     "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
       "policy": {"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
-         "Action": "s3:ListBucket"}]}}]
-  })json";
-  World w = make_world(doc);
-  EXPECT_TRUE(allows(w, kAlice, "s3:ListBucket", "arn:aws:s3:::data-bucket"));
-  World other = make_world(replace(doc, R"("Action": "s3:ListBucket")",
-                                   R"("Action": "s3:ListBucket", "Resource": "arn:aws:s3:::x")"));
-  EXPECT_TRUE(denies(other, kAlice, "s3:ListBucket", "arn:aws:s3:::data-bucket"));
+         "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::data-bucket"},
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+         "Action": "s3:ListBucket"}]}}])json"));
+  EXPECT_FALSE(r.scenario);
+  EXPECT_TRUE(has_diagnostic(r.diagnostics, "/buckets/0/policy/Statement/1", Severity::kError,
+                             "Statement is missing required element"))
+      << describe(r.diagnostics);
+  EXPECT_EQ(diagnostic_at(r.diagnostics, "/buckets/0/policy/Statement/0", Severity::kError),
+            nullptr);
+
+  World w = make_world(alice_and(R"json(
+    "resources": [{"arn": "arn:aws:sqs:us-east-1:111122223333:jobs", "policy": {
+      "Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+         "Action": "sqs:SendMessage"}]}}])json"));
+  EXPECT_TRUE(allows(w, kAlice, "sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:jobs"));
+  EXPECT_TRUE(denies(w, kAlice, "sqs:SendMessage", "arn:aws:sqs:us-east-1:111122223333:other"));
 }
 
 // --- Rule 3: OR across statements and policies --------------------------------
@@ -255,7 +270,7 @@ TEST(RulesGrammar, NonArnResourceIsAnErrorInIdentityPoliciesAWarningElsewhere_Ru
       {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "data-bucket/*"}]})json"));
   EXPECT_FALSE(identity.scenario);
   EXPECT_TRUE(has_diagnostic(identity.diagnostics, "/principals/0/policies/0/Statement/0/Resource",
-                             Severity::kError, "not an ARN"));
+                             Severity::kError, "must be in ARN format"));
 
   LoadResult bucket = load(R"json({
     "format": 1, "name": "non-arn-in-bucket-policy",
@@ -270,6 +285,58 @@ TEST(RulesGrammar, NonArnResourceIsAnErrorInIdentityPoliciesAWarningElsewhere_Ru
   EXPECT_TRUE(has_diagnostic(bucket.diagnostics, "/buckets/0/policy/Statement/0/Resource",
                              Severity::kWarning, "not an ARN"));
   EXPECT_TRUE(denies(bucket.scenario->world, kAlice, "s3:GetObject", "arn:aws:s3:::data-bucket/x"));
+}
+
+// What IAM refuses is an error, in IAM's words: a resource that is not an ARN ("must be in ARN
+// format"), an S3 ARN with a region ("can not contain region information", aws-cdk#22445), an
+// action with two colons ("Actions/Condition can contain only one colon"). What IAM stores but can
+// never match (AWS managed policies carry `arn:aws:kms:*::*` and `arn:*:kms:*:::*`; a placeholder
+// account; a service that does not exist, Access Analyzer's "Invalid service in action") loads
+// with a warning at its JSON pointer and matches nothing (IAM policy validation check reference).
+TEST(RulesGrammar, WhatIamStoresLoadsWithAWarningWhatItRefusesIsAnError_Rule7) {
+  const std::string doc = with_identity_policy(R"json({"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": "kms:Decrypt",
+       "Resource": ["arn:aws:kms:*::*", "arn:*:kms:*:::*", "arn:aws:kms:us-east-1:account-id:key/k1"]},
+      {"Effect": "Allow", "Action": ["s4:GetObject", "s3:GetObject"],
+       "Resource": "arn:aws:s3:::data-bucket/*"},
+      {"Effect": "Allow", "Action": "s3:GetDataAccess",
+       "Resource": "arn:aws:s3:us-east-1:111122223333:access-grants/default"}]})json");
+  LoadResult r = load(doc);
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  const std::string st = "/principals/0/policies/0/Statement/";
+  EXPECT_TRUE(
+      has_diagnostic(r.diagnostics, st + "0/Resource/0", Severity::kWarning, "empty account"));
+  EXPECT_TRUE(
+      has_diagnostic(r.diagnostics, st + "0/Resource/1", Severity::kWarning, "empty account"));
+  EXPECT_TRUE(
+      has_diagnostic(r.diagnostics, st + "0/Resource/2", Severity::kWarning, "not 12 digits"));
+  EXPECT_TRUE(has_diagnostic(r.diagnostics, st + "1/Action/0", Severity::kWarning,
+                             "not an AWS service prefix"));
+  // S3 resource types other than buckets and objects carry a Region and an account.
+  EXPECT_EQ(diagnostic_at(r.diagnostics, st + "2/Resource", Severity::kWarning), nullptr);
+  const World& w = r.scenario->world;
+  EXPECT_TRUE(denies(w, kAlice, "kms:Decrypt", kKey));  // they match no key
+  EXPECT_TRUE(allows(w, kAlice, "s3:GetObject", "arn:aws:s3:::data-bucket/x"));
+  EXPECT_TRUE(denies(w, kAlice, "s4:GetObject", "arn:aws:s3:::data-bucket/x"));
+
+  struct Refused {
+    std::string_view from, to, pointer, words;
+  };
+  for (const Refused& bad : {
+           Refused{"\"arn:aws:kms:*::*\"", "\"arn:aws:s3:us-east-1::data-bucket/*\"",
+                   "0/Resource/0", "can not contain region information"},
+           Refused{"\"arn:aws:kms:*::*\"", "\"data-bucket/*\"", "0/Resource/0",
+                   "must be in ARN format"},
+           Refused{"\"s4:GetObject\"", "\"s3:Get:Object\"", "1/Action/0",
+                   "can contain only one colon"},
+       }) {
+    LoadResult e = load(replace(doc, bad.from, bad.to));
+    EXPECT_FALSE(e.scenario) << bad.to;
+    EXPECT_TRUE(
+        has_diagnostic(e.diagnostics, st + std::string(bad.pointer), Severity::kError, bad.words))
+        << bad.to << "\n"
+        << describe(e.diagnostics);
+  }
 }
 
 // --- Rules 8-9: wildcards in resource ARNs ---------------------------------------
@@ -543,6 +610,44 @@ TEST(RulesGrammar, IamSidIsAlphanumericKeyPolicySidMayHaveSpaces_Rule17) {
 
 // IAM: Grammar, "Policy grammar notes": the `id_block` "must not be included in
 // identity-based policies". The model accepts `Id` in identity policies without a diagnostic.
+// IAM refuses the policies it stores when statements repeat a Sid ("Statement IDs (SID) in a
+// single policy must be unique") and a trust policy that names resources ("Has prohibited field
+// Resource"); a bucket policy may repeat a Sid.
+TEST(RulesGrammar, IamRefusesRepeatedSidsAndResourcesInTrustPolicies_Rule17) {
+  LoadResult twice = load(with_identity_policy(R"json({"Version": "2012-10-17", "Statement": [
+      {"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+      {"Sid": "Other", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"},
+      {"Sid": "Read", "Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}]})json"));
+  EXPECT_FALSE(twice.scenario);
+  EXPECT_TRUE(has_diagnostic(twice.diagnostics, "/principals/0/policies/0/Statement/2/Sid",
+                             Severity::kError, "must be unique"))
+      << describe(twice.diagnostics);
+  EXPECT_EQ(diagnostic_at(twice.diagnostics, "/principals/0/policies/0/Statement/0/Sid",
+                          Severity::kError),
+            nullptr);
+
+  LoadResult bucket = load(alice_and(R"json(
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Sid": "Read", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+         "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data-bucket/*"},
+        {"Sid": "Read", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+         "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::data-bucket"}]}}]
+  )json"));
+  EXPECT_TRUE(bucket.scenario) << describe(bucket.diagnostics);
+
+  LoadResult trust = load(R"json({"format": 1, "name": "trust-policy-with-resource",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:role/app", "trust_policy": {
+      "Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"},
+         "Action": "sts:AssumeRole", "Resource": "*"}]}}]})json");
+  EXPECT_FALSE(trust.scenario);
+  EXPECT_TRUE(has_diagnostic(trust.diagnostics, "/principals/0/trust_policy/Statement/0/Resource",
+                             Severity::kError, "Has prohibited field Resource"))
+      << describe(trust.diagnostics);
+}
+
 TEST(RulesGrammar, IdInIdentityPolicyIsFlagged_Rule17) {
   LoadResult r = load(with_identity_policy(R"json({"Version": "2012-10-17", "Id": "ReadPolicy",
       "Statement": [{"Effect": "Allow", "Action": "s3:GetObject",

@@ -259,6 +259,25 @@ TEST(RulesKms, GrantAllowsListedOperationsWithoutKeyPolicyOrIam_Rule69) {
   EXPECT_TRUE(denies(no_grants, kBob, "kms:Decrypt", kKey));
 }
 
+// KMS API Reference, CreateGrant: `Operations` takes only KMS's listed values, spelled exactly;
+// KMS refuses any other ("Member must satisfy enum value set"), so the file does not load.
+TEST(RulesKms, GrantOperationsAreKmsGrantOperations_Rule69) {
+  LoadResult ok = load(grant_world(R"([{"grantee": "arn:aws:iam::111122223333:user/alice",
+      "operations": ["Decrypt", "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret",
+                     "RetireGrant", "VerifyMac"]}])"));
+  ASSERT_TRUE(ok.scenario) << describe(ok.diagnostics);
+  for (std::string_view bad : {"Fly", "decrypt", "ReEncrypt", "ScheduleKeyDeletion", ""}) {
+    LoadResult r = load(grant_world(R"([{"grantee": "arn:aws:iam::111122223333:user/alice",
+        "operations": ["Decrypt", ")" +
+                                    std::string(bad) + R"("]}])"));
+    EXPECT_FALSE(r.scenario) << bad;
+    EXPECT_TRUE(has_diagnostic(r.diagnostics, "/keys/0/grants/0/operations/1", Severity::kError,
+                               "is not a KMS grant operation"))
+        << bad << "\n"
+        << describe(r.diagnostics);
+  }
+}
+
 TEST(RulesKms, GrantNeverOverridesAnExplicitDeny_Rule69) {
   World w = make_world(grant_world(
       R"([{"grantee": "arn:aws:iam::111122223333:user/alice", "operations": ["Decrypt"]}])",

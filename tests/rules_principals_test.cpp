@@ -61,14 +61,31 @@ TEST(RulesPrincipals, AccountPrincipalDelegatesOtherAccountMustStillGrant_Rule20
   EXPECT_NE(d.checks[0].reason.find("no identity policy"), std::string::npos) << explain(d);
 }
 
-// [U] (U4) AWS does not state the same-account S3 case. The reading chosen
-// (model/authorizer.cpp, match_aws_value): naming the account delegates, so the user still
-// needs an identity-policy allow.
-TEST(RulesPrincipals, SameAccountBucketPolicyNamingTheAccountNeedsIamAllow_Rule20_U4) {
-  World w = make_world(allow_get_to(R"({"AWS": "arn:aws:iam::111122223333:root"})"));
-  EXPECT_TRUE(denies(w, kAlice, "s3:GetObject", kObject));
+// [U] (U4) AWS does not state the same-account S3 case: the Principal page's delegation ("an
+// administrator in that account must then grant access") is said of another account, and within
+// an account "either the identity-based policy or the resource-based policy" suffices. A third
+// party observed a denial. accesspath takes the reading that reports more access (allowed) and
+// says in the explanation that it is uncertain; KMS key policies, which document delegation
+// (rule 61), and trust policies (rule 98) still need the identity policy.
+TEST(RulesPrincipals, SameAccountBucketPolicyNamingTheAccountAllowsWithAnUncertainNote_Rule20_U4) {
+  for (std::string_view form :
+       {R"({"AWS": "arn:aws:iam::111122223333:root"})", R"({"AWS": "111122223333"})"}) {
+    World w = make_world(allow_get_to(form));
+    Decision d = decide(w, kAlice, "s3:GetObject", kObject);
+    EXPECT_TRUE(d.allowed) << form << "\n" << explain(d);
+    bool noted = false;
+    for (const auto& c : d.checks)
+      for (const auto& n : c.notes) noted |= n.find("uncertain reading") != std::string::npos;
+    EXPECT_TRUE(noted) << explain(d);
+    // Another account's principals still need their own identity policy (rule 20).
+    EXPECT_TRUE(denies(w, "arn:aws:iam::444455556666:user/nobody", "s3:GetObject", kObject));
+    EXPECT_TRUE(denies(w, "anonymous", "s3:GetObject", kObject));
+  }
   World direct = make_world(allow_get_to(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})"));
-  EXPECT_TRUE(allows(direct, kAlice, "s3:GetObject", kObject));
+  Decision d = decide(direct, kAlice, "s3:GetObject", kObject);
+  EXPECT_TRUE(d.allowed);
+  for (const auto& c : d.checks)  // documented: nothing uncertain
+    for (const auto& n : c.notes) EXPECT_EQ(n.find("uncertain"), std::string::npos) << n;
 }
 
 // --- Rule 21: everyone ------------------------------------------------------------------

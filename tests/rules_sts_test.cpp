@@ -162,20 +162,45 @@ TEST(RulesSts, GetCallerIdentityNeedsNoPermissionAndNoDenyStopsIt_StsGetCallerId
   EXPECT_TRUE(denies(w, "anonymous", "sts:GetCallerIdentity", "*"));
 }
 
-// Service Authorization Reference, AWS STS: GetFederationToken acts on the `federated-user`
-// resource type; federated-user sessions are not modelled, and the refusal says so.
-TEST(RulesSts, GetFederationTokenIsRefusedAsNotModelled_StsGetFederationToken) {
+// STS API Reference, GetFederationToken: called with an IAM user's long-term credentials (or the
+// root user's); Service Authorization Reference, AWS STS: its resource type is `user`, which has
+// no resource-based policy, so the caller's identity policies alone decide (peer case: an identity
+// policy allowing it on the caller's own user ARN). Role sessions and anonymous callers cannot.
+TEST(RulesSts, GetFederationTokenIsAuthorizedByTheUsersIdentityPolicies_StsGetFederationToken) {
+  const std::string own_arn =
+      R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+          "Action": "sts:GetFederationToken", "Resource": "arn:aws:iam::111122223333:user/alice"}]})";
+  World w = make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:root"})", own_arn));
+  Decision d = decide(w, kAlice, "sts:GetFederationToken", "arn:aws:iam::111122223333:user/alice");
+  EXPECT_TRUE(d.allowed) << explain(d);
+  // Only what the identity policy names: another resource, or a user without the policy, is not.
+  EXPECT_TRUE(denies(w, kAlice, "sts:GetFederationToken",
+                     "arn:aws:sts::111122223333:federated-user/partner"));
+  EXPECT_TRUE(denies(w, kCarol, "sts:GetFederationToken", "arn:aws:iam::444455556666:user/carol"));
+  // An explicit Deny wins (rule 47).
+  const std::string allow_and_deny =
+      R"({"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "sts:GetFederationToken", "Resource": "*"},
+          {"Effect": "Deny", "Action": "sts:GetFederationToken",
+           "Resource": "arn:aws:sts::111122223333:federated-user/*"}]})";
+  World denied =
+      make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:root"})", allow_and_deny));
+  EXPECT_TRUE(allows(denied, kAlice, "sts:GetFederationToken", "*"));
+  EXPECT_TRUE(denies(denied, kAlice, "sts:GetFederationToken",
+                     "arn:aws:sts::111122223333:federated-user/partner"));
+  // A role session and an anonymous request cannot call it, whatever the policies say.
   const std::string allow_all =
       R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
-  World w = make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:root"})", allow_all));
-  for (std::string_view resource : {"arn:aws:sts::111122223333:federated-user/partner", "*"}) {
-    Decision d = decide(w, kAlice, "sts:GetFederationToken", resource);
-    EXPECT_FALSE(d.allowed);
-    ASSERT_EQ(d.checks.size(), 1u) << explain(d);
-    EXPECT_EQ(d.checks[0].outcome, Outcome::kRefused);
-    EXPECT_NE(d.checks[0].reason.find("not modelled"), std::string::npos) << explain(d);
-    EXPECT_NE(d.checks[0].reason.find("federated-user"), std::string::npos) << explain(d);
-    EXPECT_EQ(d.checks[0].reason.find("role ARN"), std::string::npos) << explain(d);
+  World all = make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:root"})", allow_all));
+  EXPECT_TRUE(allows(all, kAlice, "sts:GetFederationToken", "*"));
+  for (std::string_view caller : {kRole, std::string_view("anonymous")}) {
+    Decision refused = decide(all, caller, "sts:GetFederationToken", "*");
+    EXPECT_FALSE(refused.allowed) << caller;
+    ASSERT_EQ(refused.checks.size(), 1u) << explain(refused);
+    EXPECT_EQ(refused.checks[0].outcome, Outcome::kRefused);
+    EXPECT_NE(refused.checks[0].reason.find("long-term credentials of an IAM user"),
+              std::string::npos)
+        << explain(refused);
   }
 }
 

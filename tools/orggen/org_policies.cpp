@@ -10,6 +10,15 @@ Json statement(const std::string& sid, const char* effect, Json actions, Json re
           {"Resource", std::move(resources)}};
 }
 
+// A role trust policy statement: no `Resource`, which IAM refuses there ("Has prohibited field
+// Resource"); the role is the resource.
+Json trust_statement(const std::string& sid, Json principal) {
+  return {{"Sid", sid},
+          {"Effect", "Allow"},
+          {"Action", "sts:AssumeRole"},
+          {"Principal", std::move(principal)}};
+}
+
 Json with_principal(Json s, Json principal) {
   s["Principal"] = std::move(principal);
   return s;
@@ -130,18 +139,15 @@ Json breakglass_inline(const std::string& account) {
 }
 
 Json trust_account(const std::string& account) {
-  return policy_document({with_principal(statement("TrustAccount", "Allow", "sts:AssumeRole", "*"),
-                                         {{"AWS", root_of(account)}})});
+  return policy_document({trust_statement("TrustAccount", {{"AWS", root_of(account)}})});
 }
 
 Json trust_service(const std::string& service) {
-  return policy_document({with_principal(statement("TrustService", "Allow", "sts:AssumeRole", "*"),
-                                         {{"Service", service}})});
+  return policy_document({trust_statement("TrustService", {{"Service", service}})});
 }
 
 Json trust_principal(const std::string& arn) {
-  return policy_document(
-      {with_principal(statement("TrustPartner", "Allow", "sts:AssumeRole", "*"), {{"AWS", arn}})});
+  return policy_document({trust_statement("TrustPartner", {{"AWS", arn}})});
 }
 
 Json bucket_policy(const BucketFacts& b) {
