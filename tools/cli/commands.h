@@ -86,4 +86,13 @@ struct ImportCommandOptions {
 };
 int run_import(const ImportCommandOptions& options, std::ostream& out, std::ostream& err);
 
+// --- eval: decisions for a stream of requests, JSON Lines in and out (eval_command.cpp) ---
+struct EvalOptions {
+  std::string world;     // scenario file whose world decides
+  std::string requests;  // JSON Lines file, or "-" for standard input
+  bool explain = false;  // add each decision's explanation
+  unsigned threads = 1;
+};
+int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace accesspath

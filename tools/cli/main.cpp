@@ -131,6 +131,18 @@ int main(int argc, char** argv) {
                          "merge this file's invariants and expectations into the scenario");
   // --- end import ---
 
+  // --- eval: a stream of requests decided, JSON Lines in and out ---
+  accesspath::EvalOptions eval;
+  auto* eval_cmd =
+      app.add_subcommand("eval", "decide a stream of requests (JSON Lines), one decision a line");
+  eval_cmd->add_option("world", eval.world, "scenario file (its world is used)")->required();
+  eval_cmd->add_option("--requests", eval.requests, "JSON Lines of requests, or - for stdin")
+      ->required();
+  eval_cmd->add_flag("--explain", eval.explain, "add each decision's explanation as JSON");
+  eval_cmd->add_option("--threads", eval.threads, "threads deciding (default 1); output in order")
+      ->check(CLI::Range(1u, 256u));
+  // --- end eval ---
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -145,6 +157,7 @@ int main(int argc, char** argv) {
   if (*graph_cmd) return accesspath::run_graph(graph, std::cout, std::cerr);  // graph
   if (*explore_cmd) return accesspath::run_explore(explore, std::cout, std::cerr);
   if (*generate_cmd) return accesspath::run_generate(generate, std::cout, std::cerr);
+  if (*eval_cmd) return accesspath::run_eval(eval, std::cout, std::cerr);
   if (*import_cmd) return accesspath::run_import(import, std::cout, std::cerr);
   return 2;
 }
