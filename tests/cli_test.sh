@@ -300,5 +300,36 @@ contains "eval names the broken world" "$tmp/err" "broken.json: /: error: not va
 expect "eval with a missing request file" 2 $?
 contains "eval names the request file" "$tmp/err" "none.jsonl: cannot read the request file"
 
+# replay: CloudTrail fixtures (tests/fixtures/cloudtrail/, planted.json) against the world they were
+# written for: every planted break and opening found, bad records skipped with file and index.
+ct=tests/fixtures/cloudtrail
+"$ap" replay --format json scenarios/separation-of-duties.json $ct/trail $ct/export.jsonl >"$tmp/replay.json" 2>"$tmp/err"
+expect "replay finds breaks: exit 1" 1 $?
+python3 - "$tmp/replay.json" $ct/planted.json <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL replay json"; }
+import json, sys
+got, planted = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+for kind in ("break", "open", "undecided"):
+    assert sorted(e["eventID"] for e in got[kind]) == sorted(planted[kind]), kind
+assert all(e["reason"] for e in got["undecided"])
+assert got["events"] == 18 and got["agree"] == planted["agree"] and got["tied_to_s3"] == 1, got
+assert got["by_bucket"]["secure-demo-bucket"]["break"] == 2
+PY
+contains "replay names a bad record" "$tmp/err" "b2.json: record 10: a CloudTrail record is a JSON object"
+contains "replay names a cut gzip file" "$tmp/err" "cut.json.gz: cannot read the file: unexpected end of file"
+"$ap" replay scenarios/separation-of-duties.json $ct/trail >"$tmp/out" 2>"$tmp/err"
+expect "replay text" 1 $?
+contains "replay text summary" "$tmp/out" "4 break, 2 open, 4 undecided"
+contains "replay text break" "$tmp/out" "BREAK  2026-12-01T09:00:00Z  arn:aws:sts::111122223333:assumed-role/secure-bucket-admin/bob  sts:AssumeRole"
+"$ap" replay --fail-on open scenarios/separation-of-duties.json $ct/export.jsonl >"$tmp/out" 2>"$tmp/err"
+expect "replay --fail-on open" 1 $?
+python3 -c 'import json; print(json.dumps({"Records": []}))' >"$tmp/empty-trail.json"
+"$ap" replay --fail-on any scenarios/separation-of-duties.json "$tmp/empty-trail.json" >"$tmp/out" 2>"$tmp/err"
+expect "replay of an empty trail" 0 $?
+"$ap" replay scenarios/separation-of-duties.json "$tmp/none.json" "$tmp/broken.json" >"$tmp/out" 2>"$tmp/err"
+expect "replay with nothing readable" 2 $?
+contains "replay says nothing was read" "$tmp/err" "replay: no CloudTrail file could be read"
+"$ap" replay "$tmp/broken.json" $ct/trail >"$tmp/out" 2>"$tmp/err"
+expect "replay with a broken world" 2 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -95,4 +95,13 @@ struct EvalOptions {
 };
 int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
 
+// --- replay: CloudTrail events against the world (replay_command.cpp) ---
+struct ReplayOptions {
+  std::string format = "text";    // text or json
+  std::string fail_on = "break";  // break, open or any: what makes the exit status 1
+  std::string world;
+  std::vector<std::string> trails;  // files (gzip or not, JSON Lines exports) and folders
+};
+int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace accesspath
