@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# End-to-end figures of the command-line tool on a generated organisation and request file
+# (README, "Measured speed"): `eval` on 1 and 2 threads, `check --format json` with every request
+# an expectation, and `replay` on a CloudTrail file of the same requests; wall time, CPU time and
+# peak RSS from /usr/bin/time, medians of --repeat runs. Not part of the test suite.
+#
+#   bash bench/end_to_end.sh [--requests 100000] [--principals 1000] [--repeat 3] [--build build]
+set -euo pipefail
+requests=100000 principals=1000 repeat=3 build=build
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --requests) requests=$2; shift 2 ;;
+    --principals) principals=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    *) echo "usage: $0 [--requests N] [--principals N] [--repeat N] [--build DIR]" >&2; exit 2 ;;
+  esac
+done
+ap="$build/tools/accesspath" gen="$build/tools/orggen/accesspath-orggen"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+"$gen" --principals "$principals" --seed 1 -o "$work/world.json" --requests "$requests" \
+  --requests-out "$work/requests.jsonl"
+# The same requests as expectations (each expecting what eval decides), for `check`.
+"$ap" eval "$work/world.json" --requests "$work/requests.jsonl" >"$work/decisions.jsonl"
+python3 - "$work" <<'PY'
+import json, sys
+w = sys.argv[1]
+world = json.load(open(f"{w}/world.json"))
+reqs = [json.loads(l) for l in open(f"{w}/requests.jsonl")]
+decs = [json.loads(l) for l in open(f"{w}/decisions.jsonl")]
+world["expectations"] = [dict(r, expect=d["decision"]) for r, d in zip(reqs, decs)]
+world["invariants"] = []
+json.dump(world, open(f"{w}/check.json", "w"))
+PY
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "world: $principals principals, $requests requests ($(du -h "$work/requests.jsonl" | cut -f1) of JSON Lines; check file $(du -h "$work/check.json" | cut -f1))"
+measure() {  # measure NAME COMMAND...: median wall, CPU (user+sys) and peak RSS of $repeat runs
+  local name=$1; shift
+  for _ in $(seq "$repeat"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
+    cat "$work/t"
+  done | sort -n | awk -v n="$repeat" -v name="$name" -v req="$requests" '
+    { wall[NR] = $1; cpu[NR] = $2 + $3; rss[NR] = $4 }
+    END { m = int((n + 1) / 2); printf "%-34s wall %6.2f s  cpu %6.2f s  peak %5.0f MB  %8.0f requests/s (wall)\n",
+          name, wall[m], cpu[m], rss[m] / 1024, req / wall[m] }'
+}
+: >"$work/empty.jsonl"
+measure "eval, loading only" "$ap" eval "$work/world.json" --requests "$work/empty.jsonl"
+measure "eval --threads 1" "$ap" eval "$work/world.json" --requests "$work/requests.jsonl" --threads 1
+measure "eval --threads 2" "$ap" eval "$work/world.json" --requests "$work/requests.jsonl" --threads 2
+measure "eval --explain --threads 2" "$ap" eval "$work/world.json" --requests "$work/requests.jsonl" --explain --threads 2
+measure "check (text)" "$ap" check "$work/check.json"
+measure "check --format json" "$ap" check --format json "$work/check.json"
