@@ -4,6 +4,7 @@
 //   report.ok();  // every expectation met and every invariant as expected
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,10 +43,18 @@ struct ScenarioReport {
   std::vector<InvariantResult> invariants;
   std::optional<std::string> error;  // the file could not be loaded
   Diagnostics diagnostics;           // load diagnostics (warnings when it loaded)
+  // Expectations handed to a sink instead of kept in `expectations`, and how many were not met.
+  std::size_t streamed = 0;
+  std::size_t streamed_not_met = 0;
 
   bool ok() const;
 };
 
 ScenarioReport check_scenario(const Scenario& scenario);
+
+// The same, each expectation's result handed to `sink` as soon as it is decided and not kept
+// (memory flat in the number of expectations); the report counts them (`streamed`).
+using ExpectationSink = std::function<void(const ExpectationResult&)>;
+ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& sink);
 
 }  // namespace accesspath

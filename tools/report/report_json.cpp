@@ -52,14 +52,17 @@ json decision_to_json(const Decision& d) {
   return out;
 }
 
+json expectation_to_json(const ExpectationResult& e) {
+  return {{"index", e.index},
+          {"expect", e.expect_allow ? "allow" : "deny"},
+          {"decision", e.decision.allowed ? "allow" : "deny"},
+          {"ok", e.ok},
+          {"explanation", decision_to_json(e.decision)}};
+}
+
 json report_to_json(const ScenarioReport& r) {
   json exps = json::array(), invs = json::array(), warnings = json::array();
-  for (const auto& e : r.expectations)
-    exps.push_back({{"index", e.index},
-                    {"expect", e.expect_allow ? "allow" : "deny"},
-                    {"decision", e.decision.allowed ? "allow" : "deny"},
-                    {"ok", e.ok},
-                    {"explanation", decision_to_json(e.decision)}});
+  for (const auto& e : r.expectations) exps.push_back(expectation_to_json(e));
   for (const auto& i : r.invariants) {
     json j = {{"index", i.index},
               {"name", i.name},

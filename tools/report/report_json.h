@@ -12,6 +12,7 @@
 namespace accesspath {
 
 nlohmann::json decision_to_json(const Decision& decision);
+nlohmann::json expectation_to_json(const ExpectationResult& e);
 nlohmann::json report_to_json(const ScenarioReport& report);
 // { "files": [ ... ] }
 nlohmann::json reports_to_json(const std::vector<ScenarioReport>& reports);
