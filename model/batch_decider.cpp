@@ -16,11 +16,11 @@ struct ChunkResult {
 ChunkResult decide_chunk(const World& world, const std::vector<SourceLine>& lines,
                          const BatchOptions& options, const LineFormatter& format) {
   ChunkResult result;
-  EvaluationOptions eval{.explain = options.explain};
+  EvaluationOptions eval{.explain = options.explain, .note_unknown_keys = true};
   for (const SourceLine& line : lines) {
     DecidedLine d{read_request_line(line, world), std::nullopt};
     if (d.in.request) {
-      d.decision = evaluate(world, *d.in.request, eval);
+      d.decision = evaluate(world, *d.in.who, *d.in.request, eval);
       ++result.counts.decided;
     } else {
       ++result.counts.bad;

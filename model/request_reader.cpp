@@ -67,7 +67,7 @@ bool read_request_parts(const json& j, const std::string& ptr, JsonFields& field
 }
 
 std::optional<Request> read_request(const json& j, const std::string& ptr, const World& world,
-                                    JsonFields& fields) {
+                                    JsonFields& fields, std::optional<Requester>* resolved) {
   Diagnostics& diags = fields.diagnostics();
   Request request;
   bool ok = true;
@@ -75,9 +75,12 @@ std::optional<Request> read_request(const json& j, const std::string& ptr, const
                                   "a principal ARN, `anonymous` or a service principal")) {
     request.principal = p->get<std::string>();
     std::string why;
-    if (!resolve_requester(world, request.principal, &why)) {
+    std::optional<Requester> who = resolve_requester(world, request.principal, &why);
+    if (!who) {
       diags.error(ptr + "/principal", why);
       ok = false;
+    } else if (resolved) {
+      *resolved = std::move(who);
     }
   } else {
     ok = false;

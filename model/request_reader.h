@@ -16,6 +16,7 @@
 
 #include "model/json_fields.h"
 #include "model/request.h"
+#include "model/requester.h"
 #include "model/world.h"
 
 namespace accesspath {
@@ -29,7 +30,9 @@ bool read_request_parts(const nlohmann::json& j, const std::string& ptr, JsonFie
 // The request of `j` (unknown keys are the caller's to check), or nullopt with every problem
 // reported: a principal the world cannot resolve, an action that is not one `service:Action`, a
 // resource that is neither `*` nor a valid ARN, malformed headers or context.
+// `resolved`, when given, receives the principal as resolved (to decide without resolving again).
 std::optional<Request> read_request(const nlohmann::json& j, const std::string& ptr,
-                                    const World& world, JsonFields& fields);
+                                    const World& world, JsonFields& fields,
+                                    std::optional<Requester>* resolved = nullptr);
 
 }  // namespace accesspath

@@ -44,7 +44,8 @@ RequestLine read_request_line(const SourceLine& line, const World& world) {
   Diagnostics diags;
   JsonFields fields(diags);
   fields.check_keys(j, "", {"principal", "action", "resource", "headers", "context"});
-  std::optional<Request> request = read_request(j, "", world, fields);
+  std::optional<Requester> who;
+  std::optional<Request> request = read_request(j, "", world, fields, &who);
   if (diags.has_errors()) {
     for (const auto& d : diags.items()) {
       if (d.severity != Severity::kError) continue;
@@ -54,6 +55,7 @@ RequestLine read_request_line(const SourceLine& line, const World& world) {
     return out;
   }
   out.request = std::move(request);
+  out.who = std::move(who);
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "model/request.h"
+#include "model/requester.h"
 #include "model/world.h"
 
 namespace accesspath {
@@ -45,6 +46,7 @@ struct RequestLine {
   std::size_t line = 0;            // 1-based line number
   std::size_t index = 0;           // 0-based index among the requests (non-blank lines)
   std::optional<Request> request;  // nullopt: `error` says why
+  std::optional<Requester> who;    // the request's principal, resolved
   std::string error;               // "line N: /pointer: what is wrong"
 };
 
