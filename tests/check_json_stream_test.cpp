@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "model/evaluator.h"
 #include "tests/bundled_scenarios.h"
 #include "tools/report/report_json.h"
 #include "tools/report/report_json_stream.h"
@@ -61,6 +62,42 @@ TEST(CheckJsonStream, NoFilesAndAFileWithoutExpectations) {
   doc.end_checked(r);
   doc.finish();
   EXPECT_EQ(one.str(), whole({check_scenario(s)}));
+}
+
+}  // namespace
+}  // namespace accesspath
+
+namespace accesspath {
+namespace {
+
+// The direct writer prints what dump() prints of decision_to_json, compact and indented, on
+// every bundled expectation (and on text that needs escaping).
+TEST(JsonText, DecisionTextIsDumpOfDecisionToJson) {
+  std::size_t compared = 0;
+  for (const auto& [file, s] : test_data::bundled_scenarios())
+    for (const auto& e : s.expectations) {
+      Decision d = evaluate(s.world, e.request);
+      for (int indent : {JsonText::kCompact, 2}) {
+        std::string text;
+        JsonText j(text, indent);
+        write_decision_json(d, j);
+        ASSERT_EQ(text, decision_to_json(d).dump(indent)) << file << " " << e.pointer;
+      }
+      ++compared;
+    }
+  EXPECT_GE(compared, 60u);
+  Decision odd;
+  odd.principal = "quote \" backslash \\ tab \t bell \x07 é \xff";
+  odd.unknown_keys = {"`aws:SourceIdentity`"};
+  odd.undecided = "denied only if …";
+  std::string text;
+  JsonText j(text, 2, 3);
+  write_decision_json(odd, j);
+  std::string want =
+      decision_to_json(odd).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string indented;
+  for (char c : want) indented += c == '\n' ? std::string("\n      ") : std::string(1, c);
+  EXPECT_EQ(text, indented);
 }
 
 }  // namespace

@@ -29,8 +29,8 @@ void append_eval_line(const DecidedLine& d, bool explain, std::string& out) {
   }
   if (explain) {
     out += ",\"explanation\":";
-    out += decision_to_json(*d.decision)
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    JsonText j(out, JsonText::kCompact);
+    write_decision_json(*d.decision, j);
   }
   out += "}\n";
 }

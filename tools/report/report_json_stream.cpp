@@ -52,8 +52,10 @@ void CheckJsonStream::begin_checked() {
 }
 
 void CheckJsonStream::add_expectation(const ExpectationResult& e) {
-  out_ << (any_expectation_ ? ",\n" : "[\n") << std::string(2 * kExpectationDepth, ' ')
-       << at_depth(expectation_to_json(e), kExpectationDepth);
+  text_.clear();
+  JsonText j(text_, 2, kExpectationDepth);
+  write_expectation_json(e, j);
+  out_ << (any_expectation_ ? ",\n" : "[\n") << std::string(2 * kExpectationDepth, ' ') << text_;
   any_expectation_ = true;
 }
 

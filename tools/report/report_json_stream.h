@@ -9,6 +9,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "model/check.h"
 
@@ -32,6 +33,7 @@ class CheckJsonStream {
   std::ostream& out_;
   bool any_file_ = false;
   bool any_expectation_ = false;
+  std::string text_;  // one expectation's text, reused
 };
 
 }  // namespace accesspath
