@@ -1,7 +1,10 @@
 #include "model/batch_decider.h"
 
+#include <condition_variable>
 #include <deque>
-#include <future>
+#include <map>
+#include <mutex>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -47,23 +50,69 @@ BatchCounts decide_stream(const World& world, std::istream& in, const BatchOptio
     while (chunks.next(lines)) add(total, decide_chunk(world, lines, options, format), write);
     return total;
   }
-  // The oldest chunk in flight is written first; at most `threads` are decided at once.
-  std::deque<std::future<ChunkResult>> in_flight;
-  while (chunks.next(lines)) {
-    if (in_flight.size() >= options.threads) {
-      add(total, in_flight.front().get(), write);
-      in_flight.pop_front();
+  // A pool of `threads` workers, alive for the whole stream (their thread-local evaluation
+  // state stays warm); at most `threads` + 1 chunks in flight, written in input order.
+  std::mutex m;
+  std::condition_variable cv;
+  std::deque<std::pair<std::size_t, std::vector<SourceLine>>> todo;
+  std::map<std::size_t, ChunkResult> done;
+  bool reading_done = false;
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < options.threads; ++t)
+    workers.emplace_back([&] {
+      for (;;) {
+        std::pair<std::size_t, std::vector<SourceLine>> job;
+        {
+          std::unique_lock lock(m);
+          cv.wait(lock, [&] { return !todo.empty() || reading_done; });
+          if (todo.empty()) return;
+          job = std::move(todo.front());
+          todo.pop_front();
+        }
+        ChunkResult r = decide_chunk(world, job.second, options, format);
+        {
+          std::lock_guard lock(m);
+          done.emplace(job.first, std::move(r));
+        }
+        cv.notify_all();
+      }
+    });
+  std::size_t next_read = 0, next_write = 0;
+  auto write_ready = [&](bool wait_for_one) {
+    std::unique_lock lock(m);
+    for (;;) {
+      auto it = done.find(next_write);
+      if (it == done.end()) {
+        if (!wait_for_one) return;
+        cv.wait(lock, [&] { return done.count(next_write) > 0; });
+        continue;
+      }
+      ChunkResult r = std::move(it->second);
+      done.erase(it);
+      ++next_write;
+      wait_for_one = false;
+      lock.unlock();
+      add(total, r, write);
+      lock.lock();
     }
-    in_flight.push_back(
-        std::async(std::launch::async, [&world, &options, &format, chunk = std::move(lines)] {
-          return decide_chunk(world, chunk, options, format);
-        }));
+  };
+  while (chunks.next(lines)) {
+    if (next_read - next_write > options.threads) write_ready(true);
+    {
+      std::lock_guard lock(m);
+      todo.emplace_back(next_read++, std::move(lines));
+    }
+    cv.notify_all();
     lines = {};
+    write_ready(false);
   }
-  while (!in_flight.empty()) {
-    add(total, in_flight.front().get(), write);
-    in_flight.pop_front();
+  {
+    std::lock_guard lock(m);
+    reading_done = true;
   }
+  cv.notify_all();
+  while (next_write < next_read) write_ready(true);
+  for (auto& w : workers) w.join();
   return total;
 }
 
