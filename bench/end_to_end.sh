@@ -5,14 +5,16 @@
 # peak RSS from /usr/bin/time, medians of --repeat runs. Not part of the test suite.
 #
 #   bash bench/end_to_end.sh [--requests 100000] [--principals 1000] [--repeat 3] [--build build]
+#                            [--peer DIR]   # DIR: where `npm install @cloud-copilot/iam-simulate` ran
 set -euo pipefail
-requests=100000 principals=1000 repeat=3 build=build
+requests=100000 principals=1000 repeat=3 build=build peer=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --requests) requests=$2; shift 2 ;;
     --principals) principals=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
+    --peer) peer=$2; shift 2 ;;
     *) echo "usage: $0 [--requests N] [--principals N] [--repeat N] [--build DIR]" >&2; exit 2 ;;
   esac
 done
@@ -33,7 +35,8 @@ world["invariants"] = []
 json.dump(world, open(f"{w}/check.json", "w"))
 PY
 # The same requests as CloudTrail deliveries (100 gzip files of 1,000 records, as CloudTrail
-# writes them), each recorded as allowed, for `replay`.
+# writes them), for `replay`: AWS's answer is the world's decision, one in 1,000 turned around
+# (100 breaks or openings to find).
 python3 - "$work" <<'PY'
 import gzip, json, os, sys
 w = sys.argv[1]
@@ -45,12 +48,16 @@ def identity(p):
         return {"type": "AssumedRole", "arn": f"arn:aws:sts::{account}:assumed-role/{role}/bench",
                 "accountId": account, "sessionContext": {"attributes": {"mfaAuthenticated": "false"}}}
     return {"type": "IAMUser", "arn": p, "accountId": account}
+decisions = [json.loads(l)["decision"] for l in open(f"{w}/decisions.jsonl")]
 def record(i, r):
     service, name = r["action"].split(":")
     e = {"eventVersion": "1.10", "userIdentity": identity(r["principal"]), "eventTime": "2026-12-01T10:00:00Z",
          "eventSource": f"{service}.amazonaws.com", "eventName": name, "awsRegion": "us-east-1",
          "sourceIPAddress": "192.0.2.10", "userAgent": "aws-cli/2.18.5", "eventID": f"bench-{i}",
          "tlsDetails": {"tlsVersion": "TLSv1.3"}, "requestParameters": {}}
+    if decisions[i] == "deny" or i % 1000 == 0:  # AWS's answer: the world's, with 1 in 1,000 turned
+        if (decisions[i] == "deny") != (i % 1000 == 0):
+            e["errorCode"] = "AccessDenied"
     res = r["resource"]
     if service == "s3":
         bucket, _, key = res[len("arn:aws:s3:::"):].partition("/")
@@ -86,3 +93,8 @@ measure "eval --explain --threads 2" "$ap" eval "$work/world.json" --requests "$
 measure "check (text)" "$ap" check "$work/check.json"
 measure "check --format json" "$ap" check --format json "$work/check.json"
 measure "replay (100 .json.gz files)" "$ap" replay --format json "$work/world.json" "$work/trail"
+if [ -n "$peer" ]; then  # the peer on the first 10,000 requests (its rate, not its decisions)
+  cp "$(dirname "$0")/peer/iam_simulate_bench.mjs" "$peer/"
+  echo "peer iam-simulate runSimulation: $(node "$peer/iam_simulate_bench.mjs" "$work/world.json" \
+    "$work/requests.jsonl" 10000 2>/dev/null)"
+fi

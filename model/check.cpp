@@ -46,6 +46,12 @@ std::string federated_outsider_gap(const World& world, const Invariant& inv) {
 
 }  // namespace
 
+std::size_t ScenarioReport::expectations_met() const {
+  std::size_t met = streamed - streamed_not_met;
+  for (const auto& e : expectations) met += e.ok ? 1 : 0;
+  return met;
+}
+
 bool ScenarioReport::ok() const {
   if (error || streamed_not_met > 0) return false;
   for (const auto& e : expectations)
@@ -74,8 +80,7 @@ ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& s
     // A decision that depends on condition keys the world does not describe is no answer
     // (unknown_keys.h): never a silent pass.
     r.ok = r.decision.allowed == e.expect_allow && r.decision.undecided.empty();
-    if (sink) {
-      sink(r);
+    if (sink && !sink(r)) {
       ++report.streamed;
       report.streamed_not_met += r.ok ? 0 : 1;
     } else {

@@ -9,6 +9,7 @@
 #include "tests/bundled_scenarios.h"
 #include "tools/report/report_json.h"
 #include "tools/report/report_json_stream.h"
+#include "tools/report/report_text.h"
 
 namespace accesspath {
 namespace {
@@ -33,8 +34,10 @@ TEST(CheckJsonStream, IsTheWholeDocumentByteForByte) {
     }
     ScenarioReport kept = check_scenario(s);
     doc.begin_checked();
-    ScenarioReport r =
-        check_scenario(s, [&](const ExpectationResult& e) { doc.add_expectation(e); });
+    ScenarioReport r = check_scenario(s, [&](const ExpectationResult& e) {
+      doc.add_expectation(e);
+      return false;
+    });
     doc.end_checked(r);
     EXPECT_EQ(r.streamed, kept.expectations.size()) << file;
     EXPECT_EQ(r.ok(), kept.ok()) << file;
@@ -58,7 +61,10 @@ TEST(CheckJsonStream, NoFilesAndAFileWithoutExpectations) {
   std::ostringstream one;
   CheckJsonStream doc(one);
   doc.begin_checked();
-  ScenarioReport r = check_scenario(s, [&](const ExpectationResult& e) { doc.add_expectation(e); });
+  ScenarioReport r = check_scenario(s, [&](const ExpectationResult& e) {
+    doc.add_expectation(e);
+    return false;
+  });
   doc.end_checked(r);
   doc.finish();
   EXPECT_EQ(one.str(), whole({check_scenario(s)}));
@@ -98,6 +104,36 @@ TEST(JsonText, DecisionTextIsDumpOfDecisionToJson) {
   std::string indented;
   for (char c : want) indented += c == '\n' ? std::string("\n      ") : std::string(1, c);
   EXPECT_EQ(text, indented);
+}
+
+}  // namespace
+}  // namespace accesspath
+
+namespace accesspath {
+namespace {
+
+// `check` (text) keeps only the expectations it shows (not met, or all with --verbose): the same
+// report text and the same summary as when every expectation is kept, on every bundled scenario
+// with one expectation turned around.
+TEST(CheckTextStream, KeepsOnlyWhatItShowsAndSaysTheSame) {
+  std::vector<ScenarioReport> kept_all, kept_shown;
+  for (auto& [file, s] : test_data::bundled_scenarios()) {
+    if (!s.expectations.empty())
+      s.expectations.front().expect_allow = !s.expectations.front().expect_allow;
+    for (bool verbose : {false, true}) {
+      ScenarioReport all = check_scenario(s);
+      ScenarioReport shown =
+          check_scenario(s, [&](const ExpectationResult& e) { return verbose || !e.ok; });
+      EXPECT_EQ(report_to_text(shown, verbose), report_to_text(all, verbose)) << file;
+      EXPECT_EQ(shown.ok(), all.ok());
+      if (!verbose) {
+        EXPECT_LE(shown.expectations.size(), 1u) << file;
+        kept_all.push_back(std::move(all));
+        kept_shown.push_back(std::move(shown));
+      }
+    }
+  }
+  EXPECT_EQ(summary_to_text(kept_shown), summary_to_text(kept_all));
 }
 
 }  // namespace

@@ -62,7 +62,10 @@ ReplayReport replay_trails(const World& world, const std::vector<std::string>& p
         }
         if (e.request.resource.rfind("arn:aws:s3:::", 0) == 0)
           s3_requests.insert(e.principal + " " + e.request.resource);
-        Decision d = evaluate(world, e.request);
+        // Plain first (still noting keys the world does not describe); explained only when the
+        // event is reported.
+        Decision d = evaluate(world, e.request, {.explain = false, .note_unknown_keys = true});
+        if (d.allowed != e.aws_allowed || !d.undecided.empty()) d = evaluate(world, e.request);
         out.world_allowed = d.allowed;
         out.why = reason_of(d);
         if (!d.undecided.empty()) {

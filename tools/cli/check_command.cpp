@@ -61,14 +61,20 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     }
     if (json_stream) {
       json_doc.begin_checked();
-      ScenarioReport r = check_scenario(
-          *loaded.scenario, [&](const ExpectationResult& e) { json_doc.add_expectation(e); });
+      ScenarioReport r = check_scenario(*loaded.scenario, [&](const ExpectationResult& e) {
+        json_doc.add_expectation(e);
+        return false;
+      });
       r.diagnostics = loaded.diagnostics;
       json_doc.end_checked(r);
       reports.push_back(std::move(r));
       continue;
     }
-    ScenarioReport r = check_scenario(*loaded.scenario);
+    // Text shows only the expectations not met (all with --verbose): only those are kept.
+    ScenarioReport r =
+        text ? check_scenario(*loaded.scenario,
+                              [&](const ExpectationResult& e) { return options.verbose || !e.ok; })
+             : check_scenario(*loaded.scenario);
     r.diagnostics = loaded.diagnostics;
     if (text) text_out << report_to_text(r, options.verbose);
     reports.push_back(std::move(r));
