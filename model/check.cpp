@@ -46,8 +46,14 @@ std::string federated_outsider_gap(const World& world, const Invariant& inv) {
 
 }  // namespace
 
+std::size_t ScenarioReport::expectations_met() const {
+  std::size_t met = streamed - streamed_not_met;
+  for (const auto& e : expectations) met += e.ok ? 1 : 0;
+  return met;
+}
+
 bool ScenarioReport::ok() const {
-  if (error) return false;
+  if (error || streamed_not_met > 0) return false;
   for (const auto& e : expectations)
     if (!e.ok) return false;
   for (const auto& i : invariants)
@@ -56,6 +62,10 @@ bool ScenarioReport::ok() const {
 }
 
 ScenarioReport check_scenario(const Scenario& scenario) {
+  return check_scenario(scenario, nullptr);
+}
+
+ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& sink) {
   ScenarioReport report;
   report.file = scenario.file;
   report.name = scenario.name;
@@ -70,7 +80,12 @@ ScenarioReport check_scenario(const Scenario& scenario) {
     // A decision that depends on condition keys the world does not describe is no answer
     // (unknown_keys.h): never a silent pass.
     r.ok = r.decision.allowed == e.expect_allow && r.decision.undecided.empty();
-    report.expectations.push_back(std::move(r));
+    if (sink && !sink(r)) {
+      ++report.streamed;
+      report.streamed_not_met += r.ok ? 0 : 1;
+    } else {
+      report.expectations.push_back(std::move(r));
+    }
   }
   for (std::size_t i = 0; i < scenario.invariants.size(); ++i) {
     const Invariant& inv = scenario.invariants[i];

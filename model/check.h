@@ -4,6 +4,7 @@
 //   report.ok();  // every expectation met and every invariant as expected
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,10 +43,23 @@ struct ScenarioReport {
   std::vector<InvariantResult> invariants;
   std::optional<std::string> error;  // the file could not be loaded
   Diagnostics diagnostics;           // load diagnostics (warnings when it loaded)
+  // Expectations handed to a sink and not kept in `expectations`, and how many were not met.
+  std::size_t streamed = 0;
+  std::size_t streamed_not_met = 0;
+
+  // Over kept and streamed expectations alike.
+  std::size_t expectation_count() const { return streamed + expectations.size(); }
+  std::size_t expectations_met() const;
 
   bool ok() const;
 };
 
 ScenarioReport check_scenario(const Scenario& scenario);
+
+// The same, each expectation's result handed to `sink` as soon as it is decided; kept in
+// `expectations` only when the sink returns true (memory flat in the number of expectations that
+// are not kept); the others are counted (`streamed`).
+using ExpectationSink = std::function<bool(const ExpectationResult&)>;
+ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& sink);
 
 }  // namespace accesspath

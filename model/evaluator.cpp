@@ -116,7 +116,8 @@ Decision decide_noting_unknown_keys(const World& world, const Requester& who,
 
 Decision evaluate(const World& world, const Requester& who, const Request& request,
                   const EvaluationOptions& options) {
-  if (options.explain) return decide_noting_unknown_keys(world, who, request, options);
+  if (options.explain || options.note_unknown_keys)
+    return decide_noting_unknown_keys(world, who, request, options);
   // A search that installed a memo (evaluation_memo.h) reuses the answers the world still gives.
   // A proof over request contexts, or a watch for unknown keys, watches the evaluation itself:
   // never answer it from the memo.

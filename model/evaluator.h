@@ -17,6 +17,9 @@ namespace accesspath {
 
 struct EvaluationOptions {
   bool explain = true;  // fill Check records; false skips all string building
+  // Without explaining, still say when the decision depends on condition keys the world does not
+  // describe (Decision::undecided): a batch of plain decisions is never a silent deny.
+  bool note_unknown_keys = false;
 };
 
 Decision evaluate(const World& world, const Request& request,

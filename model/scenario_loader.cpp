@@ -9,8 +9,10 @@
 #include "model/access_paths.h"
 #include "model/action_catalog.h"
 #include "model/arn.h"
+#include "model/json_fields.h"
 #include "model/json_limits.h"
 #include "model/kms_grant_operations.h"
+#include "model/request_reader.h"
 #include "model/requester.h"
 #include "model/scenario.h"
 #include "model/unknown_keys.h"
@@ -22,25 +24,7 @@ namespace {
 using nlohmann::json;
 
 std::string kind_of(const json& j) {
-  if (j.is_object()) return "an object";
-  if (j.is_array()) return "an array";
-  if (j.is_string()) return "a string";
-  if (j.is_boolean()) return "a boolean";
-  if (j.is_number()) return "a number";
-  return "null";
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] =
-          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
+  return json_kind_of(j);
 }
 
 // AWS Organizations API Reference, Organization Id: "o-" followed by 10 to 32 lowercase letters
@@ -132,75 +116,13 @@ std::string tag_problem(std::string_view text, bool is_key) {
 
 // Loads one scenario. Every helper appends diagnostics and carries on, so a
 // user sees all problems of a file at once.
-class Loader {
+class Loader : JsonFields {
  public:
-  explicit Loader(Diagnostics& diags) : diags_(diags) {}
+  explicit Loader(Diagnostics& diags) : JsonFields(diags) {}
 
   std::optional<Scenario> load(const json& doc);
 
  private:
-  // Unknown keys are errors with a suggestion ("did you mean `principals`?").
-  void check_keys(const json& obj, const std::string& ptr,
-                  std::initializer_list<std::string_view> allowed) {
-    for (const auto& [key, value] : obj.items()) {
-      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string best;
-      std::size_t best_d = 3;
-      for (auto a : allowed) {
-        std::size_t d = edit_distance(to_lower(key), to_lower(a));
-        if (d < best_d) {
-          best_d = d;
-          best = std::string(a);
-        }
-      }
-      std::string msg = "unknown key `" + key + "`";
-      if (!best.empty())
-        msg += "; did you mean `" + best + "`?";
-      else {
-        msg += "; expected one of";
-        for (auto a : allowed) msg += " `" + std::string(a) + "`";
-      }
-      diags_.error(pointer_join(ptr, key), msg);
-    }
-  }
-
-  const json* need(const json& obj, const std::string& ptr, std::string_view key,
-                   json::value_t type, std::string_view what) {
-    auto it = obj.find(std::string(key));
-    if (it == obj.end()) {
-      diags_.error(ptr,
-                   "missing required key `" + std::string(key) + "` (" + std::string(what) + ")");
-      return nullptr;
-    }
-    if (!type_ok(*it, type)) {
-      diags_.error(pointer_join(ptr, key), "`" + std::string(key) + "` must be " +
-                                               std::string(what) + ", got " + kind_of(*it));
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  const json* optional(const json& obj, const std::string& ptr, std::string_view key,
-                       json::value_t type, std::string_view what) {
-    auto it = obj.find(std::string(key));
-    if (it == obj.end()) return nullptr;
-    if (!type_ok(*it, type)) {
-      diags_.error(pointer_join(ptr, key), "`" + std::string(key) + "` must be " +
-                                               std::string(what) + ", got " + kind_of(*it));
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  static bool type_ok(const json& j, json::value_t t) {
-    if (t == json::value_t::number_integer) return j.is_number_integer();
-    if (t == json::value_t::boolean) return j.is_boolean();
-    if (t == json::value_t::string) return j.is_string();
-    if (t == json::value_t::array) return j.is_array();
-    if (t == json::value_t::object) return j.is_object();
-    return true;
-  }
-
   PolicyPtr parse(const json& doc, const std::string& ptr, PolicyKind kind, std::string label) {
     Policy p = parse_policy(doc, ptr, kind, diags_);
     p.label = std::move(label);
@@ -316,9 +238,6 @@ class Loader {
                           const std::string& bucket_region);
   void load_expectations(const json& list);
   void load_invariants(const json& list);
-  bool request_parts(const json& j, const std::string& ptr,
-                     std::map<std::string, std::string>& headers,
-                     std::map<std::string, std::vector<std::string>>& context);
   void validate_invariants();
   void lint_unknown_condition_keys();
   void check_account_declared(const std::string& account, const std::string& ptr,
@@ -333,7 +252,6 @@ class Loader {
     managed_diags_.erase(it);
   }
 
-  Diagnostics& diags_;
   Scenario s_;
   std::map<std::string, Diagnostics> managed_diags_;
   std::set<std::string> used_otherwise_;
@@ -866,64 +784,6 @@ void Loader::load_resources(const json& list) {
   }
 }
 
-bool Loader::request_parts(const json& j, const std::string& ptr,
-                           std::map<std::string, std::string>& headers,
-                           std::map<std::string, std::vector<std::string>>& context) {
-  bool ok = true;
-  if (const json* h = optional(j, ptr, "headers", json::value_t::object,
-                               "an object of header names to strings")) {
-    for (const auto& [k, v] : h->items()) {
-      if (!v.is_string()) {
-        diags_.error(pointer_join(ptr + "/headers", k),
-                     "header values are strings, got " + kind_of(v));
-        ok = false;
-        continue;
-      }
-      headers[to_lower(k)] = v.get<std::string>();
-    }
-  }
-  if (const json* c = optional(j, ptr, "context", json::value_t::object,
-                               "an object of condition keys to values")) {
-    for (const auto& [k, v] : c->items()) {
-      std::string kptr = pointer_join(ptr + "/context", k);
-      auto scalar = [&](const json& x, std::string& out) {
-        if (x.is_string())
-          out = x.get<std::string>();
-        else if (x.is_boolean())
-          out = x.get<bool>() ? "true" : "false";
-        else if (x.is_number())
-          out = x.dump();
-        else
-          return false;
-        return true;
-      };
-      std::vector<std::string> values;
-      std::string one;
-      if (scalar(v, one)) {
-        values.push_back(one);
-      } else if (v.is_array()) {
-        for (const auto& x : v) {
-          if (!scalar(x, one)) {
-            diags_.error(kptr,
-                         "context values are strings, numbers or booleans, got " + kind_of(x));
-            ok = false;
-            break;
-          }
-          values.push_back(one);
-        }
-        if (values.size() == 1) values.push_back(values.front()), values.pop_back();
-      } else {
-        diags_.error(kptr, "a context value is a string, number, boolean or a list of them, got " +
-                               kind_of(v));
-        ok = false;
-        continue;
-      }
-      context[k] = values;
-    }
-  }
-  return ok;
-}
-
 void Loader::load_expectations(const json& list) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     std::string ptr = pointer_join("/expectations", i);
@@ -935,41 +795,9 @@ void Loader::load_expectations(const json& list) {
     check_keys(ej, ptr, {"principal", "action", "resource", "headers", "context", "expect", "why"});
     Expectation e;
     e.pointer = ptr;
-    bool ok = true;
-    if (const json* p = need(ej, ptr, "principal", json::value_t::string,
-                             "a principal ARN, `anonymous` or a service principal")) {
-      e.request.principal = p->get<std::string>();
-      std::string why;
-      if (!resolve_requester(s_.world, e.request.principal, &why)) {
-        diags_.error(ptr + "/principal", why);
-        ok = false;
-      }
-    } else {
-      ok = false;
-    }
-    if (const json* a =
-            need(ej, ptr, "action", json::value_t::string, "an action such as `s3:GetObject`")) {
-      e.request.action = a->get<std::string>();
-      if (e.request.action.find(':') == std::string::npos ||
-          e.request.action.find('*') != std::string::npos) {
-        diags_.error(ptr + "/action",
-                     "a request names one action `service:Action`, got `" + e.request.action + "`");
-        ok = false;
-      }
-    } else {
-      ok = false;
-    }
-    if (const json* r = need(ej, ptr, "resource", json::value_t::string, "an ARN or `*`")) {
-      e.request.resource = r->get<std::string>();
-      if (e.request.resource != "*")
-        for (const auto& p : validate_arn(e.request.resource, false)) {
-          diags_.error(ptr + "/resource", p);
-          ok = false;
-        }
-    } else {
-      ok = false;
-    }
-    ok &= request_parts(ej, ptr, e.request.headers, e.request.context);
+    std::optional<Request> request = read_request(ej, ptr, s_.world, *this);
+    bool ok = request.has_value();
+    if (request) e.request = std::move(*request);
     if (const json* x = need(ej, ptr, "expect", json::value_t::string, "`allow` or `deny`")) {
       if (*x == "allow")
         e.expect_allow = true;
@@ -1038,7 +866,7 @@ void Loader::load_invariants(const json& list) {
         diags_.error(ptr + "/via",
                      "`via` must be `escalation`, got `" + v->get<std::string>() + "`");
     }
-    request_parts(ij, ptr, inv.headers, inv.context);
+    read_request_parts(ij, ptr, *this, inv.headers, inv.context);
     s_.invariants.push_back(std::move(inv));
   }
 }

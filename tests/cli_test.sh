@@ -257,5 +257,79 @@ contains "collect-aws error record" "$tmp/collected/111122223333/s3/get-public-a
 contains "collected import summary" "$tmp/err" "import: 9 items imported, 0 skipped, 0 unknown"
 "$ap" check "$tmp/collected.json" >"$tmp/out" 2>&1; expect "collect, import, check" 0 $?
 
+# eval: JSON Lines in, one decision a line out in input order; a bad line is an output line with
+# its line number (exit 1); exit 2 only when the world (or the request file) cannot be read.
+python3 - scenarios/separation-of-duties.json "$tmp/requests.jsonl" "$tmp/wanted" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+keys = ("principal", "action", "resource", "headers", "context")
+with open(sys.argv[2], "w") as out, open(sys.argv[3], "w") as wanted:
+    for k in range(50):
+        for e in d["expectations"]:
+            out.write(json.dumps({x: e[x] for x in keys if x in e}) + "\n")
+            wanted.write(e["expect"] + "\n")
+PY
+"$ap" eval scenarios/separation-of-duties.json --requests "$tmp/requests.jsonl" >"$tmp/eval1"
+expect "eval decides every line" 0 $?
+python3 - "$tmp/eval1" "$tmp/wanted" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL eval decisions"; }
+import json, sys
+got = [json.loads(l) for l in open(sys.argv[1])]
+wanted = open(sys.argv[2]).read().split()
+assert [g["i"] for g in got] == list(range(len(wanted))), "order"
+assert [g["decision"] for g in got] == wanted, "decisions differ from the expectations"
+PY
+"$ap" eval scenarios/separation-of-duties.json --requests - --threads 2 <"$tmp/requests.jsonl" >"$tmp/eval2"
+expect "eval from stdin, 2 threads" 0 $?
+cmp -s "$tmp/eval1" "$tmp/eval2" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL eval --threads 2 output differs"; }
+head -1 "$tmp/requests.jsonl" | "$ap" eval scenarios/separation-of-duties.json --requests - --explain >"$tmp/out"
+expect "eval --explain" 0 $?
+contains "eval explanation" "$tmp/out" '"explanation":{"action":'
+{ head -1 "$tmp/requests.jsonl"; echo '{"principal": "arn:aws:iam::111122223333:role/x", "action": "s3:GetObject"'; \
+  echo '{"principal": "anonymous", "action": "s3:GetObject", "resource": "*", "expect": "deny"}'; } \
+  >"$tmp/bad.jsonl"
+"$ap" eval scenarios/separation-of-duties.json --requests "$tmp/bad.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect "eval with bad lines" 1 $?
+contains "eval truncated line" "$tmp/out" '{"i":1,"line":2,"error":"line 2: not valid JSON"}'
+contains "eval unknown key" "$tmp/out" '"error":"line 3: /expect: unknown key `expect`'
+[ "$(wc -l <"$tmp/out")" = 3 ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL eval: one output line per input line"; }
+"$ap" eval "$tmp/broken.json" --requests "$tmp/requests.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect "eval with a broken world" 2 $?
+[ ! -s "$tmp/out" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL eval: output despite a broken world"; }
+contains "eval names the broken world" "$tmp/err" "broken.json: /: error: not valid JSON"
+"$ap" eval scenarios/separation-of-duties.json --requests "$tmp/none.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect "eval with a missing request file" 2 $?
+contains "eval names the request file" "$tmp/err" "none.jsonl: cannot read the request file"
+
+# replay: CloudTrail fixtures (tests/fixtures/cloudtrail/, planted.json) against the world they were
+# written for: every planted break and opening found, bad records skipped with file and index.
+ct=tests/fixtures/cloudtrail
+"$ap" replay --format json scenarios/separation-of-duties.json $ct/trail $ct/export.jsonl >"$tmp/replay.json" 2>"$tmp/err"
+expect "replay finds breaks: exit 1" 1 $?
+python3 - "$tmp/replay.json" $ct/planted.json <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL replay json"; }
+import json, sys
+got, planted = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+for kind in ("break", "open", "undecided"):
+    assert sorted(e["eventID"] for e in got[kind]) == sorted(planted[kind]), kind
+assert all(e["reason"] for e in got["undecided"])
+assert got["events"] == 18 and got["agree"] == planted["agree"] and got["tied_to_s3"] == 1, got
+assert got["by_bucket"]["secure-demo-bucket"]["break"] == 2
+PY
+contains "replay names a bad record" "$tmp/err" "b2.json: record 10: a CloudTrail record is a JSON object"
+contains "replay names a cut gzip file" "$tmp/err" "cut.json.gz: cannot read the file: unexpected end of file"
+"$ap" replay scenarios/separation-of-duties.json $ct/trail >"$tmp/out" 2>"$tmp/err"
+expect "replay text" 1 $?
+contains "replay text summary" "$tmp/out" "4 break, 2 open, 4 undecided"
+contains "replay text break" "$tmp/out" "BREAK  2026-12-01T09:00:00Z  arn:aws:sts::111122223333:assumed-role/secure-bucket-admin/bob  sts:AssumeRole"
+"$ap" replay --fail-on open scenarios/separation-of-duties.json $ct/export.jsonl >"$tmp/out" 2>"$tmp/err"
+expect "replay --fail-on open" 1 $?
+python3 -c 'import json; print(json.dumps({"Records": []}))' >"$tmp/empty-trail.json"
+"$ap" replay --fail-on any scenarios/separation-of-duties.json "$tmp/empty-trail.json" >"$tmp/out" 2>"$tmp/err"
+expect "replay of an empty trail" 0 $?
+"$ap" replay scenarios/separation-of-duties.json "$tmp/none.json" "$tmp/broken.json" >"$tmp/out" 2>"$tmp/err"
+expect "replay with nothing readable" 2 $?
+contains "replay says nothing was read" "$tmp/err" "replay: no CloudTrail file could be read"
+"$ap" replay "$tmp/broken.json" $ct/trail >"$tmp/out" 2>"$tmp/err"
+expect "replay with a broken world" 2 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

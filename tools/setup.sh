@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libboost-graph-dev librapidcheck-dev nlohmann-json3-dev
-          libgraphviz-dev libcli11-dev libz3-dev libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema)
+          libgraphviz-dev libcli11-dev libz3-dev libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema
+          zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,6 +10,7 @@
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"
 #include "tools/report/report_json.h"
+#include "tools/report/report_json_stream.h"
 #include "tools/report/report_junit.h"
 #include "tools/report/report_sarif.h"
 #include "tools/report/report_text.h"
@@ -30,8 +31,6 @@ ScenarioReport load_failure(const std::string& file, const LoadResult& loaded) {
 
 std::string document(const std::vector<ScenarioReport>& reports, const std::string& format) {
   using nlohmann::json;
-  if (format == "json")
-    return reports_to_json(reports).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   if (format == "junit") return reports_to_junit(reports);
   std::error_code ec;
   SarifOptions o{.tool = {"accesspath", ACCESSPATH_VERSION, ACCESSPATH_HOMEPAGE_URL},
@@ -45,6 +44,9 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   bool text = options.format == "text";
   std::ostringstream buffer;  // the text report when it goes to a file
   std::ostream& text_out = options.output.empty() ? out : buffer;
+  // JSON is written as it is computed, each expectation once decided (memory flat in their number).
+  bool json_stream = options.format == "json";
+  CheckJsonStream json_doc(text_out);
   std::vector<ScenarioReport> reports;
   bool load_failed = false;
   for (const auto& file : options.files) {
@@ -54,15 +56,33 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
       load_failed = true;
       reports.push_back(load_failure(file, loaded));
       err << *reports.back().error << "\n";
+      if (json_stream) json_doc.add_report(reports.back());
       continue;
     }
-    ScenarioReport r = check_scenario(*loaded.scenario);
+    if (json_stream) {
+      json_doc.begin_checked();
+      ScenarioReport r = check_scenario(*loaded.scenario, [&](const ExpectationResult& e) {
+        json_doc.add_expectation(e);
+        return false;
+      });
+      r.diagnostics = loaded.diagnostics;
+      json_doc.end_checked(r);
+      reports.push_back(std::move(r));
+      continue;
+    }
+    // Text shows only the expectations not met (all with --verbose): only those are kept.
+    ScenarioReport r =
+        text ? check_scenario(*loaded.scenario,
+                              [&](const ExpectationResult& e) { return options.verbose || !e.ok; })
+             : check_scenario(*loaded.scenario);
     r.diagnostics = loaded.diagnostics;
     if (text) text_out << report_to_text(r, options.verbose);
     reports.push_back(std::move(r));
   }
   if (text)
     text_out << summary_to_text(reports);
+  else if (json_stream)
+    json_doc.finish();
   else
     (options.output.empty() ? out : buffer) << document(reports, options.format);
   if (!options.output.empty()) {

@@ -86,4 +86,22 @@ struct ImportCommandOptions {
 };
 int run_import(const ImportCommandOptions& options, std::ostream& out, std::ostream& err);
 
+// --- eval: decisions for a stream of requests, JSON Lines in and out (eval_command.cpp) ---
+struct EvalOptions {
+  std::string world;     // scenario file whose world decides
+  std::string requests;  // JSON Lines file, or "-" for standard input
+  bool explain = false;  // add each decision's explanation
+  unsigned threads = 1;
+};
+int run_eval(const EvalOptions& options, std::ostream& out, std::ostream& err);
+
+// --- replay: CloudTrail events against the world (replay_command.cpp) ---
+struct ReplayOptions {
+  std::string format = "text";    // text or json
+  std::string fail_on = "break";  // break, open or any: what makes the exit status 1
+  std::string world;
+  std::vector<std::string> trails;  // files (gzip or not, JSON Lines exports) and folders
+};
+int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace accesspath

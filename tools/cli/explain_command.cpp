@@ -5,6 +5,7 @@
 #include "model/scenario.h"
 #include "model/symbolic/context_search.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/load_input.h"
 #include "tools/report/decision_text.h"
 #include "tools/report/report_json.h"
 
@@ -72,14 +73,10 @@ bool set_analysis_date(const std::string& text, std::ostream& err) {
 }
 
 int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
-  LoadResult loaded = load_scenario_file(o.file);
-  if (!loaded.scenario) {
-    for (const auto& d : loaded.diagnostics.items())
-      if (d.severity == Severity::kError) err << d.to_string() << "\n";
-    return 2;
-  }
+  std::optional<Scenario> scenario = load_or_report(o.file, err);
+  if (!scenario) return 2;
   std::string why;
-  if (!resolve_requester(loaded.scenario->world, o.principal, &why)) {
+  if (!resolve_requester(scenario->world, o.principal, &why)) {
     err << "--principal: " << why << "\n";
     return 2;
   }
@@ -103,8 +100,8 @@ int run_explain(const ExplainOptions& o, std::ostream& out, std::ostream& err) {
     }
     request.context[k].push_back(v);
   }
-  Decision d = evaluate(loaded.scenario->world, request);
-  OtherContexts others = other_contexts(loaded.scenario->world, request, d.allowed);
+  Decision d = evaluate(scenario->world, request);
+  OtherContexts others = other_contexts(scenario->world, request, d.allowed);
   if (o.format == "json") {
     nlohmann::json j = decision_to_json(d);
     if (others.asked) j["other_contexts"] = others.json;

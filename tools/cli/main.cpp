@@ -131,6 +131,33 @@ int main(int argc, char** argv) {
                          "merge this file's invariants and expectations into the scenario");
   // --- end import ---
 
+  // --- eval: a stream of requests decided, JSON Lines in and out ---
+  accesspath::EvalOptions eval;
+  auto* eval_cmd =
+      app.add_subcommand("eval", "decide a stream of requests (JSON Lines), one decision a line");
+  eval_cmd->add_option("world", eval.world, "scenario file (its world is used)")->required();
+  eval_cmd->add_option("--requests", eval.requests, "JSON Lines of requests, or - for stdin")
+      ->required();
+  eval_cmd->add_flag("--explain", eval.explain, "add each decision's explanation as JSON");
+  eval_cmd->add_option("--threads", eval.threads, "threads deciding (default 1); output in order")
+      ->check(CLI::Range(1u, 256u));
+  // --- end eval ---
+
+  // --- replay: CloudTrail events decided by the world ---
+  accesspath::ReplayOptions replay;
+  auto* replay_cmd = app.add_subcommand(
+      "replay", "replay CloudTrail events against a world: what it would break or open");
+  replay_cmd->add_option("--format", replay.format, "output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  replay_cmd->add_option("--fail-on", replay.fail_on, "exit 1 on: break (default), open or any")
+      ->check(CLI::IsMember({"break", "open", "any"}));
+  replay_cmd->add_option("world", replay.world, "scenario file (its world is used)")->required();
+  replay_cmd
+      ->add_option("trails", replay.trails,
+                   "CloudTrail files (.json, .json.gz, JSON Lines exports) or folders of them")
+      ->required();
+  // --- end replay ---
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -145,6 +172,8 @@ int main(int argc, char** argv) {
   if (*graph_cmd) return accesspath::run_graph(graph, std::cout, std::cerr);  // graph
   if (*explore_cmd) return accesspath::run_explore(explore, std::cout, std::cerr);
   if (*generate_cmd) return accesspath::run_generate(generate, std::cout, std::cerr);
+  if (*replay_cmd) return accesspath::run_replay(replay, std::cout, std::cerr);
+  if (*eval_cmd) return accesspath::run_eval(eval, std::cout, std::cerr);
   if (*import_cmd) return accesspath::run_import(import, std::cout, std::cerr);
   return 2;
 }

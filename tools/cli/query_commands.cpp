@@ -7,20 +7,15 @@
 #include "model/requester.h"
 #include "model/scenario.h"
 #include "model/wildcard.h"
+#include "tools/cli/load_input.h"
 #include "tools/report/counterexample_text.h"
 
 namespace accesspath {
 namespace {
 
 bool load(const std::string& file, std::optional<Scenario>& scenario, std::ostream& err) {
-  LoadResult loaded = load_scenario_file(file);
-  if (!loaded.scenario) {
-    for (const auto& d : loaded.diagnostics.items())
-      if (d.severity == Severity::kError) err << d.to_string() << "\n";
-    return false;
-  }
-  scenario = std::move(loaded.scenario);
-  return true;
+  scenario = load_or_report(file, err);
+  return scenario.has_value();
 }
 
 bool parse_pairs(const std::vector<std::string>& items, const char* flag,

@@ -2,11 +2,13 @@
 // `who` and `graph` read.
 //
 //   build/tools/orggen/accesspath-orggen --principals 1000 -o /tmp/org-1000.json
+//   ... --requests 100000 --requests-out /tmp/requests.jsonl   (for `accesspath eval`)
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
 
 #include "tools/orggen/org_generator.h"
+#include "tools/orggen/org_requests.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"accesspath-orggen: generate a synthetic AWS organisation as a scenario file"};
@@ -25,14 +27,31 @@ int main(int argc, char** argv) {
                "add condition-gated statements: VPC-endpoint fences, office-IP grants, MFA trust, "
                "TLS-only key policies");
   app.add_option("-o,--output", output, "output file, `-` for stdout");
+  std::size_t requests = 0;
+  std::string requests_out;
+  app.add_option("--requests", requests, "also write this many requests (JSON Lines)");
+  app.add_option("--requests-out", requests_out, "the requests file (with --requests)");
   CLI11_PARSE(app, argc, argv);
+  if (requests > 0 && requests_out.empty()) {
+    std::cerr << "accesspath-orggen: --requests needs --requests-out FILE\n";
+    return 2;
+  }
 
   auto shape = accesspath::orggen::OrgShape::for_principals(principals, seed);
   if (buckets >= 0) shape.buckets = buckets;
   if (keys >= 0) shape.keys = keys;
   shape.accounts = accounts;
   shape.conditions = conditions;
-  std::string text = accesspath::orggen::generate_org(shape).dump(1);
+  nlohmann::json org = accesspath::orggen::generate_org(shape);
+  if (requests > 0) {
+    std::ofstream rout(requests_out);
+    accesspath::orggen::write_requests(org, requests, seed + 1, rout);
+    if (!rout) {
+      std::cerr << "accesspath-orggen: cannot write " << requests_out << "\n";
+      return 2;
+    }
+  }
+  std::string text = org.dump(1);
   if (output == "-") {
     std::cout << text << "\n";
     return 0;

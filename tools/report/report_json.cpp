@@ -52,14 +52,103 @@ json decision_to_json(const Decision& d) {
   return out;
 }
 
+json expectation_to_json(const ExpectationResult& e) {
+  return {{"index", e.index},
+          {"expect", e.expect_allow ? "allow" : "deny"},
+          {"decision", e.decision.allowed ? "allow" : "deny"},
+          {"ok", e.ok},
+          {"explanation", decision_to_json(e.decision)}};
+}
+
+namespace {
+
+void field(JsonText& j, std::string_view key, std::string_view value) {
+  j.key(key);
+  j.string(value);
+}
+
+void write_statement(const StatementRef& s, JsonText& j) {
+  j.begin_object();
+  field(j, "effect", s.effect == Effect::kAllow ? "Allow" : "Deny");
+  field(j, "pointer", s.pointer);
+  field(j, "sid", s.sid);
+  if (!s.via.empty()) {
+    field(j, "via", s.via);
+  }
+  j.end_object();
+}
+
+void write_check(const Check& c, JsonText& j) {
+  j.begin_object();
+  field(j, "action", c.action);
+  field(j, "check", c.title);
+  j.key("missing");
+  j.strings(c.missing);
+  j.key("notes");
+  j.strings(c.notes);
+  field(j, "outcome", to_string(c.outcome));
+  j.key("policies");
+  j.begin_array();
+  for (const auto& f : c.policies) {
+    j.begin_object();
+    j.key("allows");
+    j.begin_array();
+    for (const auto& s : f.allows) write_statement(s, j);
+    j.end_array();
+    j.key("denies");
+    j.begin_array();
+    for (const auto& s : f.denies) write_statement(s, j);
+    j.end_array();
+    field(j, "kind", to_string(f.kind));
+    field(j, "pointer", f.pointer);
+    field(j, "policy", f.label);
+    j.end_object();
+  }
+  j.end_array();
+  field(j, "reason", c.reason);
+  field(j, "resource", c.resource);
+  j.end_object();
+}
+
+}  // namespace
+
+// Keys in the order dump() sorts them (std::map), so the text is the same as decision_to_json's.
+void write_decision_json(const Decision& d, JsonText& j) {
+  j.begin_object();
+  field(j, "action", d.action);
+  j.key("checks");
+  j.begin_array();
+  for (const auto& c : d.checks) write_check(c, j);
+  j.end_array();
+  field(j, "decision", d.allowed ? "allow" : "deny");
+  field(j, "principal", d.principal);
+  field(j, "resource", d.resource);
+  if (!d.undecided.empty()) {
+    field(j, "undecided", d.undecided);
+  }
+  if (!d.unknown_keys.empty()) {
+    j.key("unknown_keys");
+    j.strings(d.unknown_keys);
+  }
+  j.end_object();
+}
+
+void write_expectation_json(const ExpectationResult& e, JsonText& j) {
+  j.begin_object();
+  field(j, "decision", e.decision.allowed ? "allow" : "deny");
+  field(j, "expect", e.expect_allow ? "allow" : "deny");
+  j.key("explanation");
+  write_decision_json(e.decision, j);
+  j.key("index");
+  j.number(e.index);
+  j.key("ok");
+  j.boolean(e.ok);
+  j.end_object();
+}
+
 json report_to_json(const ScenarioReport& r) {
   json exps = json::array(), invs = json::array(), warnings = json::array();
-  for (const auto& e : r.expectations)
-    exps.push_back({{"index", e.index},
-                    {"expect", e.expect_allow ? "allow" : "deny"},
-                    {"decision", e.decision.allowed ? "allow" : "deny"},
-                    {"ok", e.ok},
-                    {"explanation", decision_to_json(e.decision)}});
+  for (const auto& e : r.expectations) exps.push_back(expectation_to_json(e));
   for (const auto& i : r.invariants) {
     json j = {{"index", i.index},
               {"name", i.name},

@@ -8,10 +8,16 @@
 
 #include "model/check.h"
 #include "model/decision.h"
+#include "tools/report/json_text.h"
 
 namespace accesspath {
 
 nlohmann::json decision_to_json(const Decision& decision);
+// The same documents written straight as text (the text dump() prints of the json above, compact
+// or indented), without building a json value: the hot paths of `eval` and `check`.
+void write_decision_json(const Decision& decision, JsonText& out);
+void write_expectation_json(const ExpectationResult& e, JsonText& out);
+nlohmann::json expectation_to_json(const ExpectationResult& e);
 nlohmann::json report_to_json(const ScenarioReport& report);
 // { "files": [ ... ] }
 nlohmann::json reports_to_json(const std::vector<ScenarioReport>& reports);

@@ -1,0 +1,140 @@
+// `check --format json` streamed (tools/report/report_json_stream.h) is the document
+// reports_to_json builds, byte for byte: on every bundled scenario, with a file that did not
+// load among them, and with no file.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "model/evaluator.h"
+#include "tests/bundled_scenarios.h"
+#include "tools/report/report_json.h"
+#include "tools/report/report_json_stream.h"
+#include "tools/report/report_text.h"
+
+namespace accesspath {
+namespace {
+
+std::string whole(const std::vector<ScenarioReport>& reports) {
+  return reports_to_json(reports).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+         "\n";
+}
+
+TEST(CheckJsonStream, IsTheWholeDocumentByteForByte) {
+  std::vector<ScenarioReport> reports;
+  std::ostringstream streamed;
+  CheckJsonStream doc(streamed);
+  std::size_t i = 0;
+  for (const auto& [file, s] : test_data::bundled_scenarios()) {
+    if (i++ == 1) {  // a file that did not load, among the others
+      ScenarioReport failed;
+      failed.file = "broken.json";
+      failed.error = "broken.json: /: error: not valid JSON";
+      doc.add_report(failed);
+      reports.push_back(failed);
+    }
+    ScenarioReport kept = check_scenario(s);
+    doc.begin_checked();
+    ScenarioReport r = check_scenario(s, [&](const ExpectationResult& e) {
+      doc.add_expectation(e);
+      return false;
+    });
+    doc.end_checked(r);
+    EXPECT_EQ(r.streamed, kept.expectations.size()) << file;
+    EXPECT_EQ(r.ok(), kept.ok()) << file;
+    EXPECT_TRUE(r.expectations.empty());
+    reports.push_back(std::move(kept));
+  }
+  doc.finish();
+  ASSERT_GE(reports.size(), 3u);
+  EXPECT_EQ(streamed.str(), whole(reports));
+}
+
+TEST(CheckJsonStream, NoFilesAndAFileWithoutExpectations) {
+  std::ostringstream none;
+  CheckJsonStream empty(none);
+  empty.finish();
+  EXPECT_EQ(none.str(), whole({}));
+  auto all = test_data::bundled_scenarios();
+  ASSERT_FALSE(all.empty());
+  Scenario s = all.front().scenario;
+  s.expectations.clear();
+  std::ostringstream one;
+  CheckJsonStream doc(one);
+  doc.begin_checked();
+  ScenarioReport r = check_scenario(s, [&](const ExpectationResult& e) {
+    doc.add_expectation(e);
+    return false;
+  });
+  doc.end_checked(r);
+  doc.finish();
+  EXPECT_EQ(one.str(), whole({check_scenario(s)}));
+}
+
+}  // namespace
+}  // namespace accesspath
+
+namespace accesspath {
+namespace {
+
+// The direct writer prints what dump() prints of decision_to_json, compact and indented, on
+// every bundled expectation (and on text that needs escaping).
+TEST(JsonText, DecisionTextIsDumpOfDecisionToJson) {
+  std::size_t compared = 0;
+  for (const auto& [file, s] : test_data::bundled_scenarios())
+    for (const auto& e : s.expectations) {
+      Decision d = evaluate(s.world, e.request);
+      for (int indent : {JsonText::kCompact, 2}) {
+        std::string text;
+        JsonText j(text, indent);
+        write_decision_json(d, j);
+        ASSERT_EQ(text, decision_to_json(d).dump(indent)) << file << " " << e.pointer;
+      }
+      ++compared;
+    }
+  EXPECT_GE(compared, 60u);
+  Decision odd;
+  odd.principal = "quote \" backslash \\ tab \t bell \x07 é \xff";
+  odd.unknown_keys = {"`aws:SourceIdentity`"};
+  odd.undecided = "denied only if …";
+  std::string text;
+  JsonText j(text, 2, 3);
+  write_decision_json(odd, j);
+  std::string want =
+      decision_to_json(odd).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string indented;
+  for (char c : want) indented += c == '\n' ? std::string("\n      ") : std::string(1, c);
+  EXPECT_EQ(text, indented);
+}
+
+}  // namespace
+}  // namespace accesspath
+
+namespace accesspath {
+namespace {
+
+// `check` (text) keeps only the expectations it shows (not met, or all with --verbose): the same
+// report text and the same summary as when every expectation is kept, on every bundled scenario
+// with one expectation turned around.
+TEST(CheckTextStream, KeepsOnlyWhatItShowsAndSaysTheSame) {
+  std::vector<ScenarioReport> kept_all, kept_shown;
+  for (auto& [file, s] : test_data::bundled_scenarios()) {
+    if (!s.expectations.empty())
+      s.expectations.front().expect_allow = !s.expectations.front().expect_allow;
+    for (bool verbose : {false, true}) {
+      ScenarioReport all = check_scenario(s);
+      ScenarioReport shown =
+          check_scenario(s, [&](const ExpectationResult& e) { return verbose || !e.ok; });
+      EXPECT_EQ(report_to_text(shown, verbose), report_to_text(all, verbose)) << file;
+      EXPECT_EQ(shown.ok(), all.ok());
+      if (!verbose) {
+        EXPECT_LE(shown.expectations.size(), 1u) << file;
+        kept_all.push_back(std::move(all));
+        kept_shown.push_back(std::move(shown));
+      }
+    }
+  }
+  EXPECT_EQ(summary_to_text(kept_shown), summary_to_text(kept_all));
+}
+
+}  // namespace
+}  // namespace accesspath

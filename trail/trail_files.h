@@ -1,0 +1,49 @@
+// Reading CloudTrail log files as AWS delivers them: `{"Records": [ … ]}` documents, gzip or
+// not (`.json.gz` as CloudTrail writes to S3), folders of them (recursively, in name order), and
+// JSON Lines exports (CloudTrail Lake, Athena: one event object a line). One file is in memory
+// at a time; a record or file that cannot be read is a problem with its place, never a stop.
+//
+//   read_trails({"trail/"}, [](TrailRecord r) { ... }, [](TrailProblem p) { ... });
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace accesspath {
+
+struct TrailRecord {
+  std::string file;
+  std::size_t index = 0;  // 0-based record index in `Records`, or line index of a JSON Lines file
+  nlohmann::json event;
+};
+
+inline constexpr std::size_t kWholeFile = static_cast<std::size_t>(-1);
+
+struct TrailProblem {
+  std::string file;
+  std::size_t index = kWholeFile;  // the record, or kWholeFile
+  std::string message;
+
+  // "file: record 3: message" (or "file: message")
+  std::string to_string() const;
+};
+
+struct TrailReadSummary {
+  std::size_t files_read = 0;    // files that gave records (or were empty trails)
+  std::size_t files_failed = 0;  // unreadable, not gzip/JSON, not a trail
+  std::size_t records = 0;
+};
+
+TrailReadSummary read_trails(const std::vector<std::string>& paths,
+                             const std::function<void(TrailRecord&&)>& on_record,
+                             const std::function<void(TrailProblem&&)>& on_problem);
+
+// The bytes of a file, gunzipped when it is gzip (zlib reads plain files as they are).
+// False (with `why`) when it cannot be read.
+bool read_file_maybe_gzip(const std::string& path, std::string& out, std::string& why);
+
+}  // namespace accesspath
