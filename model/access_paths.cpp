@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "model/access_candidates.h"
@@ -50,6 +51,9 @@ struct Identity {
 
 struct Reach {
   std::vector<Identity> identities;  // BFS order: shortest chains first; [0] is the start
+  // AssumeRole questions on the way that no request context could be decided for: roles may be
+  // missing from `identities`.
+  std::vector<std::string> undecided;
 };
 
 std::vector<const Principal*> roles_of(const World& w) {
@@ -87,10 +91,15 @@ class RoleChains {
     if (!who) return r;
     r.identities.push_back({start, std::move(*who), -1});
     std::set<std::string_view> seen{start};
-    for (std::size_t i = 0; i < r.identities.size(); ++i)
+    for (std::size_t i = 0; i < r.identities.size(); ++i) {
       for (std::size_t role : assumable(r.identities[i]))
         if (seen.insert(roles_[role]->arn).second)
           r.identities.push_back({roles_[role]->arn, *sessions_[role], static_cast<int>(i)});
+      // The answers are cached per identity: its undecided questions are kept with them, so
+      // every start whose chains pass through it learns of them, not only the first.
+      for (const auto& reason : undecided_[r.identities[i].principal])
+        r.undecided.push_back(reason);
+    }
     return r;
   }
 
@@ -101,6 +110,20 @@ class RoleChains {
   const std::vector<std::size_t>& assumable(const Identity& id) {
     auto [it, fresh] = edges_.try_emplace(id.principal);
     if (!fresh) return it->second;
+    UndecidedLog asked;
+    UndecidedLog* outer = current_undecided_log();
+    ScopedUndecidedLog use_asked(asked);
+    struct Forward {  // what could not be decided is kept here and reported to the caller's log
+      UndecidedLog& asked;
+      UndecidedLog* outer;
+      std::vector<std::string>& kept;
+      ~Forward() {
+        for (auto& reason : asked.reasons()) {
+          if (outer) outer->add(reason);
+          kept.push_back(std::move(reason));
+        }
+      }
+    } forward{asked, outer, undecided_[id.principal]};
     std::vector<std::uint32_t> candidates;
     if (index_) {
       index_->candidates(id.who, candidates);
@@ -123,7 +146,8 @@ class RoleChains {
   const World& w_;
   std::vector<const Principal*> roles_;
   std::vector<std::optional<Requester>> sessions_;  // per role, once one can assume it
-  std::unordered_map<std::string, std::vector<std::size_t>> edges_;  // by identity
+  std::unordered_map<std::string, std::vector<std::size_t>> edges_;      // by identity
+  std::unordered_map<std::string, std::vector<std::string>> undecided_;  // by identity
   std::unique_ptr<CandidateIndex> index_;
 };
 
@@ -146,7 +170,8 @@ std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t in
     Decision d = evaluate(w, from.who, witness ? witness->request : assume_request(from, *role));
     steps.push_back({PathStep::Kind::kAssumeRole, from.principal, "sts:AssumeRole", role->arn, "",
                      allowing_statements(d),
-                     witness ? witness->needs : std::vector<ContextNeed>{}});
+                     witness ? witness->needs : std::vector<ContextNeed>{},
+                     {}});
   }
   return steps;
 }
@@ -260,7 +285,7 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
           steps.push_back(
               {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
                "writes a new object stored with " + describe_encryption(choice->encryption),
-               answer->second->statements, answer->second->context});
+               answer->second->statements, answer->second->context, headers});
           auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
             return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
           });
@@ -357,7 +382,7 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
       std::vector<ContextNeed> context;
       if (!can(w, id, action, target, &d, &context)) return;
       edits.push_back({{PathStep::Kind::kChangePolicy, id.principal, action, target, detail,
-                        allowing_statements(d), std::move(context)},
+                        allowing_statements(d), std::move(context), {}},
                        std::move(apply),
                        key});
     };
@@ -619,7 +644,7 @@ struct Found {
 };
 
 std::optional<Found> find_access(const World& w, const std::string& start, RoleChains& chains,
-                                 const std::vector<Target>& targets, const World& read_world) {
+                                 std::span<const Target> targets, const World& read_world) {
   Reach reach = chains.reach(start);
   for (std::size_t i = 0; i < reach.identities.size(); ++i) {
     const Identity& id = reach.identities[i];
@@ -648,7 +673,8 @@ std::optional<Found> find_access(const World& w, const std::string& start, RoleC
       for (const auto& [k, v] : asked.headers)
         detail += (detail.empty() ? "with " : ", ") + k + ": " + v;
       f.example.steps.push_back({PathStep::Kind::kAccess, id.principal, r.action, r.resource,
-                                 detail, allowing_statements(d), std::move(witness->needs)});
+                                 detail, allowing_statements(d), std::move(witness->needs),
+                                 asked.headers});
       return f;
     }
   }
@@ -836,6 +862,54 @@ std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
   for (const auto& principal : all)
     if (auto f = find_access(world, principal, chains, targets, read_world))
       out.push_back({principal, std::move(f->example)});
+  return out;
+}
+
+PairAccesses access_pairs(const World& world, const Invariant& query) {
+  PairAccesses out;
+  // Questions asked while working out the targets (the objects that can be written now).
+  UndecidedLog undecided;
+  ScopedUndecidedLog use_log(undecided);
+  const std::vector<std::string> all = considered_principals(world);
+  Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
+  RoleChains chains(world);
+  std::vector<Target> targets = targets_for(world, q, all, chains, &out.warnings);
+  World read_world = with_written_objects(world, targets);
+  out.undecided = undecided.summary();
+  // As who_can, but every target on its own: one answer per (principal, action, resource). The
+  // PutObject of one object is several targets (one per encryption choice): allowed when any is.
+  for (const auto& principal : all) {
+    const std::vector<std::string> chain_undecided = chains.reach(principal).undecided;
+    std::vector<std::pair<std::string, std::string>> allowed;  // (action, resource)
+    std::vector<PairAccess> maybe;                             // undecided, in target order
+    for (const Target& t : targets) {
+      std::pair<std::string, std::string> key{t.request.action, t.request.resource};
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      UndecidedLog asked;
+      std::optional<Found> f;
+      {
+        ScopedUndecidedLog use_asked(asked);
+        f = find_access(world, principal, chains, std::span<const Target>(&t, 1), read_world);
+      }
+      if (f) {
+        allowed.push_back(key);
+        out.pairs.push_back({principal, key.first, key.second, std::move(f->example), ""});
+        continue;
+      }
+      std::vector<std::string> reasons = asked.reasons();
+      reasons.insert(reasons.end(), chain_undecided.begin(), chain_undecided.end());
+      if (reasons.empty()) continue;
+      auto known = std::find_if(maybe.begin(), maybe.end(), [&](const PairAccess& m) {
+        return m.action == key.first && m.resource == key.second;
+      });
+      if (known == maybe.end()) maybe.push_back({principal, key.first, key.second, {}, reasons[0]});
+    }
+    for (auto& m : maybe) {
+      std::pair<std::string, std::string> key{m.action, m.resource};
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+        out.pairs.push_back(std::move(m));
+    }
+  }
   return out;
 }
 

@@ -1,0 +1,160 @@
+#include "model/access_diff.h"
+
+#include <map>
+#include <tuple>
+
+#include "model/access_paths.h"
+#include "model/action_catalog.h"
+#include "model/diff_reasons.h"
+#include "model/invariant_targets.h"
+
+namespace accesspath {
+namespace {
+
+using PairKey = std::tuple<std::string, std::string, std::string>;  // principal, action, resource
+
+// The resources an action is compared on: the declared ones of the kind it is authorized
+// against (Service Authorization Reference, through the action catalog), and for S3 objects the
+// objects that can be written now as well; an action the catalog does not know, every declared
+// resource.
+std::string resource_pattern(ActionResource kind) {
+  switch (kind) {
+    case ActionResource::kNone:
+      return "*";
+    case ActionResource::kS3Bucket:
+      return "arn:aws:s3:::*";  // matches objects too: those are left out below
+    case ActionResource::kS3Object:
+      return "arn:aws:s3:::*/*";
+    case ActionResource::kKmsKey:
+      return "arn:aws:kms:*";
+    case ActionResource::kIamRole:
+      return "arn:aws:iam::*:role/*";
+    case ActionResource::kIamUser:
+      return "arn:aws:iam::*:user/*";
+    case ActionResource::kIamGroup:
+      return "arn:aws:iam::*:group/*";
+    case ActionResource::kIamPolicy:
+      return "arn:aws:iam::*:policy/*";
+    case ActionResource::kOther:
+      break;
+  }
+  return "arn:*";
+}
+
+bool is_object(std::string_view arn) {
+  constexpr std::string_view kS3 = "arn:aws:s3:::";
+  return arn.starts_with(kS3) && arn.find('/') != std::string_view::npos;
+}
+
+struct Side {
+  std::map<PairKey, PairAccess> pairs;
+  std::vector<UndecidedChange> undecided;  // not tied to one pair
+};
+
+Side decide(const Scenario& s, const std::string& side, const std::vector<std::string>& actions) {
+  Side out;
+  for (const auto& pattern : actions)
+    for (const auto& action : invariant_targets::expand_actions(pattern)) {
+      auto info = lookup_action(action);
+      ActionResource kind = info ? info->resource : ActionResource::kOther;
+      Invariant q;
+      q.name = "diff";
+      q.action = info ? std::string(info->name) : action;
+      q.resource = resource_pattern(kind);
+      PairAccesses found = access_pairs(s.world, q);
+      if (!found.undecided.empty())
+        out.undecided.push_back({"*", q.action, "*",
+                                 side + " `" + s.file + "`: " + found.undecided +
+                                     "; objects that can be written may be missing"});
+      for (const auto& p : found.pairs) {
+        if (kind == ActionResource::kS3Bucket && is_object(p.resource)) continue;
+        out.pairs.emplace(PairKey{p.principal, p.action, p.resource}, p);
+      }
+    }
+  return out;
+}
+
+void check_accounts(const Scenario& a, const Scenario& b, const char* side_b, Diagnostics& errors) {
+  for (std::size_t i = 0; i < b.world.accounts.size(); ++i) {
+    const std::string& id = b.world.accounts[i].id;
+    if (a.world.find_account(id)) continue;
+    Diagnostic d;
+    d.file = b.file;
+    d.pointer = pointer_join("/accounts", i);
+    d.message = "account `" + id + "` is declared in " + side_b + " but not in `" + a.file +
+                "`: worlds over different accounts cannot be compared (their outsiders differ)";
+    errors.add(std::move(d));
+  }
+}
+
+AccessChange change(const PairAccess& p, const World& here, const World& other) {
+  AccessChange c{p.principal, p.action, p.resource, p.path, {}, {}, {}};
+  c.changed = diff_reasons::changed_statements(p.path, here, other);
+  diff_reasons::Refusal r = diff_reasons::first_refused_step(p.path, other);
+  c.other_side = std::move(r.reason);
+  c.other_side_denies = std::move(r.denies);
+  return c;
+}
+
+}  // namespace
+
+const std::vector<std::string>& default_diff_actions() {
+  static const std::vector<std::string> kActions = {
+      // data
+      "s3:GetObject", "s3:PutObject", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey",
+      // control: taking a role, and every permission that changes a policy (contract,
+      // invariants, `"via": "escalation"`)
+      "sts:AssumeRole", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
+      "s3:PutEncryptionConfiguration", "kms:PutKeyPolicy", "kms:CreateGrant", "iam:PutRolePolicy",
+      "iam:AttachRolePolicy", "iam:PutUserPolicy", "iam:AttachUserPolicy", "iam:PutGroupPolicy",
+      "iam:AttachGroupPolicy", "iam:CreatePolicyVersion", "iam:UpdateAssumeRolePolicy"};
+  return kActions;
+}
+
+DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const DiffOptions& options) {
+  DiffResult out;
+  check_accounts(base, next, "NEW", out.errors);
+  check_accounts(next, base, "BASE", out.errors);
+  if (out.errors.has_errors()) return out;
+  const std::vector<std::string>& actions =
+      options.actions.empty() ? default_diff_actions() : options.actions;
+  Side before = decide(base, "BASE", actions);
+  Side after = decide(next, "NEW", actions);
+  AccessDiff d;
+  d.undecided = std::move(before.undecided);
+  d.undecided.insert(d.undecided.end(), after.undecided.begin(), after.undecided.end());
+  auto undecided = [&](const PairKey& k, const std::string& why) {
+    d.undecided.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), why});
+  };
+  // Added and undecided in NEW's order, then removed in BASE's (both ordered by key).
+  for (const auto& [k, now] : after.pairs) {
+    auto was = before.pairs.find(k);
+    const bool was_allowed = was != before.pairs.end() && was->second.undecided.empty();
+    const bool was_undecided = was != before.pairs.end() && !was->second.undecided.empty();
+    if (!now.undecided.empty()) {
+      if (!was_allowed)
+        undecided(k, "NEW `" + next.file + "`: " + now.undecided);
+      else
+        undecided(k, "allowed in BASE; NEW `" + next.file + "`: " + now.undecided);
+      continue;
+    }
+    if (was_allowed) continue;
+    if (was_undecided) {
+      undecided(k, "allowed in NEW; BASE `" + base.file + "`: " + was->second.undecided);
+      continue;
+    }
+    d.added.push_back(change(now, next.world, base.world));
+  }
+  for (const auto& [k, was] : before.pairs) {
+    if (after.pairs.count(k)) continue;  // decided above
+    if (!was.undecided.empty()) {
+      undecided(k, "BASE `" + base.file + "`: " + was.undecided);
+      continue;
+    }
+    d.removed.push_back(change(was, base.world, next.world));
+  }
+  out.diff = std::move(d);
+  return out;
+}
+
+}  // namespace accesspath
