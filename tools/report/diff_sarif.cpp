@@ -18,15 +18,26 @@ struct DiffRule {
   const char* name;
   const char* level;
   const char* text;
+  const char* full;
 };
 
 constexpr DiffRule kRules[] = {
     {"access-added", "AccessAdded", "error",
-     "NEW allows an access (principal, action, resource) that BASE does not"},
+     "NEW allows an access (principal, action, resource) that BASE does not",
+     "A principal (declared, anonymous or an outsider) can perform a data or control action on a "
+     "resource in NEW, end to end through role chains and in some request context, and could not "
+     "in BASE. The location is the first statement of NEW on the path that BASE does not have as "
+     "it is; the code flow is the path."},
     {"access-removed", "AccessRemoved", "note",
-     "BASE allowed an access (principal, action, resource) that NEW does not"},
+     "BASE allowed an access (principal, action, resource) that NEW does not",
+     "A principal could perform the action on the resource in BASE and cannot in NEW, in any "
+     "request context. The location is the first statement of BASE's path that NEW does not "
+     "have as it is."},
     {"access-undecided", "AccessUndecided", "warning",
-     "whether an access changed could not be decided; it may have been added or removed"},
+     "whether an access changed could not be decided; it may have been added or removed",
+     "A question on the way had no decidable request context (a condition the analysis cannot "
+     "reason about), or an imported world has values known only after apply: the access may "
+     "have changed. Never counted as unchanged."},
 };
 
 json rules() {
@@ -35,6 +46,7 @@ json rules() {
     out.push_back({{"id", r.id},
                    {"name", r.name},
                    {"shortDescription", {{"text", r.text}}},
+                   {"fullDescription", {{"text", r.full}}},
                    {"defaultConfiguration", {{"level", r.level}}},
                    {"properties", {{"tags", json::array({"security", "access"})}}}});
   return out;
@@ -123,7 +135,8 @@ nlohmann::ordered_json diff_to_sarif(const DiffReport& r, const SarifOptions& op
                location(next, "")));
   json artifacts = json::array();
   for (const Artifact* a : {&base, &next})
-    artifacts.push_back({{"location", a->location}, {"roles", json::array({"analysisTarget"})}});
+    if (a == &base || a->location != base.location)  // SARIF: artifacts are unique
+      artifacts.push_back({{"location", a->location}, {"roles", json::array({"analysisTarget"})}});
   return sarif_log(
       tool_driver(options.tool.name, options.tool.version, options.tool.information_uri, rules()),
       options.base_dir, true, std::move(artifacts), std::move(results));
