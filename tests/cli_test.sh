@@ -283,21 +283,19 @@ for a in d["added"]:
     assert a["changed_statements"] and a["base"]["refused"], a
 PY
 # --accept: reviewed findings pass until they expire; then they fail again.
-python3 - "$tmp/diff.json" "$tmp/accept.json" 2999-12-31 <<'PY'
+accept_all() {  # accept_all DIFF_JSON BASELINE EXPIRES: every added access of a diff, accepted
+  python3 - "$1" "$2" "$3" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 json.dump({"accepted": [{"fingerprint": a["fingerprint"], "justification": "debug access, SEC-1",
                          "expires": sys.argv[3]} for a in d["added"]]}, open(sys.argv[2], "w"))
 PY
+}
+accept_all "$tmp/diff.json" "$tmp/accept.json" 2999-12-31
 "$ap" diff --actions sts:AssumeRole --accept "$tmp/accept.json" $sod $trusts >"$tmp/out"; expect "diff accepted" 0 $?
 contains "accepted shown" "$tmp/out" "[accepted: debug access, SEC-1]"
 contains "accepted counted" "$tmp/out" "3 added (3 accepted)"
-python3 - "$tmp/diff.json" "$tmp/expired.json" 2020-01-31 <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1]))
-json.dump({"accepted": [{"fingerprint": a["fingerprint"], "justification": "debug access, SEC-1",
-                         "expires": sys.argv[3]} for a in d["added"]]}, open(sys.argv[2], "w"))
-PY
+accept_all "$tmp/diff.json" "$tmp/expired.json" 2020-01-31
 "$ap" diff --actions sts:AssumeRole --accept "$tmp/expired.json" $sod $trusts >"$tmp/out"; expect "diff acceptance expired" 1 $?
 contains "expired shown" "$tmp/out" "[acceptance expired 2020-01-31]"
 printf '{"accepted": [{"fingerprint": "x", "justification": "y", "expires": "soon"}]}' >"$tmp/bad-accept.json"
