@@ -1,6 +1,7 @@
 #include "model/access_diff.h"
 
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "model/access_paths.h"
@@ -53,24 +54,28 @@ struct Side {
 
 Side decide(const Scenario& s, const std::string& side, const std::vector<std::string>& actions) {
   Side out;
+  std::vector<Invariant> queries;
+  std::set<std::string> bucket_actions;  // their patterns match objects too: those are left out
   for (const auto& pattern : actions)
     for (const auto& action : invariant_targets::expand_actions(pattern)) {
       auto info = lookup_action(action);
       ActionResource kind = info ? info->resource : ActionResource::kOther;
-      Invariant q;
+      Invariant& q = queries.emplace_back();
       q.name = "diff";
       q.action = info ? std::string(info->name) : action;
       q.resource = resource_pattern(kind);
-      PairAccesses found = access_pairs(s.world, q);
-      if (!found.undecided.empty())
-        out.undecided.push_back({"*", q.action, "*",
-                                 side + " `" + s.file + "`: " + found.undecided +
-                                     "; objects that can be written may be missing"});
-      for (const auto& p : found.pairs) {
-        if (kind == ActionResource::kS3Bucket && is_object(p.resource)) continue;
-        out.pairs.emplace(PairKey{p.principal, p.action, p.resource}, p);
-      }
+      if (kind == ActionResource::kS3Bucket) bucket_actions.insert(q.action);
     }
+  PairAccesses found = access_pairs(s.world, queries);
+  if (!found.undecided.empty())
+    out.undecided.push_back({"*", "*", "*",
+                             side + " `" + s.file + "`: " + found.undecided +
+                                 "; objects that can be written may be missing"});
+  for (auto& p : found.pairs) {
+    if (bucket_actions.count(p.action) && is_object(p.resource)) continue;
+    PairKey k{p.principal, p.action, p.resource};
+    out.pairs.emplace(std::move(k), std::move(p));
+  }
   return out;
 }
 

@@ -168,7 +168,11 @@ std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t in
     const Principal* role = w.find_principal(to.principal);
     auto witness = allowed_in_some_context(w, from.who, assume_request(from, *role));
     Decision d = evaluate(w, from.who, witness ? witness->request : assume_request(from, *role));
-    steps.push_back({PathStep::Kind::kAssumeRole, from.principal, "sts:AssumeRole", role->arn, "",
+    steps.push_back({PathStep::Kind::kAssumeRole,
+                     from.principal,
+                     "sts:AssumeRole",
+                     role->arn,
+                     "",
                      allowing_statements(d),
                      witness ? witness->needs : std::vector<ContextNeed>{},
                      {}});
@@ -381,8 +385,14 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
       Decision d;
       std::vector<ContextNeed> context;
       if (!can(w, id, action, target, &d, &context)) return;
-      edits.push_back({{PathStep::Kind::kChangePolicy, id.principal, action, target, detail,
-                        allowing_statements(d), std::move(context), {}},
+      edits.push_back({{PathStep::Kind::kChangePolicy,
+                        id.principal,
+                        action,
+                        target,
+                        detail,
+                        allowing_statements(d),
+                        std::move(context),
+                        {}},
                        std::move(apply),
                        key});
     };
@@ -865,50 +875,99 @@ std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
   return out;
 }
 
-PairAccesses access_pairs(const World& world, const Invariant& query) {
+namespace {
+
+// Which targets an identity might be allowed (access_candidates.h): a target no identity of a
+// principal's reach might be allowed is certainly denied to that principal, and not asked about.
+class TargetFilter {
+ public:
+  TargetFilter(const World& w, const std::vector<Target>& targets)
+      : member_(targets.size(), {SIZE_MAX, 0}) {
+    std::vector<ResourceFamily> families;
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      std::string action = to_lower(targets[t].request.action);
+      auto m = family_member(w, action, targets[t].request.resource);
+      if (!m) continue;
+      std::size_t f = 0;
+      while (f < families.size() && families[f].action != action) ++f;
+      if (f == families.size()) families.push_back({action, {}});
+      member_[t] = {f, static_cast<std::uint32_t>(families[f].members.size())};
+      families[f].members.push_back(std::move(*m));
+    }
+    for (auto& f : families) indexes_.push_back(std::make_unique<CandidateIndex>(std::move(f)));
+  }
+
+  // Sets possible[t] for every target `who` might be allowed (all unfiltered ones included).
+  void mark(const Requester& who, std::vector<char>& possible) {
+    std::vector<std::vector<char>> in_family;
+    for (auto& index : indexes_) {
+      index->candidates(who, scratch_);
+      auto& marks = in_family.emplace_back(index->family().members.size(), 0);
+      for (std::uint32_t m : scratch_) marks[m] = 1;
+    }
+    for (std::size_t t = 0; t < member_.size(); ++t) {
+      auto [f, m] = member_[t];
+      if (f == SIZE_MAX || in_family[f][m]) possible[t] = 1;
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::uint32_t>> member_;  // per target: family, member
+  std::vector<std::unique_ptr<CandidateIndex>> indexes_;
+  std::vector<std::uint32_t> scratch_;
+};
+
+}  // namespace
+
+PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries) {
   PairAccesses out;
   // Questions asked while working out the targets (the objects that can be written now).
   UndecidedLog undecided;
   ScopedUndecidedLog use_log(undecided);
   const std::vector<std::string> all = considered_principals(world);
-  Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
   RoleChains chains(world);
-  std::vector<Target> targets = targets_for(world, q, all, chains, &out.warnings);
+  std::vector<Target> targets;
+  for (const auto& query : queries) {
+    Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
+    for (auto& t : targets_for(world, q, all, chains, &out.warnings))
+      targets.push_back(std::move(t));
+  }
   World read_world = with_written_objects(world, targets);
   out.undecided = undecided.summary();
+  TargetFilter filter(world, targets);
   // As who_can, but every target on its own: one answer per (principal, action, resource). The
   // PutObject of one object is several targets (one per encryption choice): allowed when any is.
   for (const auto& principal : all) {
-    const std::vector<std::string> chain_undecided = chains.reach(principal).undecided;
-    std::vector<std::pair<std::string, std::string>> allowed;  // (action, resource)
-    std::vector<PairAccess> maybe;                             // undecided, in target order
-    for (const Target& t : targets) {
+    const Reach reach = chains.reach(principal);
+    std::vector<char> possible(targets.size(), 0);
+    for (const auto& id : reach.identities) filter.mark(id.who, possible);
+    std::set<std::pair<std::string, std::string>> allowed;  // (action, resource)
+    std::vector<PairAccess> maybe;                          // undecided, in target order
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      const Target& t = targets[i];
       std::pair<std::string, std::string> key{t.request.action, t.request.resource};
-      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      if (allowed.count(key)) continue;
       UndecidedLog asked;
       std::optional<Found> f;
-      {
+      if (possible[i]) {
         ScopedUndecidedLog use_asked(asked);
         f = find_access(world, principal, chains, std::span<const Target>(&t, 1), read_world);
       }
       if (f) {
-        allowed.push_back(key);
+        allowed.insert(key);
         out.pairs.push_back({principal, key.first, key.second, std::move(f->example), ""});
         continue;
       }
       std::vector<std::string> reasons = asked.reasons();
-      reasons.insert(reasons.end(), chain_undecided.begin(), chain_undecided.end());
+      reasons.insert(reasons.end(), reach.undecided.begin(), reach.undecided.end());
       if (reasons.empty()) continue;
       auto known = std::find_if(maybe.begin(), maybe.end(), [&](const PairAccess& m) {
         return m.action == key.first && m.resource == key.second;
       });
       if (known == maybe.end()) maybe.push_back({principal, key.first, key.second, {}, reasons[0]});
     }
-    for (auto& m : maybe) {
-      std::pair<std::string, std::string> key{m.action, m.resource};
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-        out.pairs.push_back(std::move(m));
-    }
+    for (auto& m : maybe)
+      if (!allowed.count({m.action, m.resource})) out.pairs.push_back(std::move(m));
   }
   return out;
 }

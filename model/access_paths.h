@@ -53,7 +53,7 @@ struct AccessFinding {
 std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
                                    std::vector<std::string>* warnings = nullptr);
 
-// Every (considered principal, action, resource) the query's action and resource patterns name
+// Every (considered principal, action, resource) the queries' action and resource patterns name
 // that the principal can perform, end to end, each with one shortest path; and those that could
 // not be decided (a question on the way had no decidable request context), with the reason.
 // Resources as in check_invariant: declared ones, and the objects that can be written now.
@@ -72,6 +72,6 @@ struct PairAccesses {
   std::string undecided;
   std::vector<std::string> warnings;
 };
-PairAccesses access_pairs(const World& world, const Invariant& query);
+PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries);
 
 }  // namespace accesspath
