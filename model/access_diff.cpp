@@ -52,10 +52,12 @@ struct Side {
   std::vector<UndecidedChange> undecided;  // not tied to one pair
 };
 
-Side decide(const Scenario& s, const std::string& side, const std::vector<std::string>& actions) {
-  Side out;
+std::string name(const PairKey& k) {
+  return std::get<0>(k) + "\n" + std::get<1>(k) + "\n" + std::get<2>(k);
+}
+
+std::vector<Invariant> queries_for(const std::vector<std::string>& actions) {
   std::vector<Invariant> queries;
-  std::set<std::string> bucket_actions;  // their patterns match objects too: those are left out
   for (const auto& pattern : actions)
     for (const auto& action : invariant_targets::expand_actions(pattern)) {
       auto info = lookup_action(action);
@@ -64,18 +66,39 @@ Side decide(const Scenario& s, const std::string& side, const std::vector<std::s
       q.name = "diff";
       q.action = info ? std::string(info->name) : action;
       q.resource = resource_pattern(kind);
-      if (kind == ActionResource::kS3Bucket) bucket_actions.insert(q.action);
     }
-  PairAccesses found = access_pairs(s.world, queries);
+  return queries;
+}
+
+// Their patterns match objects too: those are left out.
+bool bucket_action_on_object(const std::string& action, const std::string& resource) {
+  auto info = lookup_action(action);
+  return info && info->resource == ActionResource::kS3Bucket && is_object(resource);
+}
+
+Side decide(const Scenario& s, const std::string& side, const std::vector<std::string>& actions) {
+  Side out;
+  PairAccesses found = access_pairs(s.world, queries_for(actions));
   if (!found.undecided.empty())
     out.undecided.push_back({"*", "*", "*",
                              side + " `" + s.file + "`: " + found.undecided +
                                  "; objects that can be written may be missing"});
   for (auto& p : found.pairs) {
-    if (bucket_actions.count(p.action) && is_object(p.resource)) continue;
+    if (bucket_action_on_object(p.action, p.resource)) continue;
     PairKey k{p.principal, p.action, p.resource};
     out.pairs.emplace(std::move(k), std::move(p));
   }
+  return out;
+}
+
+// The allowed pairs named in `wanted`, each with its path, in the order access_pairs gives.
+std::vector<PairAccess> with_paths(const Scenario& s, const std::vector<std::string>& actions,
+                                   const std::set<std::string>& wanted) {
+  std::vector<PairAccess> out;
+  if (wanted.empty()) return out;
+  for (auto& p : access_pairs(s.world, queries_for(actions), &wanted).pairs)
+    if (p.undecided.empty() && !bucket_action_on_object(p.action, p.resource))
+      out.push_back(std::move(p));
   return out;
 }
 
@@ -126,6 +149,7 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
   Side before = decide(base, "BASE", actions);
   Side after = decide(next, "NEW", actions);
   AccessDiff d;
+  std::set<std::string> added, removed;  // the pairs whose paths are worked out
   d.undecided = std::move(before.undecided);
   d.undecided.insert(d.undecided.end(), after.undecided.begin(), after.undecided.end());
   auto undecided = [&](const PairKey& k, const std::string& why) {
@@ -148,7 +172,7 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
       undecided(k, "allowed in NEW; BASE `" + base.file + "`: " + was->second.undecided);
       continue;
     }
-    d.added.push_back(change(now, next.world, base.world));
+    added.insert(name(k));
   }
   for (const auto& [k, was] : before.pairs) {
     if (after.pairs.count(k)) continue;  // decided above
@@ -156,8 +180,13 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
       undecided(k, "BASE `" + base.file + "`: " + was.undecided);
       continue;
     }
-    d.removed.push_back(change(was, base.world, next.world));
+    removed.insert(name(k));
   }
+  // Paths only for what changed: an explained evaluation of every step is the expensive part.
+  for (auto& p : with_paths(next, actions, added))
+    d.added.push_back(change(p, next.world, base.world));
+  for (auto& p : with_paths(base, actions, removed))
+    d.removed.push_back(change(p, base.world, next.world));
   out.diff = std::move(d);
   return out;
 }

@@ -214,9 +214,11 @@ struct WrittenObject {
 
 // The objects that can be written now (scenario contract, invariants): for each encryption a
 // successful s3:PutObject by some considered principal could give, one representative object.
+// `every_writer`: keep every writer (a counterexample prefers another principal's write); else
+// one writer per object is enough (whether it can be written, not by whom).
 std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern& pattern,
                                             const std::vector<std::string>& principals,
-                                            RoleChains& chains) {
+                                            RoleChains& chains, bool every_writer) {
   std::vector<WrittenObject> out;
   std::set<std::string> seen;  // bucket + tag + writer
   std::vector<Reach> reaches;
@@ -274,6 +276,7 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
           if (!choice) continue;
           const std::string& writer = reach.identities[0].principal;
           if (seen.count(b.name + "/" + choice->tag + "/" + writer)) continue;
+          if (!every_writer && seen.count(b.name + "/" + choice->tag)) continue;
           if (!filter.may_write(id.principal, id.who, choice->member)) continue;
           probe.principal = id.principal;
           probe.resource = choice->resource;
@@ -285,6 +288,7 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
                                        std::move(witness->needs)};
           if (!answer->second) continue;
           seen.insert(b.name + "/" + choice->tag + "/" + writer);
+          seen.insert(b.name + "/" + choice->tag);  // written by someone
           std::vector<PathStep> steps = chain_steps(w, reach, i);
           steps.push_back(
               {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
@@ -556,7 +560,7 @@ struct Query {
 // Concrete requests for a query in world `w`, plus the objects writable now.
 std::vector<Target> targets_for(const World& w, const Query& q,
                                 const std::vector<std::string>& principals, RoleChains& chains,
-                                std::vector<std::string>* warnings) {
+                                std::vector<std::string>* warnings, bool every_writer = true) {
   std::vector<Target> out;
   for (const auto& action : expand_actions(q.action)) {
     std::string lower = to_lower(action);
@@ -583,7 +587,7 @@ std::vector<Target> targets_for(const World& w, const Query& q,
             out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
         }
       if (bp.object)
-        for (auto& written : writable_objects(w, bp, principals, chains)) {
+        for (auto& written : writable_objects(w, bp, principals, chains, every_writer)) {
           std::string arn = "arn:aws:s3:::" + written.bucket + "/" + written.key;
           if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
           Target t{{"", action, arn, q.headers, q.context},
@@ -653,9 +657,10 @@ struct Found {
   Counterexample example;
 };
 
-std::optional<Found> find_access(const World& w, const std::string& start, RoleChains& chains,
-                                 std::span<const Target> targets, const World& read_world) {
-  Reach reach = chains.reach(start);
+// The same with `start`'s reach already worked out (`reach.identities[0]` is `start`).
+std::optional<Found> find_access_in(const World& w, const Reach& reach,
+                                    std::span<const Target> targets, const World& read_world) {
+  const std::string& start = reach.identities.front().principal;
   for (std::size_t i = 0; i < reach.identities.size(); ++i) {
     const Identity& id = reach.identities[i];
     for (const auto& t : targets) {
@@ -689,6 +694,13 @@ std::optional<Found> find_access(const World& w, const std::string& start, RoleC
     }
   }
   return std::nullopt;
+}
+
+std::optional<Found> find_access(const World& w, const std::string& start, RoleChains& chains,
+                                 std::span<const Target> targets, const World& read_world) {
+  Reach reach = chains.reach(start);
+  if (reach.identities.empty()) return std::nullopt;
+  return find_access_in(w, reach, targets, read_world);
 }
 
 }  // namespace
@@ -919,7 +931,54 @@ class TargetFilter {
 
 }  // namespace
 
-PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries) {
+// Whether identities may make the targets' requests, in some request context. A role's answers
+// are kept: every start that reaches the role asks the same question (the access graph asks each
+// identity once for the same reason). Undecided questions are not kept: they are asked again,
+// so each start's log says so.
+class Answers {
+ public:
+  Answers(const World& w, const World& read_world, const std::vector<Target>& targets)
+      : w_(w), read_world_(read_world), targets_(targets) {}
+
+  // `marks[k][t]`: identity k of the reach might be allowed target t (the candidate index).
+  bool allowed(const Reach& reach, const std::vector<std::vector<char>>& marks, std::size_t t) {
+    for (std::size_t k = 0; k < reach.identities.size(); ++k) {
+      if (!marks[k][t]) continue;
+      const Identity& id = reach.identities[k];
+      std::vector<std::int8_t>* memo = nullptr;
+      if (k > 0) {  // a role: its answers are shared
+        memo = &by_role_[id.principal];
+        if (memo->empty()) memo->assign(targets_.size(), kUnasked);
+        if ((*memo)[t] == kYes) return true;
+        if ((*memo)[t] == kNo) continue;
+      }
+      Request asked = targets_[t].request;
+      asked.principal = id.principal;
+      UndecidedLog one;
+      bool yes = false;
+      {
+        ScopedUndecidedLog use(one);
+        yes = allowed_in_some_context(targets_[t].writer.empty() ? w_ : read_world_, id.who, asked)
+                  .has_value();
+      }
+      if (UndecidedLog* outer = current_undecided_log())
+        for (auto& reason : one.reasons()) outer->add(std::move(reason));
+      if (memo && (yes || one.empty())) (*memo)[t] = yes ? kYes : kNo;
+      if (yes) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::int8_t kUnasked = 0, kYes = 1, kNo = 2;
+  const World& w_;
+  const World& read_world_;
+  const std::vector<Target>& targets_;
+  std::unordered_map<std::string, std::vector<std::int8_t>> by_role_;
+};
+
+PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries,
+                          const std::set<std::string>* paths_for) {
   PairAccesses out;
   // Questions asked while working out the targets (the objects that can be written now).
   UndecidedLog undecided;
@@ -929,33 +988,45 @@ PairAccesses access_pairs(const World& world, const std::vector<Invariant>& quer
   std::vector<Target> targets;
   for (const auto& query : queries) {
     Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
-    for (auto& t : targets_for(world, q, all, chains, &out.warnings))
+    for (auto& t : targets_for(world, q, all, chains, &out.warnings, paths_for != nullptr))
       targets.push_back(std::move(t));
   }
   World read_world = with_written_objects(world, targets);
   out.undecided = undecided.summary();
   TargetFilter filter(world, targets);
+  Answers answers(world, read_world, targets);
   // As who_can, but every target on its own: one answer per (principal, action, resource). The
   // PutObject of one object is several targets (one per encryption choice): allowed when any is.
   for (const auto& principal : all) {
     const Reach reach = chains.reach(principal);
     std::vector<char> possible(targets.size(), 0);
-    for (const auto& id : reach.identities) filter.mark(id.who, possible);
+    std::vector<std::vector<char>> marks;  // per identity of the reach
+    for (const auto& id : reach.identities) {
+      filter.mark(id.who, marks.emplace_back(targets.size(), 0));
+      for (std::size_t t = 0; t < targets.size(); ++t) possible[t] |= marks.back()[t];
+    }
     std::set<std::pair<std::string, std::string>> allowed;  // (action, resource)
     std::vector<PairAccess> maybe;                          // undecided, in target order
     for (std::size_t i = 0; i < targets.size(); ++i) {
       const Target& t = targets[i];
       std::pair<std::string, std::string> key{t.request.action, t.request.resource};
       if (allowed.count(key)) continue;
+      if (paths_for && !paths_for->count(principal + "\n" + key.first + "\n" + key.second))
+        continue;
       UndecidedLog asked;
       std::optional<Found> f;
-      if (possible[i]) {
+      bool yes = false;
+      if (possible[i] && !reach.identities.empty()) {
         ScopedUndecidedLog use_asked(asked);
-        f = find_access(world, principal, chains, std::span<const Target>(&t, 1), read_world);
+        if (paths_for)
+          f = find_access_in(world, reach, std::span<const Target>(&t, 1), read_world);
+        else
+          yes = answers.allowed(reach, marks, i);
       }
-      if (f) {
+      if (f || yes) {
         allowed.insert(key);
-        out.pairs.push_back({principal, key.first, key.second, std::move(f->example), ""});
+        out.pairs.push_back(
+            {principal, key.first, key.second, f ? std::move(f->example) : Counterexample{}, ""});
         continue;
       }
       std::vector<std::string> reasons = asked.reasons();

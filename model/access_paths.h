@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ struct PairAccesses {
   std::string undecided;
   std::vector<std::string> warnings;
 };
-PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries);
+// Paths cost an explained evaluation of every step: `paths_for` asks for them (and only about
+// these pairs, each "principal\naction\nresource"); without it, pairs are decided without paths.
+PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries,
+                          const std::set<std::string>* paths_for = nullptr);
 
 }  // namespace accesspath
