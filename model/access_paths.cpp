@@ -268,7 +268,12 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
         it->second = Choice{std::move(e), std::move(tag), std::move(resource), member};
         return it->second;
       };
+      // The same object for every writer unless a key named by id or alias resolves in the
+      // writer's account: then one writer is all it takes, when one is all that is wanted.
+      const bool same_for_all = !(chosen->sse == Sse::kKms && !chosen->key_ref.empty());
+      bool written = false;
       for (const auto& reach : reaches) {
+        if (written && same_for_all && !every_writer) break;
         for (std::size_t i = 0; i < reach.identities.size(); ++i) {
           const Identity& id = reach.identities[i];
           if (id.who.is_anonymous() && kms_header) continue;
@@ -289,6 +294,7 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
           if (!answer->second) continue;
           seen.insert(b.name + "/" + choice->tag + "/" + writer);
           seen.insert(b.name + "/" + choice->tag);  // written by someone
+          written = true;
           std::vector<PathStep> steps = chain_steps(w, reach, i);
           steps.push_back(
               {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
