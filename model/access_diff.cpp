@@ -8,6 +8,7 @@
 #include "model/action_catalog.h"
 #include "model/diff_reasons.h"
 #include "model/invariant_targets.h"
+#include "model/world_changes.h"
 
 namespace accesspath {
 namespace {
@@ -56,16 +57,35 @@ std::string name(const PairKey& k) {
   return std::get<0>(k) + "\n" + std::get<1>(k) + "\n" + std::get<2>(k);
 }
 
-std::vector<Invariant> queries_for(const std::vector<std::string>& actions) {
+// The queries of the actions; with a scope, only about what the change can affect: the objects
+// and the bucket of a changed bucket; every object and the key itself when a key changed (any
+// object may be stored or written under it); nothing else when only buckets and keys changed
+// (role chains, identity policies and other resources are the same on both sides).
+std::vector<Invariant> queries_for(const std::vector<std::string>& actions,
+                                   const ChangeScope* scope) {
   std::vector<Invariant> queries;
   for (const auto& pattern : actions)
     for (const auto& action : invariant_targets::expand_actions(pattern)) {
       auto info = lookup_action(action);
       ActionResource kind = info ? info->resource : ActionResource::kOther;
-      Invariant& q = queries.emplace_back();
-      q.name = "diff";
-      q.action = info ? std::string(info->name) : action;
-      q.resource = resource_pattern(kind);
+      std::vector<std::string> resources = {resource_pattern(kind)};
+      if (scope && !scope->everything) {
+        resources.clear();
+        if (kind == ActionResource::kS3Object && !scope->keys.empty())
+          resources = {resource_pattern(kind)};
+        else if (kind == ActionResource::kS3Object)
+          for (const auto& b : scope->buckets) resources.push_back("arn:aws:s3:::" + b + "/*");
+        else if (kind == ActionResource::kS3Bucket)
+          for (const auto& b : scope->buckets) resources.push_back("arn:aws:s3:::" + b);
+        else if (kind == ActionResource::kKmsKey)
+          resources.assign(scope->keys.begin(), scope->keys.end());
+      }
+      for (auto& resource : resources) {
+        Invariant& q = queries.emplace_back();
+        q.name = "diff";
+        q.action = info ? std::string(info->name) : action;
+        q.resource = std::move(resource);
+      }
     }
   return queries;
 }
@@ -76,9 +96,9 @@ bool bucket_action_on_object(const std::string& action, const std::string& resou
   return info && info->resource == ActionResource::kS3Bucket && is_object(resource);
 }
 
-Side decide(const Scenario& s, const std::string& side, const std::vector<std::string>& actions) {
+Side decide(const Scenario& s, const std::string& side, const std::vector<Invariant>& queries) {
   Side out;
-  PairAccesses found = access_pairs(s.world, queries_for(actions));
+  PairAccesses found = access_pairs(s.world, queries);
   if (!found.undecided.empty())
     out.undecided.push_back({"*", "*", "*",
                              side + " `" + s.file + "`: " + found.undecided +
@@ -92,11 +112,11 @@ Side decide(const Scenario& s, const std::string& side, const std::vector<std::s
 }
 
 // The allowed pairs named in `wanted`, each with its path, in the order access_pairs gives.
-std::vector<PairAccess> with_paths(const Scenario& s, const std::vector<std::string>& actions,
+std::vector<PairAccess> with_paths(const Scenario& s, const std::vector<Invariant>& queries,
                                    const std::set<std::string>& wanted) {
   std::vector<PairAccess> out;
   if (wanted.empty()) return out;
-  for (auto& p : access_pairs(s.world, queries_for(actions), &wanted).pairs)
+  for (auto& p : access_pairs(s.world, queries, &wanted).pairs)
     if (p.undecided.empty() && !bucket_action_on_object(p.action, p.resource))
       out.push_back(std::move(p));
   return out;
@@ -146,8 +166,11 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
   if (out.errors.has_errors()) return out;
   const std::vector<std::string>& actions =
       options.actions.empty() ? default_diff_actions() : options.actions;
-  Side before = decide(base, "BASE", actions);
-  Side after = decide(next, "NEW", actions);
+  std::optional<ChangeScope> scope;
+  if (options.incremental) scope = changed_between(base.world, next.world);
+  const std::vector<Invariant> queries = queries_for(actions, scope ? &*scope : nullptr);
+  Side before = decide(base, "BASE", queries);
+  Side after = decide(next, "NEW", queries);
   AccessDiff d;
   std::set<std::string> added, removed;  // the pairs whose paths are worked out
   d.undecided = std::move(before.undecided);
@@ -183,9 +206,9 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
     removed.insert(name(k));
   }
   // Paths only for what changed: an explained evaluation of every step is the expensive part.
-  for (auto& p : with_paths(next, actions, added))
+  for (auto& p : with_paths(next, queries, added))
     d.added.push_back(change(p, next.world, base.world));
-  for (auto& p : with_paths(base, actions, removed))
+  for (auto& p : with_paths(base, queries, removed))
     d.removed.push_back(change(p, base.world, next.world));
   out.diff = std::move(d);
   return out;

@@ -29,6 +29,10 @@ const std::vector<std::string>& default_diff_actions();
 
 struct DiffOptions {
   std::vector<std::string> actions;  // empty: default_diff_actions(); patterns with * and ?
+  // Decide only the pairs the change can affect (model/world_changes.h): when only buckets and
+  // keys changed, only their resources are asked about. Gives exactly the full comparison
+  // (tests/access_diff_test.cpp checks it on random team edits).
+  bool incremental = true;
 };
 
 struct AccessChange {

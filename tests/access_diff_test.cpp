@@ -13,6 +13,7 @@
 #include "model/access_diff.h"
 #include "model/access_paths.h"
 #include "model/scenario.h"
+#include "model/world_changes.h"
 #include "properties/properties.h"
 #include "tests/bundled_scenarios.h"
 
@@ -150,7 +151,7 @@ TEST(AccessDiff, DenyFixedRemovesTheAdminsRead) {
       }
   ASSERT_TRUE(found);
   Scenario a = load(base, "base.json"), b = load(fixed, "fixed.json");
-  DiffOptions reads{{"s3:GetObject"}};
+  DiffOptions reads{{"s3:GetObject"}, true};
   AccessDiff d = diff(a, b, reads);
   EXPECT_TRUE(d.added.empty());
   const std::string admin = iam("role/secure-bucket-admin");
@@ -198,7 +199,8 @@ TEST(AccessDiff, SseKmsReplacedBySseS3UnderAPublicReadPolicyOpensTheObjectToEver
               {"Resource", "*"}}}}}}}}}};
   json sse_s3 = world;
   sse_s3["buckets"][0]["objects"][0] = {{"key", "report.pdf"}, {"sse", "AES256"}};
-  AccessDiff d = diff(load(world, "kms.json"), load(sse_s3, "sse-s3.json"), {{"s3:GetObject"}});
+  AccessDiff d =
+      diff(load(world, "kms.json"), load(sse_s3, "sse-s3.json"), {{"s3:GetObject"}, true});
   const std::string pdf = object("report.pdf");
   EXPECT_EQ(
       set_of(d.added),
@@ -226,7 +228,7 @@ TEST(AccessDiff, WorldsOverDifferentAccountsAreRefusedWithTheAccountsPlace) {
 TEST(AccessDiff, ActionsNarrowTheComparison) {
   AccessDiff d =
       diff(bundled("separation-of-duties.json"),
-           bundled("separation-of-duties-role-trusts-account.json"), {{"sts:AssumeRole"}});
+           bundled("separation-of-duties-role-trusts-account.json"), {{"sts:AssumeRole"}, true});
   for (const auto& c : d.added) EXPECT_EQ(c.action, "sts:AssumeRole");
   EXPECT_EQ(d.added.size(), 3u);
 }
@@ -285,8 +287,8 @@ TEST(AccessDiffLaws, EveryScenarioComparedWithItselfIsEmpty) {
 // stays fast; a failure prints both worlds.
 TEST(AccessDiffLaws, AddedOneWayIsRemovedTheOtherOverRandomTeamEdits) {
   using namespace properties;
-  DiffOptions actions{
-      {"s3:GetObject", "s3:PutObject", "kms:Decrypt", "sts:AssumeRole", "s3:PutBucketPolicy"}};
+  const std::vector<std::string> actions = {"s3:GetObject", "s3:PutObject", "kms:Decrypt",
+                                            "sts:AssumeRole", "s3:PutBucketPolicy"};
   std::size_t changed = 0;
   for (std::uint64_t seed = 0; seed < 30; ++seed) {
     rc::Random random(0xD1FF + seed);
@@ -296,13 +298,39 @@ TEST(AccessDiffLaws, AddedOneWayIsRemovedTheOtherOverRandomTeamEdits) {
     if (!properties::apply(edit, after)) continue;
     LoadResult a = load_scenario(before, "a.json"), b = load_scenario(after, "b.json");
     if (!a.scenario || !b.scenario) continue;
-    AccessDiff ab = diff(*a.scenario, *b.scenario, actions);
-    AccessDiff ba = diff(*b.scenario, *a.scenario, actions);
+    AccessDiff ab = diff(*a.scenario, *b.scenario, {actions, false});
+    AccessDiff ba = diff(*b.scenario, *a.scenario, {actions, false});
     ASSERT_EQ(set_of(ab.added), set_of(ba.removed)) << before.dump(2) << "\n" << after.dump(2);
     ASSERT_EQ(set_of(ab.removed), set_of(ba.added)) << before.dump(2) << "\n" << after.dump(2);
     changed += ab.added.size() + ab.removed.size() > 0 ? 1u : 0u;
   }
   EXPECT_GT(changed, 0u) << "no edit changed any access: the law was never exercised";
+}
+
+// The incremental diff (only the resources a change can affect) is exactly the full one, over
+// random worlds and random team edits (bucket and key edits take the incremental route; edits
+// of principals compare everything).
+TEST(AccessDiffLaws, IncrementalEqualsFullOverRandomTeamEdits) {
+  using namespace properties;
+  std::size_t scoped = 0, changed = 0;
+  for (std::uint64_t seed = 0; seed < 100; ++seed) {
+    rc::Random random(0x1AC5 + seed);
+    json before = gen_world_doc()(random.split(), rc::kNominalSize).value().doc;
+    TeamEdit edit = gen_team_edit(before, {})(random.split(), rc::kNominalSize).value();
+    json after = before;
+    if (!properties::apply(edit, after)) continue;
+    LoadResult a = load_scenario(before, "a.json"), b = load_scenario(after, "b.json");
+    if (!a.scenario || !b.scenario) continue;
+    AccessDiff full = diff(*a.scenario, *b.scenario, {{}, false});
+    AccessDiff fast = diff(*a.scenario, *b.scenario, {{}, true});
+    ASSERT_EQ(set_of(fast.added), set_of(full.added)) << before.dump(2) << "\n" << after.dump(2);
+    ASSERT_EQ(set_of(fast.removed), set_of(full.removed)) << before.dump(2) << "\n"
+                                                          << after.dump(2);
+    scoped += changed_between(a.scenario->world, b.scenario->world).everything ? 0u : 1u;
+    changed += full.added.size() + full.removed.size() > 0 ? 1u : 0u;
+  }
+  EXPECT_GT(scoped, 0u) << "no edit took the incremental route";
+  EXPECT_GT(changed, 0u) << "no edit changed any access";
 }
 
 }  // namespace

@@ -96,7 +96,7 @@ int run_diff(const DiffCommandOptions& o, std::ostream& out, std::ostream& err) 
     for (const auto& d : errors.items()) err << d.to_string() << "\n";
     if (!baseline) return 2;
   }
-  DiffOptions options{split_actions(o.actions)};
+  DiffOptions options{split_actions(o.actions), true};
   DiffResult result = diff_scenarios(*base.scenario, *next.scenario, options);
   if (!result.diff) {
     for (const auto& d : result.errors.items()) err << d.to_string() << "\n";
