@@ -282,24 +282,38 @@ TEST(AccessDiffLaws, EveryScenarioComparedWithItselfIsEmpty) {
   }
 }
 
+// A random world and the same world after a random team edit (properties/), both loaded;
+// nullopt when the edit has nothing to change or a side does not load.
+struct EditedWorld {
+  json before, after;
+  Scenario a, b;
+};
+std::optional<EditedWorld> edited_world(std::uint64_t seed) {
+  using namespace properties;
+  rc::Random random(seed);
+  json before = gen_world_doc()(random.split(), rc::kNominalSize).value().doc;
+  TeamEdit edit = gen_team_edit(before, {})(random.split(), rc::kNominalSize).value();
+  json after = before;
+  if (!properties::apply(edit, after)) return std::nullopt;
+  LoadResult a = load_scenario(before, "a.json"), b = load_scenario(after, "b.json");
+  if (!a.scenario || !b.scenario) return std::nullopt;
+  return EditedWorld{std::move(before), std::move(after), std::move(*a.scenario),
+                     std::move(*b.scenario)};
+}
+
 // Law: what A -> B adds is exactly what B -> A removes (and the reverse), over random worlds and
 // random team edits from properties/. Fixed seeds, a few data and control actions, so the suite
 // stays fast; a failure prints both worlds.
 TEST(AccessDiffLaws, AddedOneWayIsRemovedTheOtherOverRandomTeamEdits) {
-  using namespace properties;
   const std::vector<std::string> actions = {"s3:GetObject", "s3:PutObject", "kms:Decrypt",
                                             "sts:AssumeRole", "s3:PutBucketPolicy"};
   std::size_t changed = 0;
   for (std::uint64_t seed = 0; seed < 30; ++seed) {
-    rc::Random random(0xD1FF + seed);
-    json before = gen_world_doc()(random.split(), rc::kNominalSize).value().doc;
-    TeamEdit edit = gen_team_edit(before, {})(random.split(), rc::kNominalSize).value();
-    json after = before;
-    if (!properties::apply(edit, after)) continue;
-    LoadResult a = load_scenario(before, "a.json"), b = load_scenario(after, "b.json");
-    if (!a.scenario || !b.scenario) continue;
-    AccessDiff ab = diff(*a.scenario, *b.scenario, {actions, false});
-    AccessDiff ba = diff(*b.scenario, *a.scenario, {actions, false});
+    auto pair = edited_world(0xD1FF + seed);
+    if (!pair) continue;
+    const auto& [before, after, a, b] = *pair;
+    AccessDiff ab = diff(a, b, {actions, false});
+    AccessDiff ba = diff(b, a, {actions, false});
     ASSERT_EQ(set_of(ab.added), set_of(ba.removed)) << before.dump(2) << "\n" << after.dump(2);
     ASSERT_EQ(set_of(ab.removed), set_of(ba.added)) << before.dump(2) << "\n" << after.dump(2);
     changed += ab.added.size() + ab.removed.size() > 0 ? 1u : 0u;
@@ -311,22 +325,17 @@ TEST(AccessDiffLaws, AddedOneWayIsRemovedTheOtherOverRandomTeamEdits) {
 // random worlds and random team edits (bucket and key edits take the incremental route; edits
 // of principals compare everything).
 TEST(AccessDiffLaws, IncrementalEqualsFullOverRandomTeamEdits) {
-  using namespace properties;
   std::size_t scoped = 0, changed = 0;
   for (std::uint64_t seed = 0; seed < 100; ++seed) {
-    rc::Random random(0x1AC5 + seed);
-    json before = gen_world_doc()(random.split(), rc::kNominalSize).value().doc;
-    TeamEdit edit = gen_team_edit(before, {})(random.split(), rc::kNominalSize).value();
-    json after = before;
-    if (!properties::apply(edit, after)) continue;
-    LoadResult a = load_scenario(before, "a.json"), b = load_scenario(after, "b.json");
-    if (!a.scenario || !b.scenario) continue;
-    AccessDiff full = diff(*a.scenario, *b.scenario, {{}, false});
-    AccessDiff fast = diff(*a.scenario, *b.scenario, {{}, true});
+    auto pair = edited_world(0x1AC5 + seed);
+    if (!pair) continue;
+    const auto& [before, after, a, b] = *pair;
+    AccessDiff full = diff(a, b, {{}, false});
+    AccessDiff fast = diff(a, b, {{}, true});
     ASSERT_EQ(set_of(fast.added), set_of(full.added)) << before.dump(2) << "\n" << after.dump(2);
     ASSERT_EQ(set_of(fast.removed), set_of(full.removed)) << before.dump(2) << "\n"
                                                           << after.dump(2);
-    scoped += changed_between(a.scenario->world, b.scenario->world).everything ? 0u : 1u;
+    scoped += changed_between(a.world, b.world).everything ? 0u : 1u;
     changed += full.added.size() + full.removed.size() > 0 ? 1u : 0u;
   }
   EXPECT_GT(scoped, 0u) << "no edit took the incremental route";
