@@ -224,6 +224,16 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
   std::vector<Reach> reaches;
   for (const auto& p : principals) reaches.push_back(chains.reach(p));
   NewObjectWriters filter(w, pattern);
+  // Per member of the filter: the (reach, identity) pairs that might write it, in reach order.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> writers_of(filter.size());
+  if (!every_writer) {
+    std::vector<std::uint32_t> members;
+    for (std::size_t r = 0; r < reaches.size(); ++r)
+      for (std::size_t i = 0; i < reaches[r].identities.size(); ++i) {
+        filter.candidates(reaches[r].identities[i].who, members);
+        for (std::uint32_t m : members) writers_of[m].emplace_back(r, i);
+      }
+  }
   // Whether an identity may write is the same whichever start principal reached it: asked once
   // per (identity, headers, object), however many principals' chains pass through it. The
   // statements that allow it; nullopt when it is denied.
@@ -270,50 +280,65 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
       };
       // The same object for every writer unless a key named by id or alias resolves in the
       // writer's account: then one writer is all it takes, when one is all that is wanted.
-      const bool same_for_all = !(chosen->sse == Sse::kKms && !chosen->key_ref.empty());
+      // The same object for every writer unless a key named by id or alias resolves in the
+      // writer's account: then one writer is all it takes, when one is all that is wanted.
+      const bool same_for_all = !(chosen->sse == Sse::kKms && !chosen->key_ref.empty() &&
+                                  !chosen->key_ref.starts_with("arn:"));
       bool written = false;
+      auto try_writer = [&](const Reach& reach, std::size_t i) {
+        const Identity& id = reach.identities[i];
+        if (id.who.is_anonymous() && kms_header) return;
+        const std::optional<Choice>& choice = choice_for(id.who.account);
+        if (!choice) return;
+        const std::string& writer = reach.identities[0].principal;
+        if (!every_writer ? seen.count(b.name + "/" + choice->tag) > 0
+                          : seen.count(b.name + "/" + choice->tag + "/" + writer) > 0)
+          return;
+        if (!filter.may_write(id.principal, id.who, choice->member)) return;
+        probe.principal = id.principal;
+        probe.resource = choice->resource;
+        auto [answer, fresh] =
+            asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
+        if (fresh)
+          if (auto witness = allowed_in_some_context(w, id.who, probe))
+            answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
+                                     std::move(witness->needs)};
+        if (!answer->second) return;
+        seen.insert(b.name + "/" + choice->tag + "/" + writer);
+        seen.insert(b.name + "/" + choice->tag);  // written by someone
+        written = true;
+        std::vector<PathStep> steps = chain_steps(w, reach, i);
+        steps.push_back(
+            {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
+             "writes a new object stored with " + describe_encryption(choice->encryption),
+             answer->second->statements, answer->second->context, headers});
+        auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
+          return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
+        });
+        if (same != out.end()) {
+          same->other_writers.emplace_back(writer, std::move(steps));
+          return;
+        }
+        out.push_back({b.name,
+                       concrete_key(pattern.key, choice->tag),
+                       choice->encryption,
+                       writer,
+                       std::move(steps),
+                       {}});
+      };
+      // One object for everyone, one writer wanted: only the identities the candidate index
+      // keeps for that object (in the same order), not every identity of every reach.
+      const std::optional<Choice>* fixed = same_for_all ? &choice_for(b.account) : nullptr;
+      if (!every_writer && fixed && *fixed && (**fixed).member != SIZE_MAX) {
+        for (auto [r, i] : writers_of[(**fixed).member]) {
+          if (written) break;
+          try_writer(reaches[r], i);
+        }
+        continue;
+      }
       for (const auto& reach : reaches) {
         if (written && same_for_all && !every_writer) break;
-        for (std::size_t i = 0; i < reach.identities.size(); ++i) {
-          const Identity& id = reach.identities[i];
-          if (id.who.is_anonymous() && kms_header) continue;
-          const std::optional<Choice>& choice = choice_for(id.who.account);
-          if (!choice) continue;
-          const std::string& writer = reach.identities[0].principal;
-          if (seen.count(b.name + "/" + choice->tag + "/" + writer)) continue;
-          if (!every_writer && seen.count(b.name + "/" + choice->tag)) continue;
-          if (!filter.may_write(id.principal, id.who, choice->member)) continue;
-          probe.principal = id.principal;
-          probe.resource = choice->resource;
-          auto [answer, fresh] =
-              asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
-          if (fresh)
-            if (auto witness = allowed_in_some_context(w, id.who, probe))
-              answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
-                                       std::move(witness->needs)};
-          if (!answer->second) continue;
-          seen.insert(b.name + "/" + choice->tag + "/" + writer);
-          seen.insert(b.name + "/" + choice->tag);  // written by someone
-          written = true;
-          std::vector<PathStep> steps = chain_steps(w, reach, i);
-          steps.push_back(
-              {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
-               "writes a new object stored with " + describe_encryption(choice->encryption),
-               answer->second->statements, answer->second->context, headers});
-          auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
-            return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
-          });
-          if (same != out.end()) {
-            same->other_writers.emplace_back(writer, std::move(steps));
-            continue;
-          }
-          out.push_back({b.name,
-                         concrete_key(pattern.key, choice->tag),
-                         choice->encryption,
-                         writer,
-                         std::move(steps),
-                         {}});
-        }
+        for (std::size_t i = 0; i < reach.identities.size(); ++i) try_writer(reach, i);
       }
     }
   }
@@ -994,7 +1019,9 @@ PairAccesses access_pairs(const World& world, const std::vector<Invariant>& quer
   std::vector<Target> targets;
   for (const auto& query : queries) {
     Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
-    for (auto& t : targets_for(world, q, all, chains, &out.warnings, paths_for != nullptr))
+    // One writer per new object: a path then shows the first writer found (valid, if not always
+    // another principal's write), and asking about every writer is most of the work at scale.
+    for (auto& t : targets_for(world, q, all, chains, &out.warnings, false))
       targets.push_back(std::move(t));
   }
   World read_world = with_written_objects(world, targets);

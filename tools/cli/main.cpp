@@ -148,6 +148,8 @@ int main(int argc, char** argv) {
                        "the default data and control actions");
   diff_cmd->add_option("--accept", diff.accept,
                        "a baseline of reviewed findings (fingerprint, justification, expires)");
+  diff_cmd->add_flag("--full", diff.full,
+                     "decide every pair, not only those the change can affect (the same result)");
   diff_cmd->add_option("-o,--output", diff.output,
                        "write the report to this file (whole or not at all), not to stdout");
   // --- end diff ---
