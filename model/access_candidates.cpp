@@ -180,4 +180,26 @@ void CandidateIndex::candidates(const Requester& who, std::vector<std::uint32_t>
   std::sort(out.begin(), out.end());
 }
 
+std::optional<ResourceFamily::Member> family_member(const World& w, std::string_view action_lower,
+                                                    const std::string& arn) {
+  constexpr std::string_view kS3 = "arn:aws:s3:::";
+  if (arn.starts_with(kS3)) {
+    std::string_view rest = std::string_view(arn).substr(kS3.size());
+    const Bucket* b = w.find_bucket(rest.substr(0, rest.find('/')));
+    if (!b) return std::nullopt;
+    return ResourceFamily::Member{arn, b->account, b->policy.get(), false, nullptr};
+  }
+  if (const Key* k = w.find_key(arn))
+    return ResourceFamily::Member{k->arn, k->account, k->policy.get(), true, &k->grants};
+  const Principal* p = w.find_principal(arn);
+  if (!p) return std::nullopt;
+  if (action_lower == "sts:assumerole") {
+    if (p->kind != PrincipalKind::kRole) return std::nullopt;
+    return ResourceFamily::Member{p->arn, p->account, p->trust_policy.get(), true, nullptr};
+  }
+  const GenericResource* r = w.find_resource(p->arn);
+  return ResourceFamily::Member{p->arn, r ? r->account : p->account, r ? r->policy.get() : nullptr,
+                                false, nullptr};
+}
+
 }  // namespace accesspath

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,6 +44,13 @@ struct ResourceFamily {
   std::string action;  // "s3:GetObject", "kms:Decrypt", ...
   std::vector<Member> members;
 };
+
+// What the authorization of `action_lower` on `arn` consults, as a family member: the bucket
+// policy for a bucket or an object, the key policy and grants for a key, the trust policy for
+// sts:AssumeRole on a role, a resource policy with the ARN of a user or role for other actions
+// on it. nullopt when `arn` is none of these (ask the evaluator without a pre-filter).
+std::optional<ResourceFamily::Member> family_member(const World& w, std::string_view action_lower,
+                                                    const std::string& arn);
 
 class CandidateIndex {
  public:

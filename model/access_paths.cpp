@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "model/access_candidates.h"
@@ -50,6 +51,9 @@ struct Identity {
 
 struct Reach {
   std::vector<Identity> identities;  // BFS order: shortest chains first; [0] is the start
+  // AssumeRole questions on the way that no request context could be decided for: roles may be
+  // missing from `identities`.
+  std::vector<std::string> undecided;
 };
 
 std::vector<const Principal*> roles_of(const World& w) {
@@ -87,10 +91,15 @@ class RoleChains {
     if (!who) return r;
     r.identities.push_back({start, std::move(*who), -1});
     std::set<std::string_view> seen{start};
-    for (std::size_t i = 0; i < r.identities.size(); ++i)
+    for (std::size_t i = 0; i < r.identities.size(); ++i) {
       for (std::size_t role : assumable(r.identities[i]))
         if (seen.insert(roles_[role]->arn).second)
           r.identities.push_back({roles_[role]->arn, *sessions_[role], static_cast<int>(i)});
+      // The answers are cached per identity: its undecided questions are kept with them, so
+      // every start whose chains pass through it learns of them, not only the first.
+      for (const auto& reason : undecided_[r.identities[i].principal])
+        r.undecided.push_back(reason);
+    }
     return r;
   }
 
@@ -101,6 +110,20 @@ class RoleChains {
   const std::vector<std::size_t>& assumable(const Identity& id) {
     auto [it, fresh] = edges_.try_emplace(id.principal);
     if (!fresh) return it->second;
+    UndecidedLog asked;
+    UndecidedLog* outer = current_undecided_log();
+    ScopedUndecidedLog use_asked(asked);
+    struct Forward {  // what could not be decided is kept here and reported to the caller's log
+      UndecidedLog& asked;
+      UndecidedLog* outer;
+      std::vector<std::string>& kept;
+      ~Forward() {
+        for (auto& reason : asked.reasons()) {
+          if (outer) outer->add(reason);
+          kept.push_back(std::move(reason));
+        }
+      }
+    } forward{asked, outer, undecided_[id.principal]};
     std::vector<std::uint32_t> candidates;
     if (index_) {
       index_->candidates(id.who, candidates);
@@ -123,7 +146,8 @@ class RoleChains {
   const World& w_;
   std::vector<const Principal*> roles_;
   std::vector<std::optional<Requester>> sessions_;  // per role, once one can assume it
-  std::unordered_map<std::string, std::vector<std::size_t>> edges_;  // by identity
+  std::unordered_map<std::string, std::vector<std::size_t>> edges_;      // by identity
+  std::unordered_map<std::string, std::vector<std::string>> undecided_;  // by identity
   std::unique_ptr<CandidateIndex> index_;
 };
 
@@ -144,9 +168,14 @@ std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t in
     const Principal* role = w.find_principal(to.principal);
     auto witness = allowed_in_some_context(w, from.who, assume_request(from, *role));
     Decision d = evaluate(w, from.who, witness ? witness->request : assume_request(from, *role));
-    steps.push_back({PathStep::Kind::kAssumeRole, from.principal, "sts:AssumeRole", role->arn, "",
+    steps.push_back({PathStep::Kind::kAssumeRole,
+                     from.principal,
+                     "sts:AssumeRole",
+                     role->arn,
+                     "",
                      allowing_statements(d),
-                     witness ? witness->needs : std::vector<ContextNeed>{}});
+                     witness ? witness->needs : std::vector<ContextNeed>{},
+                     {}});
   }
   return steps;
 }
@@ -185,14 +214,26 @@ struct WrittenObject {
 
 // The objects that can be written now (scenario contract, invariants): for each encryption a
 // successful s3:PutObject by some considered principal could give, one representative object.
+// `every_writer`: keep every writer (a counterexample prefers another principal's write); else
+// one writer per object is enough (whether it can be written, not by whom).
 std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern& pattern,
                                             const std::vector<std::string>& principals,
-                                            RoleChains& chains) {
+                                            RoleChains& chains, bool every_writer) {
   std::vector<WrittenObject> out;
   std::set<std::string> seen;  // bucket + tag + writer
   std::vector<Reach> reaches;
   for (const auto& p : principals) reaches.push_back(chains.reach(p));
   NewObjectWriters filter(w, pattern);
+  // Per member of the filter: the (reach, identity) pairs that might write it, in reach order.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> writers_of(filter.size());
+  if (!every_writer) {
+    std::vector<std::uint32_t> members;
+    for (std::size_t r = 0; r < reaches.size(); ++r)
+      for (std::size_t i = 0; i < reaches[r].identities.size(); ++i) {
+        filter.candidates(reaches[r].identities[i].who, members);
+        for (std::uint32_t m : members) writers_of[m].emplace_back(r, i);
+      }
+  }
   // Whether an identity may write is the same whichever start principal reached it: asked once
   // per (identity, headers, object), however many principals' chains pass through it. The
   // statements that allow it; nullopt when it is denied.
@@ -237,44 +278,67 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
         it->second = Choice{std::move(e), std::move(tag), std::move(resource), member};
         return it->second;
       };
-      for (const auto& reach : reaches) {
-        for (std::size_t i = 0; i < reach.identities.size(); ++i) {
-          const Identity& id = reach.identities[i];
-          if (id.who.is_anonymous() && kms_header) continue;
-          const std::optional<Choice>& choice = choice_for(id.who.account);
-          if (!choice) continue;
-          const std::string& writer = reach.identities[0].principal;
-          if (seen.count(b.name + "/" + choice->tag + "/" + writer)) continue;
-          if (!filter.may_write(id.principal, id.who, choice->member)) continue;
-          probe.principal = id.principal;
-          probe.resource = choice->resource;
-          auto [answer, fresh] =
-              asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
-          if (fresh)
-            if (auto witness = allowed_in_some_context(w, id.who, probe))
-              answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
-                                       std::move(witness->needs)};
-          if (!answer->second) continue;
-          seen.insert(b.name + "/" + choice->tag + "/" + writer);
-          std::vector<PathStep> steps = chain_steps(w, reach, i);
-          steps.push_back(
-              {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
-               "writes a new object stored with " + describe_encryption(choice->encryption),
-               answer->second->statements, answer->second->context});
-          auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
-            return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
-          });
-          if (same != out.end()) {
-            same->other_writers.emplace_back(writer, std::move(steps));
-            continue;
-          }
-          out.push_back({b.name,
-                         concrete_key(pattern.key, choice->tag),
-                         choice->encryption,
-                         writer,
-                         std::move(steps),
-                         {}});
+      // The same object for every writer unless a key named by id or alias resolves in the
+      // writer's account: then one writer is all it takes, when one is all that is wanted.
+      // The same object for every writer unless a key named by id or alias resolves in the
+      // writer's account: then one writer is all it takes, when one is all that is wanted.
+      const bool same_for_all = !(chosen->sse == Sse::kKms && !chosen->key_ref.empty() &&
+                                  !chosen->key_ref.starts_with("arn:"));
+      bool written = false;
+      auto try_writer = [&](const Reach& reach, std::size_t i) {
+        const Identity& id = reach.identities[i];
+        if (id.who.is_anonymous() && kms_header) return;
+        const std::optional<Choice>& choice = choice_for(id.who.account);
+        if (!choice) return;
+        const std::string& writer = reach.identities[0].principal;
+        if (!every_writer ? seen.count(b.name + "/" + choice->tag) > 0
+                          : seen.count(b.name + "/" + choice->tag + "/" + writer) > 0)
+          return;
+        if (!filter.may_write(id.principal, id.who, choice->member)) return;
+        probe.principal = id.principal;
+        probe.resource = choice->resource;
+        auto [answer, fresh] =
+            asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
+        if (fresh)
+          if (auto witness = allowed_in_some_context(w, id.who, probe))
+            answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
+                                     std::move(witness->needs)};
+        if (!answer->second) return;
+        seen.insert(b.name + "/" + choice->tag + "/" + writer);
+        seen.insert(b.name + "/" + choice->tag);  // written by someone
+        written = true;
+        std::vector<PathStep> steps = chain_steps(w, reach, i);
+        steps.push_back(
+            {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
+             "writes a new object stored with " + describe_encryption(choice->encryption),
+             answer->second->statements, answer->second->context, headers});
+        auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
+          return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
+        });
+        if (same != out.end()) {
+          same->other_writers.emplace_back(writer, std::move(steps));
+          return;
         }
+        out.push_back({b.name,
+                       concrete_key(pattern.key, choice->tag),
+                       choice->encryption,
+                       writer,
+                       std::move(steps),
+                       {}});
+      };
+      // One object for everyone, one writer wanted: only the identities the candidate index
+      // keeps for that object (in the same order), not every identity of every reach.
+      const std::optional<Choice>* fixed = same_for_all ? &choice_for(b.account) : nullptr;
+      if (!every_writer && fixed && *fixed && (**fixed).member != SIZE_MAX) {
+        for (auto [r, i] : writers_of[(**fixed).member]) {
+          if (written) break;
+          try_writer(reaches[r], i);
+        }
+        continue;
+      }
+      for (const auto& reach : reaches) {
+        if (written && same_for_all && !every_writer) break;
+        for (std::size_t i = 0; i < reach.identities.size(); ++i) try_writer(reach, i);
       }
     }
   }
@@ -356,8 +420,14 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
       Decision d;
       std::vector<ContextNeed> context;
       if (!can(w, id, action, target, &d, &context)) return;
-      edits.push_back({{PathStep::Kind::kChangePolicy, id.principal, action, target, detail,
-                        allowing_statements(d), std::move(context)},
+      edits.push_back({{PathStep::Kind::kChangePolicy,
+                        id.principal,
+                        action,
+                        target,
+                        detail,
+                        allowing_statements(d),
+                        std::move(context),
+                        {}},
                        std::move(apply),
                        key});
     };
@@ -521,7 +591,7 @@ struct Query {
 // Concrete requests for a query in world `w`, plus the objects writable now.
 std::vector<Target> targets_for(const World& w, const Query& q,
                                 const std::vector<std::string>& principals, RoleChains& chains,
-                                std::vector<std::string>* warnings) {
+                                std::vector<std::string>* warnings, bool every_writer = true) {
   std::vector<Target> out;
   for (const auto& action : expand_actions(q.action)) {
     std::string lower = to_lower(action);
@@ -548,7 +618,7 @@ std::vector<Target> targets_for(const World& w, const Query& q,
             out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
         }
       if (bp.object)
-        for (auto& written : writable_objects(w, bp, principals, chains)) {
+        for (auto& written : writable_objects(w, bp, principals, chains, every_writer)) {
           std::string arn = "arn:aws:s3:::" + written.bucket + "/" + written.key;
           if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
           Target t{{"", action, arn, q.headers, q.context},
@@ -618,9 +688,10 @@ struct Found {
   Counterexample example;
 };
 
-std::optional<Found> find_access(const World& w, const std::string& start, RoleChains& chains,
-                                 const std::vector<Target>& targets, const World& read_world) {
-  Reach reach = chains.reach(start);
+// The same with `start`'s reach already worked out (`reach.identities[0]` is `start`).
+std::optional<Found> find_access_in(const World& w, const Reach& reach,
+                                    std::span<const Target> targets, const World& read_world) {
+  const std::string& start = reach.identities.front().principal;
   for (std::size_t i = 0; i < reach.identities.size(); ++i) {
     const Identity& id = reach.identities[i];
     for (const auto& t : targets) {
@@ -648,11 +719,19 @@ std::optional<Found> find_access(const World& w, const std::string& start, RoleC
       for (const auto& [k, v] : asked.headers)
         detail += (detail.empty() ? "with " : ", ") + k + ": " + v;
       f.example.steps.push_back({PathStep::Kind::kAccess, id.principal, r.action, r.resource,
-                                 detail, allowing_statements(d), std::move(witness->needs)});
+                                 detail, allowing_statements(d), std::move(witness->needs),
+                                 asked.headers});
       return f;
     }
   }
   return std::nullopt;
+}
+
+std::optional<Found> find_access(const World& w, const std::string& start, RoleChains& chains,
+                                 std::span<const Target> targets, const World& read_world) {
+  Reach reach = chains.reach(start);
+  if (reach.identities.empty()) return std::nullopt;
+  return find_access_in(w, reach, targets, read_world);
 }
 
 }  // namespace
@@ -836,6 +915,164 @@ std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
   for (const auto& principal : all)
     if (auto f = find_access(world, principal, chains, targets, read_world))
       out.push_back({principal, std::move(f->example)});
+  return out;
+}
+
+namespace {
+
+// Which targets an identity might be allowed (access_candidates.h): a target no identity of a
+// principal's reach might be allowed is certainly denied to that principal, and not asked about.
+class TargetFilter {
+ public:
+  TargetFilter(const World& w, const std::vector<Target>& targets)
+      : member_(targets.size(), {SIZE_MAX, 0}) {
+    std::vector<ResourceFamily> families;
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      std::string action = to_lower(targets[t].request.action);
+      auto m = family_member(w, action, targets[t].request.resource);
+      if (!m) continue;
+      std::size_t f = 0;
+      while (f < families.size() && families[f].action != action) ++f;
+      if (f == families.size()) families.push_back({action, {}});
+      member_[t] = {f, static_cast<std::uint32_t>(families[f].members.size())};
+      families[f].members.push_back(std::move(*m));
+    }
+    for (auto& f : families) indexes_.push_back(std::make_unique<CandidateIndex>(std::move(f)));
+  }
+
+  // Sets possible[t] for every target `who` might be allowed (all unfiltered ones included).
+  void mark(const Requester& who, std::vector<char>& possible) {
+    std::vector<std::vector<char>> in_family;
+    for (auto& index : indexes_) {
+      index->candidates(who, scratch_);
+      auto& marks = in_family.emplace_back(index->family().members.size(), 0);
+      for (std::uint32_t m : scratch_) marks[m] = 1;
+    }
+    for (std::size_t t = 0; t < member_.size(); ++t) {
+      auto [f, m] = member_[t];
+      if (f == SIZE_MAX || in_family[f][m]) possible[t] = 1;
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::uint32_t>> member_;  // per target: family, member
+  std::vector<std::unique_ptr<CandidateIndex>> indexes_;
+  std::vector<std::uint32_t> scratch_;
+};
+
+}  // namespace
+
+// Whether identities may make the targets' requests, in some request context. A role's answers
+// are kept: every start that reaches the role asks the same question (the access graph asks each
+// identity once for the same reason). Undecided questions are not kept: they are asked again,
+// so each start's log says so.
+class Answers {
+ public:
+  Answers(const World& w, const World& read_world, const std::vector<Target>& targets)
+      : w_(w), read_world_(read_world), targets_(targets) {}
+
+  // `marks[k][t]`: identity k of the reach might be allowed target t (the candidate index).
+  bool allowed(const Reach& reach, const std::vector<std::vector<char>>& marks, std::size_t t) {
+    for (std::size_t k = 0; k < reach.identities.size(); ++k) {
+      if (!marks[k][t]) continue;
+      const Identity& id = reach.identities[k];
+      std::vector<std::int8_t>* memo = nullptr;
+      if (k > 0) {  // a role: its answers are shared
+        memo = &by_role_[id.principal];
+        if (memo->empty()) memo->assign(targets_.size(), kUnasked);
+        if ((*memo)[t] == kYes) return true;
+        if ((*memo)[t] == kNo) continue;
+      }
+      Request asked = targets_[t].request;
+      asked.principal = id.principal;
+      UndecidedLog one;
+      bool yes = false;
+      {
+        ScopedUndecidedLog use(one);
+        yes = allowed_in_some_context(targets_[t].writer.empty() ? w_ : read_world_, id.who, asked)
+                  .has_value();
+      }
+      if (UndecidedLog* outer = current_undecided_log())
+        for (auto& reason : one.reasons()) outer->add(std::move(reason));
+      if (memo && (yes || one.empty())) (*memo)[t] = yes ? kYes : kNo;
+      if (yes) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::int8_t kUnasked = 0, kYes = 1, kNo = 2;
+  const World& w_;
+  const World& read_world_;
+  const std::vector<Target>& targets_;
+  std::unordered_map<std::string, std::vector<std::int8_t>> by_role_;
+};
+
+PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries,
+                          const std::set<std::string>* paths_for) {
+  PairAccesses out;
+  // Questions asked while working out the targets (the objects that can be written now).
+  UndecidedLog undecided;
+  ScopedUndecidedLog use_log(undecided);
+  const std::vector<std::string> all = considered_principals(world);
+  RoleChains chains(world);
+  std::vector<Target> targets;
+  for (const auto& query : queries) {
+    Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
+    // One writer per new object: a path then shows the first writer found (valid, if not always
+    // another principal's write), and asking about every writer is most of the work at scale.
+    for (auto& t : targets_for(world, q, all, chains, &out.warnings, false))
+      targets.push_back(std::move(t));
+  }
+  World read_world = with_written_objects(world, targets);
+  out.undecided = undecided.summary();
+  TargetFilter filter(world, targets);
+  Answers answers(world, read_world, targets);
+  // As who_can, but every target on its own: one answer per (principal, action, resource). The
+  // PutObject of one object is several targets (one per encryption choice): allowed when any is.
+  for (const auto& principal : all) {
+    const Reach reach = chains.reach(principal);
+    std::vector<char> possible(targets.size(), 0);
+    std::vector<std::vector<char>> marks;  // per identity of the reach
+    for (const auto& id : reach.identities) {
+      filter.mark(id.who, marks.emplace_back(targets.size(), 0));
+      for (std::size_t t = 0; t < targets.size(); ++t) possible[t] |= marks.back()[t];
+    }
+    std::set<std::pair<std::string, std::string>> allowed;  // (action, resource)
+    std::vector<PairAccess> maybe;                          // undecided, in target order
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      const Target& t = targets[i];
+      std::pair<std::string, std::string> key{t.request.action, t.request.resource};
+      if (allowed.count(key)) continue;
+      if (paths_for && !paths_for->count(principal + "\n" + key.first + "\n" + key.second))
+        continue;
+      UndecidedLog asked;
+      std::optional<Found> f;
+      bool yes = false;
+      if (possible[i] && !reach.identities.empty()) {
+        ScopedUndecidedLog use_asked(asked);
+        if (paths_for)
+          f = find_access_in(world, reach, std::span<const Target>(&t, 1), read_world);
+        else
+          yes = answers.allowed(reach, marks, i);
+      }
+      if (f || yes) {
+        allowed.insert(key);
+        out.pairs.push_back(
+            {principal, key.first, key.second, f ? std::move(f->example) : Counterexample{}, ""});
+        continue;
+      }
+      std::vector<std::string> reasons = asked.reasons();
+      reasons.insert(reasons.end(), reach.undecided.begin(), reach.undecided.end());
+      if (reasons.empty()) continue;
+      auto known = std::find_if(maybe.begin(), maybe.end(), [&](const PairAccess& m) {
+        return m.action == key.first && m.resource == key.second;
+      });
+      if (known == maybe.end()) maybe.push_back({principal, key.first, key.second, {}, reasons[0]});
+    }
+    for (auto& m : maybe)
+      if (!allowed.count({m.action, m.resource})) out.pairs.push_back(std::move(m));
+  }
   return out;
 }
 

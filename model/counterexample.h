@@ -2,6 +2,7 @@
 // it must never reach, each step with the statements that allowed it.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct PathStep {
   // The caller-chosen condition keys this step's request needs, with their values (empty when
   // its decision reads none: any request context will do).
   std::vector<ContextNeed> context;
+  // The request headers the step's request sends (a write's encryption choice), names lowercased.
+  std::map<std::string, std::string> headers;
 };
 
 std::string_view to_string(PathStep::Kind k);

@@ -108,6 +108,10 @@ std::size_t NewObjectWriters::member(std::size_t bucket, std::string_view tag) c
   return SIZE_MAX;
 }
 
+void NewObjectWriters::candidates(const Requester& who, std::vector<std::uint32_t>& out) {
+  index_->candidates(who, out);
+}
+
 bool NewObjectWriters::may_write(const std::string& writer, const Requester& who,
                                  std::size_t member) {
   if (member == SIZE_MAX) return true;  // not a member: no filter

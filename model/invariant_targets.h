@@ -57,6 +57,9 @@ class NewObjectWriters {
   // The member for the object of this tag in the bucket `world.buckets[bucket]`; SIZE_MAX when
   // there is none.
   std::size_t member(std::size_t bucket, std::string_view tag) const;
+  std::size_t size() const { return members_.size(); }
+  // The members `who` might write (the others it is certainly denied), ascending.
+  void candidates(const Requester& who, std::vector<std::uint32_t>& out);
   // False when `who` (named `writer`) is certainly denied s3:PutObject of the member's object.
   bool may_write(const std::string& writer, const Requester& who, std::size_t member);
 

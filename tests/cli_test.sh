@@ -331,5 +331,65 @@ contains "replay says nothing was read" "$tmp/err" "replay: no CloudTrail file c
 "$ap" replay "$tmp/broken.json" $ct/trail >"$tmp/out" 2>"$tmp/err"
 expect "replay with a broken world" 2 $?
 
+# diff: what a change opens. Exit 0 nothing added, 1 something added (--fail-on), 2 bad input.
+sod=scenarios/separation-of-duties.json
+trusts=scenarios/separation-of-duties-role-trusts-account.json
+"$ap" diff $sod $sod >"$tmp/out" 2>"$tmp/err"; expect "diff of a world with itself" 0 $?
+contains "diff summary" "$tmp/out" "0 added, 0 removed, 0 undecided"
+"$ap" diff $sod $trusts >"$tmp/out" 2>"$tmp/err"; expect "diff with added access" 1 $?
+contains "diff summarised for people" "$tmp/out" "user developer can now assume role authorized-users, from any address"
+contains "diff names the statement of NEW" "$tmp/out" "made by NEW's statements: trust policy of role \`authorized-users\` \`DebugFromTheAccount\`"
+"$ap" diff --fail-on removed $sod $trusts >"$tmp/out"; expect "diff --fail-on removed, only added" 0 $?
+"$ap" diff --fail-on none $sod $trusts >"$tmp/out"; expect "diff --fail-on none" 0 $?
+"$ap" diff --fail-on removed $trusts $sod >"$tmp/out"; expect "diff --fail-on removed" 1 $?
+"$ap" diff --fail-on any $trusts $sod >"$tmp/out"; expect "diff --fail-on any" 1 $?
+"$ap" diff $trusts $sod >"$tmp/out"; expect "diff that only removes" 0 $?
+"$ap" diff --format json --actions sts:AssumeRole $sod $trusts >"$tmp/diff.json"; expect "diff json" 1 $?
+python3 - "$tmp/diff.json" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL diff json shape"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["removed"] == [] and d["undecided"] == [], d
+assert sorted(a["resource"].rsplit("/", 1)[1] for a in d["added"]) == [
+    "authorized-users", "secure-bucket-admin", "secure-key-admin"], d["added"]
+for a in d["added"]:
+    assert a["principal"] == "arn:aws:iam::111122223333:user/developer" and a["action"] == "sts:AssumeRole"
+    assert a["path"]["steps"] and a["path"]["steps"][-1]["target"] == a["resource"], a
+    assert a["changed_statements"] and a["base"]["refused"], a
+PY
+# --accept: reviewed findings pass until they expire; then they fail again.
+accept_all() {  # accept_all DIFF_JSON BASELINE EXPIRES: every added access of a diff, accepted
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+json.dump({"accepted": [{"fingerprint": a["fingerprint"], "justification": "debug access, SEC-1",
+                         "expires": sys.argv[3]} for a in d["added"]]}, open(sys.argv[2], "w"))
+PY
+}
+accept_all "$tmp/diff.json" "$tmp/accept.json" 2999-12-31
+"$ap" diff --actions sts:AssumeRole --accept "$tmp/accept.json" $sod $trusts >"$tmp/out"; expect "diff accepted" 0 $?
+contains "accepted shown" "$tmp/out" "[accepted: debug access, SEC-1]"
+contains "accepted counted" "$tmp/out" "3 added (3 accepted)"
+accept_all "$tmp/diff.json" "$tmp/expired.json" 2020-01-31
+"$ap" diff --actions sts:AssumeRole --accept "$tmp/expired.json" $sod $trusts >"$tmp/out"; expect "diff acceptance expired" 1 $?
+contains "expired shown" "$tmp/out" "[acceptance expired 2020-01-31]"
+printf '{"accepted": [{"fingerprint": "x", "justification": "y", "expires": "soon"}]}' >"$tmp/bad-accept.json"
+"$ap" diff --accept "$tmp/bad-accept.json" $sod $trusts >"$tmp/out" 2>"$tmp/err"; expect "diff bad baseline" 2 $?
+contains "bad baseline named with pointer" "$tmp/err" "bad-accept.json: /accepted/0/expires: error: \`soon\` is not a date"
+# Bad input: different accounts, a world that does not load; nothing on standard output.
+"$ap" diff $sod scenarios/cross-account-key.json >"$tmp/out" 2>"$tmp/err"; expect "diff over different accounts" 2 $?
+contains "different accounts named" "$tmp/err" "cross-account-key.json: /accounts/0: error: account \`999988887777\`"
+[ ! -s "$tmp/out" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL diff exit 2 printed a report"; }
+"$ap" diff $sod "$tmp/typo.json" >"$tmp/out" 2>"$tmp/err"; expect "diff world that does not load" 2 $?
+contains "diff load error named" "$tmp/err" "typo.json: /principal: error: unknown key"
+# Imports: the deployed world (an AWS export) against a plan of the same world changes nothing;
+# values known only after apply make entries undecided, never a silent "nothing added".
+"$ap" diff aws:$fx/aws-seed-003 terraform:$fx/terraform-seed-003.json >"$tmp/out" 2>"$tmp/err"
+expect "diff export against plan" 0 $?
+contains "diff export against plan is empty" "$tmp/out" "0 added, 0 removed, 0 undecided"
+"$ap" diff terraform:$fx/terraform-unknown-values.json terraform:$fx/terraform-unknown-values.json \
+  >"$tmp/out" 2>"$tmp/err"; expect "diff with unknown values" 1 $?
+contains "unknown value undecided" "$tmp/out" "? undecided:"
+"$ap" diff aws:$fx/aws-empty $sod >"$tmp/out" 2>"$tmp/err"; expect "diff import with nothing usable" 2 $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

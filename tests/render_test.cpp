@@ -128,6 +128,7 @@ Counterexample small_counterexample() {
                      kReader,
                      "",
                      {sid("", "/principals/1/trust_policy/Statement/0"), sid("AssumeReader")},
+                     {},
                      {}},
                     {PathStep::Kind::kAccess,
                      kReader,
@@ -135,6 +136,7 @@ Counterexample small_counterexample() {
                      kObject,
                      "",
                      {sid("ReadReports"), sid("AllowReaderDecrypt")},
+                     {},
                      {}}}};
 }
 
@@ -441,6 +443,7 @@ TEST(RenderDot, PathVerticesMissingFromTheGraphAreAdded) {
                                      kBucket + "/new-object",
                                      "SSE-S3 (AES256)",
                                      {},
+                                     {},
                                      {}});
   Scene s = build_scene(g, o);
   const SceneCluster* account = s.find_cluster(account_cluster_name(kAcct));
@@ -638,6 +641,7 @@ TEST(RenderSample, Seed003LikeWorldRendersAndCanBeWrittenToLookAt) {
                                 "arn:aws:s3:::secure-demo-bucket/legacy/unencrypted-notes.txt",
                                 "SSE-S3",
                                 {sid("AllowAllActions")},
+                                {},
                                 {}}}};
   std::string path = render_svg(seed003_like_graph(), o);
   EXPECT_EQ(XmlChecker(path).check(), "");

@@ -122,6 +122,9 @@ class Sarif(unittest.TestCase):
         else:
             self.assertTrue(art["uri"].startswith("file:///"), art)
             path = pathlib.Path(unquote(urlparse(art["uri"]).path))
+        if "logicalLocations" not in loc:
+            self.assertNotIn("region", physical)  # the whole file
+            return
         pointer = loc["logicalLocations"][0]["fullyQualifiedName"]
         text = path.read_text(encoding="utf-8")
         try:
@@ -226,6 +229,50 @@ class Sarif(unittest.TestCase):
 
 
 @unittest.skipUnless(CLI, "set ACCESSPATH_CLI to the accesspath binary")
+class DiffSarif(unittest.TestCase):
+    """`accesspath diff --format sarif BASE NEW`: one result per added access."""
+    check_results = Sarif.check_results
+    check_location = Sarif.check_location
+
+    def diff(self, base, new, want_status):
+        r = subprocess.run([CLI, "diff", "--format", "sarif", str(base), str(new)],
+                           capture_output=True, text=True, timeout=600, cwd=ROOT)
+        self.assertEqual(r.returncode, want_status, r.stderr[-2000:])
+        log = json.loads(r.stdout)
+        errors = list(VALIDATOR.iter_errors(log))
+        if errors:
+            e = jsonschema.exceptions.best_match(errors)
+            self.fail("not valid SARIF 2.1.0 at %s: %s" % (list(e.absolute_path), e.message[:300]))
+        self.check_results(log)
+        return log
+
+    def test_added_accesses_point_at_the_statements_that_made_them(self):
+        new = ROOT / "scenarios" / "separation-of-duties-role-trusts-account.json"
+        log = self.diff(SOD, new, 1)
+        results = log["runs"][0]["results"]
+        added = [r for r in results if r["ruleId"] == "access-added"]
+        self.assertEqual(len(added), 17)
+        doc = json.loads(new.read_text(encoding="utf-8"))
+        for r in added:
+            loc = r["locations"][0]
+            self.assertTrue(loc["physicalLocation"]["artifactLocation"]["uri"].endswith(
+                "separation-of-duties-role-trusts-account.json"))
+            statement = resolve(doc, loc["logicalLocations"][0]["fullyQualifiedName"])
+            self.assertIn(statement["Effect"], ("Allow", "Deny"))
+            self.assertRegex(r["partialFingerprints"]["accesspathAccess/v1"], "^[0-9a-f]{16}$")
+            steps = r["codeFlows"][0]["threadFlows"][0]["locations"]
+            self.assertEqual([s["executionOrder"] for s in steps], list(range(1, len(steps) + 1)))
+        prints = [r["partialFingerprints"]["accesspathAccess/v1"] for r in added]
+        self.assertEqual(len(prints), len(set(prints)), "fingerprints repeat")
+        again = self.diff(SOD, new, 1)["runs"][0]["results"]
+        self.assertEqual(prints, [r["partialFingerprints"]["accesspathAccess/v1"]
+                                  for r in again if r["ruleId"] == "access-added"])
+
+    def test_no_change_no_result(self):
+        log = self.diff(SOD, SOD, 0)
+        self.assertEqual(log["runs"][0]["results"], [])
+
+
 class Junit(unittest.TestCase):
     def compare(self, files, want_status):
         status, out, err = check("junit", files)

@@ -104,4 +104,17 @@ struct ReplayOptions {
 };
 int run_replay(const ReplayOptions& options, std::ostream& out, std::ostream& err);
 
+// --- diff: what a change opens and closes (diff_command.cpp) ---
+struct DiffCommandOptions {
+  std::string base;  // scenario file, aws:DIR or terraform:PLAN
+  std::string next;
+  std::string format = "text";    // text, json or sarif
+  std::string fail_on = "added";  // added, removed, any or none
+  std::string actions;            // comma-separated; "" = the default set
+  std::string accept;             // "" or a baseline of accepted findings
+  bool full = false;              // decide every pair, not only those the change can affect
+  std::string output;             // "" = standard output; else written whole or not at all
+};
+int run_diff(const DiffCommandOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace accesspath

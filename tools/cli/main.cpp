@@ -158,6 +158,29 @@ int main(int argc, char** argv) {
       ->required();
   // --- end replay ---
 
+  // --- diff: what a change opens and closes ---
+  accesspath::DiffCommandOptions diff;
+  auto* diff_cmd = app.add_subcommand(
+      "diff", "the accesses NEW adds and removes compared with BASE, each with its path");
+  diff_cmd->add_option("base", diff.base, "BASE: a scenario file, aws:DIR or terraform:PLAN")
+      ->required();
+  diff_cmd->add_option("new", diff.next, "NEW: a scenario file, aws:DIR or terraform:PLAN")
+      ->required();
+  diff_cmd->add_option("--format", diff.format, "output format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  diff_cmd->add_option("--fail-on", diff.fail_on, "exit 1 when this changed (default: added)")
+      ->check(CLI::IsMember({"added", "removed", "any", "none"}));
+  diff_cmd->add_option("--actions", diff.actions,
+                       "compare these actions (comma-separated, wildcards allowed) instead of "
+                       "the default data and control actions");
+  diff_cmd->add_option("--accept", diff.accept,
+                       "a baseline of reviewed findings (fingerprint, justification, expires)");
+  diff_cmd->add_flag("--full", diff.full,
+                     "decide every pair, not only those the change can affect (the same result)");
+  diff_cmd->add_option("-o,--output", diff.output,
+                       "write the report to this file (whole or not at all), not to stdout");
+  // --- end diff ---
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -175,5 +198,6 @@ int main(int argc, char** argv) {
   if (*replay_cmd) return accesspath::run_replay(replay, std::cout, std::cerr);
   if (*eval_cmd) return accesspath::run_eval(eval, std::cout, std::cerr);
   if (*import_cmd) return accesspath::run_import(import, std::cout, std::cerr);
+  if (*diff_cmd) return accesspath::run_diff(diff, std::cout, std::cerr);
   return 2;
 }

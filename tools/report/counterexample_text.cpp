@@ -13,6 +13,12 @@ std::string statement_text(const StatementRef& s) {
   return out;
 }
 
+std::string statement_text_list(const std::vector<StatementRef>& list) {
+  std::string out;
+  for (const auto& s : list) out += (out.empty() ? "" : "; ") + statement_text(s);
+  return out;
+}
+
 nlohmann::json context_to_json(const std::vector<ContextNeed>& needs) {
   // The request parts an expectation replays (present keys; headers for s3:x-amz-* keys) and
   // every key the decision read, absent ones too.

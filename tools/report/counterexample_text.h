@@ -15,6 +15,8 @@ namespace accesspath {
 
 // "managed policy `…/admin` `AllowAll`" (the statement's pointer when it has no Sid).
 std::string statement_text(const StatementRef& s);
+// The statements joined with "; ".
+std::string statement_text_list(const std::vector<StatementRef>& list);
 std::string counterexample_to_text(const Counterexample& c, const std::string& indent = "");
 nlohmann::json counterexample_to_json(const Counterexample& c);
 // The request context a step or an edge needs: what it read, as text, and the parts an

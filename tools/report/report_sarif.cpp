@@ -5,84 +5,13 @@
 #include <sstream>
 
 #include "tools/report/check_findings.h"
-#include "tools/report/json_locator.h"
+#include "tools/report/sarif_parts.h"
 
 namespace accesspath {
 namespace {
 
 using json = nlohmann::ordered_json;
-namespace fs = std::filesystem;
-
-constexpr const char* kSchemaUri =
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-constexpr const char* kBaseId = "SRCROOT";
-
-// RFC 3986: everything but unreserved characters and `/` is percent-encoded, byte by byte.
-std::string uri_path(const std::string& path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
-}
-
-std::string file_uri(const fs::path& absolute) {
-  std::string path = uri_path(absolute.generic_string());
-  return "file://" + (path.starts_with('/') ? path : "/" + path);
-}
-
-// One scanned file: how SARIF names it, and its text for finding lines.
-struct Artifact {
-  json location;
-  std::optional<std::string> text;
-};
-
-Artifact artifact_for(const std::string& file, const fs::path& base_dir) {
-  Artifact a;
-  fs::path p(file);
-  fs::path on_disk = p.is_relative() && !base_dir.empty() ? base_dir / p : p;
-  fs::path relative = p.is_relative() ? p.lexically_normal() : p.lexically_relative(base_dir);
-  if (!relative.empty() && *relative.begin() != ".." && !base_dir.empty())
-    a.location = {{"uri", uri_path(relative.generic_string())}, {"uriBaseId", kBaseId}};
-  else if (p.is_relative())
-    a.location = {{"uri", uri_path(relative.generic_string())}};
-  else
-    a.location = {{"uri", file_uri(p)}};
-  std::ifstream in(on_disk, std::ios::binary);
-  if (in) {
-    std::ostringstream text;
-    text << in.rdbuf();
-    a.text = text.str();
-  }
-  return a;
-}
-
-json location(const Artifact& a, const std::string& pointer) {
-  json physical = {{"artifactLocation", a.location}};
-  if (a.text)
-    if (std::optional<TextSpan> span = locate_pointer(*a.text, pointer)) {
-      json region = {{"startLine", span->start.line}, {"startColumn", span->start.column}};
-      if (span->end.line != span->start.line || span->end.column != span->start.column) {
-        region["endLine"] = span->end.line;  // known when the value is whole in the text
-        region["endColumn"] = span->end.column;
-      }
-      physical["region"] = std::move(region);
-    }
-  json l = {{"physicalLocation", physical}};
-  if (!pointer.empty())
-    l["logicalLocations"] = json::array({{{"fullyQualifiedName", pointer}, {"kind", "element"}}});
-  return l;
-}
+using namespace sarif_parts;
 
 std::size_t rule_index(std::string_view id) {
   const auto& rules = check_rules();
@@ -101,17 +30,6 @@ json result(std::string_view rule_id, const std::string& message, json where,
             {"locations", json::array({std::move(where)})}};
   if (!r.name.empty()) j["properties"] = {{"scenario", r.name}};
   return j;
-}
-
-// Where a step happens in the file: at the first statement that allowed it. A policy the
-// attacker rewrote (model/access_paths.cpp labels it "… (as changed by the attacker)") has no
-// statements in the file, so the step points at the policy itself.
-std::string step_pointer(const PathStep& s, const std::string& fallback) {
-  if (s.statements.empty()) return fallback;
-  const StatementRef& first = s.statements.front();
-  if (!first.policy.ends_with("(as changed by the attacker)")) return first.pointer;
-  std::size_t at = first.pointer.rfind("/Statement/");
-  return at == std::string::npos ? first.pointer : first.pointer.substr(0, at);
 }
 
 // The steps of a counterexample as one thread flow, each at the statement that allowed it.
@@ -170,11 +88,7 @@ json driver(const ToolInfo& tool) {
                      {"fullDescription", {{"text", std::string(r.full_description)}}},
                      {"defaultConfiguration", {{"level", std::string(r.level)}}},
                      {"properties", {{"tags", json::array({"security", "access"})}}}});
-  json d = {{"name", tool.name}, {"version", tool.version}};
-  if (!tool.version.empty()) d["semanticVersion"] = tool.version;
-  if (!tool.information_uri.empty()) d["informationUri"] = tool.information_uri;
-  d["rules"] = std::move(rules);
-  return d;
+  return tool_driver(tool.name, tool.version, tool.information_uri, std::move(rules));
 }
 
 }  // namespace
@@ -188,17 +102,8 @@ json reports_to_sarif(const std::vector<ScenarioReport>& reports, const SarifOpt
     artifacts.push_back({{"location", a.location}, {"roles", json::array({"analysisTarget"})}});
     loaded_all = loaded_all && !r.error;
   }
-  json run = {{"tool", {{"driver", driver(options.tool)}}}};
-  if (!options.base_dir.empty()) {
-    std::string base = file_uri(options.base_dir);
-    if (!base.ends_with('/')) base += "/";
-    run["originalUriBaseIds"] = {{kBaseId, {{"uri", base}}}};
-  }
-  run["invocations"] = json::array({{{"executionSuccessful", loaded_all}}});
-  run["columnKind"] = "unicodeCodePoints";
-  run["artifacts"] = std::move(artifacts);
-  run["results"] = std::move(results);
-  return {{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", json::array({std::move(run)})}};
+  return sarif_log(driver(options.tool), options.base_dir, loaded_all, std::move(artifacts),
+                   std::move(results));
 }
 
 }  // namespace accesspath
