@@ -101,7 +101,13 @@ LawResult statement_order_irrelevant(const Decider& decide, const json& doc, con
   for (const auto& site : policy_sites(doc)) {
     json& statements = statements_array(after[site.pointer]);
     std::vector<json> v(statements.begin(), statements.end());
-    if (!v.empty() && random() % 2 == 0) v.push_back(v[random() % v.size()]);  // a duplicate
+    if (!v.empty() && random() % 2 == 0) {
+      // A duplicate, without its Sid: IAM refuses a policy that repeats one (and a Sid never
+      // takes part in a decision).
+      json copy = v[random() % v.size()];
+      if (copy.is_object()) copy.erase("Sid");
+      v.push_back(std::move(copy));
+    }
     std::shuffle(v.begin(), v.end(), random);
     statements = v;
   }
