@@ -257,6 +257,8 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
     return;
   }
   std::string arn = (*meta)["Arn"];
+  // Read now: `out` (which `meta` points into) is reused for the key's other files below.
+  std::string key_id = value_or(*meta, "KeyId", dir.filename().string());
   json key = {{"arn", arn}};
   if (value_or(*meta, "KeyManager", "") == "AWS") key["managed"] = "aws";
   std::string state = key_state(value_or(*meta, "KeyState", "Enabled"), file, report);
@@ -304,7 +306,7 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
                    "key `" + arn + "` is left out: its key policy is not known (see above)");
     return;
   }
-  key_ids[value_or(*meta, "KeyId", dir.filename().string())] = arn;
+  key_ids[key_id] = arn;
   builder.add_key(key, {dir.string(), ""});
 }
 
