@@ -126,7 +126,9 @@ class Builder {
 
   void ask_all(const std::string& principal, const Requester& who, bool admin_edges) {
     ask_assume(principal, who);
-    if (who.is_service()) return;
+    // A service acts through resource policies naming it; an identity of a federated provider
+    // only assumes roles (requester.h).
+    if (who.is_service() || who.is_federated()) return;
     ask_buckets(principal, who, admin_edges);
     ask_keys(principal, who, admin_edges);
     if (admin_edges) ask_principal_admin(principal, who);
@@ -134,12 +136,18 @@ class Builder {
 
  private:
   void ask_assume(const std::string& principal, const Requester& who) {
-    q_.assume->candidates(who, survivors_);
+    if (who.is_federated()) {
+      // The index knows AWS principals; a federated identity asks every role.
+      survivors_.clear();
+      for (std::uint32_t m = 0; m < q_.roles.size(); ++m) survivors_.push_back(m);
+    } else {
+      q_.assume->candidates(who, survivors_);
+    }
     for (std::uint32_t m : survivors_) {
       const Principal& role = *q_.roles[m];
       if (role.arn == principal) continue;
       asker_.ask(principal, who, EdgeKind::kAssumeRole,
-                 {principal, "sts:AssumeRole", role.arn, {}, {}}, role.arn);
+                 {principal, assume_role_action(who), role.arn, {}, {}}, role.arn);
     }
   }
 

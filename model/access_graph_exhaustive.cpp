@@ -21,8 +21,8 @@ AccessGraph build_access_graph_exhaustive(const World& w, const GraphOptions& op
     for (const auto& role : w.principals)
       if (role.kind == PrincipalKind::kRole && role.arn != principal)
         asker.ask(principal, *who, EdgeKind::kAssumeRole,
-                  {principal, "sts:AssumeRole", role.arn, {}, {}}, role.arn);
-    if (who->is_service()) continue;
+                  {principal, assume_role_action(*who), role.arn, {}, {}}, role.arn);
+    if (who->is_service() || who->is_federated()) continue;
     for (const auto& b : w.buckets) {
       // Reading plaintext, end to end (S3 and the KMS call S3 makes).
       for (const auto& o : b.objects) {

@@ -25,6 +25,14 @@ void add_principal_vertices(const World& w, AccessGraph& g) {
       g.add_vertex({VertexKind::kAnonymous, arn, "anonymous", "", "an unsigned request", false});
       continue;
     }
+    if (arn.rfind(kFederatedPrefix, 0) == 0) {
+      const std::string provider = arn.substr(kFederatedPrefix.size());
+      g.add_vertex({VertexKind::kOutsider, arn,
+                    (is_saml_provider(provider) ? "SAML identity of " : "web identity of ") +
+                        short_label(provider),
+                    "", "anyone holding a token of this identity provider", false});
+      continue;
+    }
     auto parsed = parse_arn(arn);
     bool declared_account = parsed && w.find_account(parsed->account);
     g.add_vertex({VertexKind::kOutsider, arn,

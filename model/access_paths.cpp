@@ -63,8 +63,10 @@ std::vector<const Principal*> roles_of(const World& w) {
   return roles;
 }
 
+// An identity of a federated provider assumes a role with its token (AssumeRoleWithWebIdentity
+// or AssumeRoleWithSAML); every other identity with sts:AssumeRole.
 Request assume_request(const Identity& from, const Principal& role) {
-  return Request{from.principal, "sts:AssumeRole", role.arn, {}, {}};
+  return Request{from.principal, assume_role_action(from.who), role.arn, {}, {}};
 }
 
 // The role chains of one world. Which roles an identity can assume is asked once per identity
@@ -125,7 +127,8 @@ class RoleChains {
       }
     } forward{asked, outer, undecided_[id.principal]};
     std::vector<std::uint32_t> candidates;
-    if (index_) {
+    // The index knows AWS principals; an identity of a federated provider asks every role.
+    if (index_ && !id.who.is_federated()) {
       index_->candidates(id.who, candidates);
     } else {
       for (std::uint32_t i = 0; i < roles_.size(); ++i) candidates.push_back(i);
@@ -166,11 +169,12 @@ std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t in
     const Identity& to = r.identities[i];
     const Identity& from = r.identities[static_cast<std::size_t>(to.parent)];
     const Principal* role = w.find_principal(to.principal);
-    auto witness = allowed_in_some_context(w, from.who, assume_request(from, *role));
-    Decision d = evaluate(w, from.who, witness ? witness->request : assume_request(from, *role));
+    const Request assume = assume_request(from, *role);
+    auto witness = allowed_in_some_context(w, from.who, assume);
+    Decision d = evaluate(w, from.who, witness ? witness->request : assume);
     steps.push_back({PathStep::Kind::kAssumeRole,
                      from.principal,
-                     "sts:AssumeRole",
+                     assume.action,
                      role->arn,
                      "",
                      allowing_statements(d),
@@ -752,6 +756,17 @@ std::vector<std::string> considered_principals(const World& w) {
   for (const auto& a : w.accounts) {
     std::string arn = "arn:aws:iam::" + a.id + ":user/" + std::string(kUndeclaredName);
     if (!w.find_principal(arn)) out.push_back(arn);
+  }
+  // Scenario contract, further world facts: an identity of each provider a trust policy names
+  // (`Federated`), once per provider, in the order the roles declare them.
+  std::set<std::string> providers;
+  for (const auto& p : w.principals) {
+    if (p.kind != PrincipalKind::kRole || !p.trust_policy) continue;
+    for (const auto& s : p.trust_policy->statements)
+      if (s.principal)
+        for (const auto& e : s.principal->entries)
+          if (e.type == PrincipalEntry::Type::kFederated && providers.insert(e.value).second)
+            out.push_back(federated_principal(e.value));
   }
   return out;
 }

@@ -28,7 +28,7 @@ std::string_view via_text(PrincipalMatch m) {
 PrincipalMatch match_aws_value(const PrincipalEntry& entry, const Requester& who) {
   const std::string& value = entry.value;
   if (value == "*") return PrincipalMatch::kEveryone;  // rule 21
-  if (who.is_anonymous() || who.is_service()) return PrincipalMatch::kNone;
+  if (who.is_anonymous() || who.is_service() || who.is_federated()) return PrincipalMatch::kNone;
   if (entry.account) {  // compiled by account_principal()
     // IAM Principal, "AWS account principals": the account ARN and the account id behave the
     // same and delegate to the account (rules 19, 20); only the root user itself is named.
@@ -199,8 +199,12 @@ PrincipalMatch match_principal(const PrincipalElement& element, const Requester&
         if (who.is_service() && e.value == who.arn) m = PrincipalMatch::kDirect;
         break;
       case PrincipalEntry::Type::kFederated:
+        // IAM: Principal, "Federated user principals": a trust policy names the provider whose
+        // identities may assume the role (AssumeRoleWithWebIdentity / AssumeRoleWithSAML).
+        if (who.is_federated() && e.value == who.name) m = PrincipalMatch::kDirect;
+        break;
       case PrincipalEntry::Type::kCanonicalUser:
-        // Web identity / SAML federation and S3 canonical users are not modelled as requesters.
+        // S3 canonical users are not modelled as requesters.
         break;
     }
     if (static_cast<int>(m) > static_cast<int>(best)) best = m;
@@ -220,6 +224,8 @@ bool not_principal_exempts(const PrincipalElement& element, const Requester& who
   bool account = false, identity = false;
   for (const auto& e : element.entries) {
     if (e.type == PrincipalEntry::Type::kService && who.is_service() && e.value == who.arn)
+      return true;
+    if (e.type == PrincipalEntry::Type::kFederated && who.is_federated() && e.value == who.name)
       return true;
     if (e.type != PrincipalEntry::Type::kAws) continue;
     PrincipalMatch m = match_aws_value(e, who);
@@ -345,6 +351,26 @@ Outcome authorize(const AuthzRequest& r, Check* record) {
   // Identity side: identity policies intersected with the boundary (rule 53).
   bool identity_ok = identity_allow && boundary_allow;
 
+  // An identity of a federated provider has no identity side either (no IAM policies): the
+  // trust policy alone decides, by naming its provider (IAM: Creating a role for web identity or
+  // OIDC federation, "the trust policy ... Federated"). A trust policy granting `*` is taken to
+  // admit it too: AWS does not document it, and it is the reading that reports more access.
+  if (who.is_federated()) {
+    if (res.best == PrincipalMatch::kDirect || res.best == PrincipalMatch::kEveryone)
+      return finish(Outcome::kAllow, [&] {
+        return "allowed: the " + r.resource_policy->label +
+               (res.best == PrincipalMatch::kDirect ? " names the provider `" + who.name + "`"
+                                                    : " grants everyone");
+      });
+    if (record)
+      record->missing.push_back(
+          r.resource_policy ? "a statement in the " + r.resource_policy->label +
+                                  " with `\"Principal\": {\"Federated\": \"" + who.name + "\"}`"
+                            : "a trust policy naming the provider");
+    return finish(Outcome::kImplicitDeny, [&] {
+      return "denied: no trust policy statement names the provider `" + who.name + "`";
+    });
+  }
   // Anonymous callers have no identity side: only a resource policy naming everyone grants.
   if (who.is_anonymous()) {
     if (res.best == PrincipalMatch::kEveryone)

@@ -65,7 +65,14 @@ Decision decide(const World& world, const Requester& who, const Request& request
   std::string_view action = request.action;
   std::string_view service = action.substr(0, action.find(':'));
   const bool has_resource = request.resource != "*";
-  if (iequals(service, "sts") && evaluate_sts_without_policies(call)) {
+  if (who.is_federated() && !iequals(action, federated_assume_action(who.name))) {
+    // STS API Reference, AssumeRoleWithWebIdentity / AssumeRoleWithSAML: the provider's token is
+    // exchanged for a role session's credentials; before that there are no AWS credentials.
+    call.refuse("request", "an identity of the provider `" + who.name +
+                               "` has no AWS credentials until it assumes a role; it can only "
+                               "call `" +
+                               std::string(federated_assume_action(who.name)) + "`");
+  } else if (iequals(service, "sts") && evaluate_sts_without_policies(call)) {
     // decided (GetCallerIdentity) or refused (a caller that cannot call it) whatever the resource
   } else if (iequals(service, "s3") && has_resource)
     evaluate_s3(call);

@@ -80,7 +80,7 @@ class Identities {
     const Identity& id = all_[from];
     for (std::size_t role : roles_) {
       if (role == from) continue;
-      Request assume{id.principal, "sts:AssumeRole", all_[role].principal, {}, {}};
+      Request assume{id.principal, assume_role_action(id.who), all_[role].principal, {}, {}};
       if (allowed_in_some_context(w_, id.who, assume)) roles->push_back(role);
     }
     return *roles;

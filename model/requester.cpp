@@ -40,12 +40,34 @@ bool is_service_principal_name(std::string_view s) {
          (ends_with(".amazonaws.com") || ends_with(".amazonaws.com.cn"));
 }
 
+std::string federated_principal(std::string_view provider) {
+  return std::string(kFederatedPrefix) + std::string(provider);
+}
+
+bool is_saml_provider(std::string_view provider) {
+  return provider.rfind("arn:", 0) == 0 && provider.find(":saml-provider/") != std::string::npos;
+}
+
+std::string_view federated_assume_action(std::string_view provider) {
+  return is_saml_provider(provider) ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+}
+
+std::string assume_role_action(const Requester& who) {
+  return std::string(who.is_federated() ? federated_assume_action(who.name) : "sts:AssumeRole");
+}
+
 std::optional<Requester> resolve_requester(const World& world, std::string_view principal,
                                            std::string* why) {
   Requester who;
   if (principal == "anonymous") {
     who.type = RequesterType::kAnonymous;
     who.arn = "anonymous";
+    return who;
+  }
+  if (principal.rfind(kFederatedPrefix, 0) == 0 && principal.size() > kFederatedPrefix.size()) {
+    who.type = RequesterType::kFederated;
+    who.arn = std::string(principal);
+    who.name = std::string(principal.substr(kFederatedPrefix.size()));
     return who;
   }
   if (is_service_principal_name(principal)) {
@@ -132,6 +154,14 @@ void add_principal_keys(const Requester& who, RequestContext& ctx) {
       ctx.add("aws:PrincipalAccount", "anonymous");
       ctx.add("aws:PrincipalType", "Anonymous");
       ctx.add("aws:userid", "anonymous");
+      return;
+    case RequesterType::kFederated:
+      // IAM: AWS global condition context keys, aws:PrincipalType: `WebIdentityUser` or
+      // `SAMLUser` for the caller of AssumeRoleWithWebIdentity / AssumeRoleWithSAML; the
+      // provider's own keys (`<provider>:sub`, `saml:aud`, ...) are the token's, chosen by
+      // whoever holds one (model/symbolic/free_keys.h).
+      ctx.add("aws:PrincipalType", is_saml_provider(who.name) ? "SAMLUser" : "WebIdentityUser");
+      ctx.add("aws:FederatedProvider", who.name);
       return;
     case RequesterType::kService:
       ctx.add("aws:PrincipalServiceName", who.name);

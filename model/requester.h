@@ -19,7 +19,11 @@
 
 namespace accesspath {
 
-enum class RequesterType { kAnonymous, kUser, kRoleSession, kRoot, kService };
+// kFederated: an identity of a web identity (OIDC) or SAML provider, before it assumes a role.
+// It has no AWS credentials of its own: it can only call sts:AssumeRoleWithWebIdentity or
+// sts:AssumeRoleWithSAML, authorized by the role's trust policy (IAM: Creating a role for web
+// identity or OpenID Connect federation; Creating a role for SAML 2.0 federation).
+enum class RequesterType { kAnonymous, kUser, kRoleSession, kRoot, kService, kFederated };
 
 inline constexpr std::string_view kSessionName = "accesspath";
 
@@ -40,10 +44,24 @@ struct Requester {
 
   bool is_anonymous() const { return type == RequesterType::kAnonymous; }
   bool is_service() const { return type == RequesterType::kService; }
+  bool is_federated() const { return type == RequesterType::kFederated; }
 };
 
-// Resolves "anonymous", a service principal name, a user/role/root ARN or an
-// assumed-role session ARN. nullopt (with `why`) when the text is none of these.
+// How a request names an identity of the federated provider `provider` (a `Federated` principal
+// value: an OIDC host such as `cognito-identity.amazonaws.com`, or an OIDC / SAML provider ARN):
+// `federated:<provider>`.
+inline constexpr std::string_view kFederatedPrefix = "federated:";
+std::string federated_principal(std::string_view provider);
+// Whether `provider` is a SAML provider (`arn:…:iam::<account>:saml-provider/<name>`): its
+// identities call sts:AssumeRoleWithSAML; every other provider's call AssumeRoleWithWebIdentity.
+bool is_saml_provider(std::string_view provider);
+// The action an identity of `provider` assumes a role with.
+std::string_view federated_assume_action(std::string_view provider);
+// The action `who` assumes a role with: sts:AssumeRole, or its provider's (federated).
+std::string assume_role_action(const Requester& who);
+
+// Resolves "anonymous", a service principal name, a user/role/root ARN, an assumed-role session
+// ARN or `federated:<provider>`. nullopt (with `why`) when the text is none of these.
 std::optional<Requester> resolve_requester(const World& world, std::string_view principal,
                                            std::string* why = nullptr);
 

@@ -67,6 +67,17 @@ void evaluate_sts(const Call& call) {
                 "`" + req.action + "` needs a role ARN as resource, got `" + req.resource + "`");
     return;
   }
+  // STS API Reference, AssumeRoleWithWebIdentity / AssumeRoleWithSAML: the caller presents a
+  // token of a web identity or SAML provider; that identity is the requester
+  // (`federated:<provider>`, requester.h), and every other caller has no such token.
+  const bool with_token = iequals(action_lower, "sts:assumerolewithwebidentity") ||
+                          iequals(action_lower, "sts:assumerolewithsaml");
+  if (with_token && !who.is_federated()) {
+    call.refuse("STS request", "`" + req.action +
+                                   "` is called with a token of a federated provider; accesspath "
+                                   "names its caller `federated:<provider>`");
+    return;
+  }
   // STS: AssumeRole must be signed; there is no anonymous role assumption.
   if (who.is_anonymous()) {
     call.refuse("STS request",

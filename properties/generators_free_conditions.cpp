@@ -82,9 +82,30 @@ rc::Gen<json> null_clause() {
       chance(50));
 }
 
+// Clauses on the tags a PutObject passes: the multivalued s3:RequestObjectTagKeys (set-qualified
+// or plain) and the per-key s3:RequestObjectTag/<key>.
+rc::Gen<json> object_tag_clause(const FreeVocabulary& fv, const GenSettings& s) {
+  return rc::gen::exec([fv, s] {
+    if (*chance(50)) {
+      std::string op = *pick_weighted<std::string>({{3, "ForAllValues:StringEquals"},
+                                                    {3, "ForAnyValue:StringEquals"},
+                                                    {2, "ForAnyValue:StringNotEquals"},
+                                                    {1, "ForAllValues:StringLike"},
+                                                    {1, "StringEquals"},
+                                                    {1, "Null"}});
+      if (op == "Null")
+        return clause(op, "s3:RequestObjectTagKeys", *chance(50) ? "true" : "false");
+      return clause(op, "s3:RequestObjectTagKeys", *one_or_many(pick(fv.tag_keys), 2));
+    }
+    std::string key = "s3:RequestObjectTag/" + *pick(fv.tag_keys);
+    return *text_clause(key, fv.tag_values, fv.tag_values, s);
+  });
+}
+
 rc::Gen<json> gen_free_clause(const FreeVocabulary& fv, const GenSettings& s) {
   return one_of_weighted<json>(
       {{4, ip_clause(fv, s)},
+       {2, object_tag_clause(fv, s)},
        {3, text_clause("aws:SourceVpce", fv.vpces, fv.vpce_patterns, s)},
        {2, text_clause("aws:Referer", fv.referers, fv.referers, s)},
        {2, text_clause("aws:UserAgent", fv.user_agents, fv.user_agents, s)},
@@ -239,11 +260,13 @@ bool is_free_key(const std::string& key) {
       "aws:sourceip",           "aws:vpcsourceip",     "aws:sourcevpc",
       "aws:sourcevpce",         "aws:securetransport", "aws:multifactorauthpresent",
       "aws:multifactorauthage", "aws:currenttime",     "aws:epochtime",
-      "aws:useragent",          "aws:referer",         "s3:tlsversion"};
+      "aws:useragent",          "aws:referer",         "s3:tlsversion",
+      "s3:requestobjecttagkeys"};
   std::string lower = key;
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(kFree.begin(), kFree.end(), lower) != kFree.end();
+  return std::find(kFree.begin(), kFree.end(), lower) != kFree.end() ||
+         lower.rfind("s3:requestobjecttag/", 0) == 0;
 }
 
 }  // namespace
@@ -264,6 +287,8 @@ FreeVocabulary free_vocabulary(std::int64_t now) {
   std::string fractional = format_epoch_seconds(now + 2 * kDay);
   fv.times.push_back(fractional.insert(fractional.size() - 1, ".5"));
   fv.mfa_ages = {"300", "3600", "86400"};
+  fv.tag_keys = {"classification", "owner", "Team"};
+  fv.tag_values = {"public", "secret", "data-*"};
   return fv;
 }
 
@@ -295,7 +320,8 @@ rc::Gen<WorldDoc> gen_free_conditions_world(const FreeVocabulary& fv, const GenS
 rc::Gen<ContextKeys> gen_realistic_context(const FreeVocabulary& fv, const Request& r) {
   const bool signed_request = r.principal != "anonymous";
   const bool s3 = r.action.rfind("s3:", 0) == 0;
-  return rc::gen::exec([fv, signed_request, s3] {
+  const bool put_object = r.action == "s3:PutObject";
+  return rc::gen::exec([fv, signed_request, s3, put_object] {
     ContextKeys c;
     // IAM: a request comes over the internet (aws:SourceIp) or through a VPC endpoint
     // (aws:SourceVpce, aws:SourceVpc, aws:VpcSourceIp), never both.
@@ -346,6 +372,18 @@ rc::Gen<ContextKeys> gen_realistic_context(const FreeVocabulary& fv, const Reque
     };
     if (auto referer = text(fv.referers)) c["aws:Referer"] = {*referer};
     if (auto agent = text(fv.user_agents)) c["aws:UserAgent"] = {*agent};
+    // S3 User Guide, Tagging and access control policies: a PutObject may pass object tags; its
+    // tag keys and one value per key.
+    if (put_object && *chance(60)) {
+      std::vector<std::string> keys;
+      for (const auto& k : fv.tag_keys)
+        if (*chance(40)) keys.push_back(k);
+      if (*chance(20)) keys.push_back("k" + random_hex(2));
+      for (const auto& k : keys)
+        c["s3:RequestObjectTag/" + k] = {*chance(70) ? instance_of(*pick(fv.tag_values))
+                                                     : random_text()};
+      if (!keys.empty()) c["s3:RequestObjectTagKeys"] = keys;
+    }
     return c;
   });
 }

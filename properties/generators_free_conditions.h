@@ -7,7 +7,9 @@
 // on aws:SecureTransport and aws:MultiFactorAuthPresent, NumericLessThan on
 // aws:MultiFactorAuthAge, DateGreaterThan/DateLessThan on aws:CurrentTime, Null on these keys,
 // each sometimes with IfExists, and set-qualified single-valued forms (ForAnyValue:,
-// ForAllValues:). Their values come from one FreeVocabulary, so that sampled contexts can hit them.
+// ForAllValues:); the object tags a PutObject passes (the multivalued s3:RequestObjectTagKeys,
+// set-qualified or plain, and s3:RequestObjectTag/<key>). Their values come from one
+// FreeVocabulary, so that sampled contexts can hit them.
 //
 //   FreeVocabulary fv = free_vocabulary(/*now=*/1796428800);
 //   WorldDoc w = *gen_free_conditions_world(fv);   // policies gated on free keys
@@ -40,6 +42,8 @@ struct FreeVocabulary {
   std::vector<std::string> user_agents;    // literals and StringLike patterns
   std::vector<std::string> times;          // ISO 8601, around `now`
   std::vector<std::string> mfa_ages;       // seconds
+  std::vector<std::string> tag_keys;       // object tag keys a PutObject may pass
+  std::vector<std::string> tag_values;     // their values (literals and StringLike patterns)
 };
 FreeVocabulary free_vocabulary(std::int64_t now);
 

@@ -15,6 +15,7 @@
 #include "model/bucket_readers.h"
 #include "model/evaluator.h"
 #include "model/invariant_verdict.h"
+#include "model/requester.h"
 #include "model/scenario.h"
 #include "model/symbolic/some_context.h"
 #include "tests/bundled_scenarios.h"
@@ -56,7 +57,8 @@ std::vector<std::vector<std::string>> readers_exhaustively(const World& w) {
     for (std::size_t i = 0; i < identities.size(); ++i)
       for (const auto& role : w.principals) {
         if (role.kind != PrincipalKind::kRole || seen.count(role.arn)) continue;
-        Request assume{identities[i].first, "sts:AssumeRole", role.arn, {}, {}};
+        Request assume{
+            identities[i].first, assume_role_action(identities[i].second), role.arn, {}, {}};
         if (!allowed_in_some_context(w, identities[i].second, assume)) continue;
         seen.insert(role.arn);
         identities.emplace_back(role.arn, *resolve_requester(w, role.arn));

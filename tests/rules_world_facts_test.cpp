@@ -272,10 +272,10 @@ TEST(RulesLoader, ConditionKeyNothingFillsIsALintWarning_UnknownKeys) {
       Severity::kWarning));
 }
 
-// A role web identities may assume (IAM/id_roles_create_for-idp_oidc.html): every identity of the
-// pool acts as the role, so "only the analyst and the role read" is not known to hold.
-TEST(FederatedOutsiders, OnlyInvariantIsUndecidedWhenAFederatedRoleCanDoIt_FederatedTrust) {
-  std::string doc = R"json({
+// A role web identities may assume (IAM/id_roles_create_for-idp_oidc.html): an identity of the
+// pool (`federated:<provider>`, an outsider the contract names) assumes it with
+// AssumeRoleWithWebIdentity and reads as the role.
+constexpr std::string_view kWebWorld = R"json({
     "format": 1, "name": "web",
     "accounts": [{"id": "111122223333"}],
     "principals": [
@@ -285,7 +285,7 @@ TEST(FederatedOutsiders, OnlyInvariantIsUndecidedWhenAFederatedRoleCanDoIt_Feder
       {"arn": "arn:aws:iam::111122223333:role/app-users",
        "trust_policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
          "Principal": {"Federated": "cognito-identity.amazonaws.com"},
-         "Action": "sts:AssumeRoleWithWebIdentity"}]},
+         "Action": "sts:AssumeRoleWithWebIdentity" TRUST_CONDITION}]},
        "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
          "Action": "s3:GetObject", "Resource": "arn:aws:s3:::app-data/*"}]}]}],
     "buckets": [{"name": "app-data", "account": "111122223333", "region": "us-east-1",
@@ -294,22 +294,91 @@ TEST(FederatedOutsiders, OnlyInvariantIsUndecidedWhenAFederatedRoleCanDoIt_Feder
       "action": "s3:GetObject", "resource": "arn:aws:s3:::app-data/*",
       "only": ["arn:aws:iam::111122223333:user/analyst",
                "arn:aws:iam::111122223333:role/app-users"]}]})json";
-  LoadResult r = load(doc);
+
+std::string web_world(std::string_view trust_condition = "") {
+  std::string doc(kWebWorld);
+  doc.replace(doc.find("TRUST_CONDITION"), 15,
+              trust_condition.empty() ? "" : ", \"Condition\": " + std::string(trust_condition));
+  return doc;
+}
+
+TEST(FederatedOutsiders, OnlyInvariantIsViolatedThroughAFederatedRole_FederatedTrust) {
+  LoadResult r = load(web_world());
   ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
   ScenarioReport report = check_scenario(*r.scenario);
   ASSERT_EQ(report.invariants.size(), 1u);
-  EXPECT_FALSE(report.invariants[0].holds.has_value());
-  EXPECT_NE(report.invariants[0].reason.find("cognito-identity.amazonaws.com"), std::string::npos)
-      << report.invariants[0].reason;
+  ASSERT_EQ(report.invariants[0].holds, std::optional<bool>(false)) << report.invariants[0].reason;
+  const Counterexample& c = *report.invariants[0].counterexample;
+  EXPECT_EQ(c.start, "federated:cognito-identity.amazonaws.com");
+  ASSERT_GE(c.steps.size(), 2u);
+  EXPECT_EQ(c.steps[0].action, "sts:AssumeRoleWithWebIdentity");
+  EXPECT_EQ(c.steps[0].target, "arn:aws:iam::111122223333:role/app-users");
   // The role cannot read: nothing federated reaches the data, and the invariant holds.
-  LoadResult cannot = load(
-      replace(doc, R"json("Action": "s3:GetObject", "Resource": "arn:aws:s3:::app-data/*"}]}]}],
+  LoadResult cannot = load(replace(
+      web_world(), R"json("Action": "s3:GetObject", "Resource": "arn:aws:s3:::app-data/*"}]}]}],
     "buckets")json",
-              R"json("Action": "s3:ListBucket", "Resource": "arn:aws:s3:::app-data"}]}]}],
+      R"json("Action": "s3:ListBucket", "Resource": "arn:aws:s3:::app-data"}]}]}],
     "buckets")json"));
   ASSERT_TRUE(cannot.scenario) << describe(cannot.diagnostics);
   ScenarioReport holds = check_scenario(*cannot.scenario);
   EXPECT_EQ(holds.invariants[0].holds, std::optional<bool>(true)) << holds.invariants[0].reason;
+}
+
+// IAM: Available keys for AWS web identity federation: the token's claims (`aud`, `sub`, `amr`)
+// are the caller's: a trust limited to one identity pool still admits that pool's identities,
+// and the counterexample names the claim it needs.
+TEST(FederatedOutsiders, TokenClaimsAreTheCallersChoice_WebIdentityFederationKeys) {
+  LoadResult r = load(web_world(R"json({
+      "StringEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:11111111-2222-3333-4444-555555555555"},
+      "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "unauthenticated"}})json"));
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  ScenarioReport report = check_scenario(*r.scenario);
+  ASSERT_EQ(report.invariants[0].holds, std::optional<bool>(false)) << report.invariants[0].reason;
+  const PathStep& assume = report.invariants[0].counterexample->steps.at(0);
+  std::string needs = describe_needs(assume.context);
+  EXPECT_NE(needs.find("us-east-1:11111111-2222-3333-4444-555555555555"), std::string::npos)
+      << needs;
+  EXPECT_NE(needs.find("unauthenticated"), std::string::npos) << needs;
+  // A claim that can never match (an empty set of authentication methods is no method): holds.
+  LoadResult never = load(web_world(R"json({
+      "ForAnyValue:StringEquals": {"cognito-identity.amazonaws.com:amr": "authenticated"},
+      "ForAllValues:StringNotEquals": {"cognito-identity.amazonaws.com:amr": "authenticated"}})json"));
+  ASSERT_TRUE(never.scenario) << describe(never.diagnostics);
+  EXPECT_EQ(check_scenario(*never.scenario).invariants[0].holds, std::optional<bool>(true));
+}
+
+TEST(FederatedOutsiders, SamlProviderIdentitiesAssumeWithSaml_FederatedTrust) {
+  std::string doc =
+      replace(web_world(), R"json("Principal": {"Federated": "cognito-identity.amazonaws.com"},
+         "Action": "sts:AssumeRoleWithWebIdentity")json",
+              R"json("Principal": {"Federated": "arn:aws:iam::111122223333:saml-provider/Okta"},
+         "Action": "sts:AssumeRoleWithSAML")json");
+  LoadResult r = load(doc);
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  ScenarioReport report = check_scenario(*r.scenario);
+  ASSERT_EQ(report.invariants[0].holds, std::optional<bool>(false)) << report.invariants[0].reason;
+  const Counterexample& c = *report.invariants[0].counterexample;
+  EXPECT_EQ(c.start, "federated:arn:aws:iam::111122223333:saml-provider/Okta");
+  EXPECT_EQ(c.steps.at(0).action, "sts:AssumeRoleWithSAML");
+}
+
+// STS API Reference, AssumeRoleWithWebIdentity: the token buys a role session; before that the
+// identity has no AWS credentials, and other callers have no token.
+TEST(FederatedOutsiders, AFederatedIdentityOnlyAssumesRoles_StsAssumeRoleWithWebIdentity) {
+  LoadResult r = load(web_world());
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  const World& w = r.scenario->world;
+  const std::string role = "arn:aws:iam::111122223333:role/app-users";
+  auto allowed = [&](const std::string& who, const std::string& action, const std::string& arn) {
+    return evaluate(w, Request{who, action, arn, {}, {}}).allowed;
+  };
+  EXPECT_FALSE(allowed("federated:cognito-identity.amazonaws.com", "s3:GetObject",
+                       "arn:aws:s3:::app-data/a.json"));
+  EXPECT_TRUE(
+      allowed("federated:cognito-identity.amazonaws.com", "sts:AssumeRoleWithWebIdentity", role));
+  EXPECT_FALSE(allowed("federated:accounts.google.com", "sts:AssumeRoleWithWebIdentity", role));
+  EXPECT_FALSE(
+      allowed("arn:aws:iam::111122223333:user/analyst", "sts:AssumeRoleWithWebIdentity", role));
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "model/request_context.h"
 #include "model/scenario.h"
 #include "model/symbolic/context_search.h"
+#include "model/symbolic/free_keys.h"
 #include "properties/generators_free_conditions.h"
 #include "properties/properties.h"
 
@@ -86,6 +87,17 @@ std::string witness_fault(const World& world, const Requester& who, const Contex
     return "the witness is not decided as wanted by the evaluator";
   for (const auto& n : a.needs) {
     std::string key = to_lower(n.key);
+    if (is_multivalued_free_key(key)) {  // a set: the witness carries exactly its members
+      const auto* v = find_key(a.request, key);
+      std::vector<std::string> carried = v ? *v : std::vector<std::string>{};
+      std::vector<std::string> wanted = n.values;
+      std::sort(carried.begin(), carried.end());
+      std::sort(wanted.begin(), wanted.end());
+      if (n.present && (!v || carried != wanted))
+        return "the need " + n.key + " is a set the witness does not carry";
+      if (!n.present && v) return "the need says " + n.key + " is absent, the witness has it";
+      continue;
+    }
     const std::string* value = nullptr;
     if (key.rfind("s3:x-amz-", 0) == 0) {
       for (const auto& [h, v] : a.request.headers)

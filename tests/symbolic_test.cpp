@@ -3,6 +3,8 @@
 // Tests are named after the AWS rule or page they check (model/SEMANTICS.md, "Request contexts").
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "model/evaluator.h"
 #include "model/symbolic/context_search.h"
 #include "model/symbolic/search_memo.h"
@@ -270,11 +272,149 @@ TEST(SymbolicContexts, VariableNamingAFreeKeyIsUndecided_NeverAGuess) {
   EXPECT_NE(a.reason.find("aws:UserAgent"), std::string::npos) << a.reason;
 }
 
-TEST(SymbolicContexts, RequestTagsAreUndecided_NeverAGuess) {
+// A world where `reader` may do `action` on anything under `condition` (its identity policy), with
+// one key whose policy delegates to the account, and `deny` (a whole statement) added to the same
+// identity policy.
+World any_action_world(std::string_view action, std::string_view condition,
+                       std::string_view deny = "") {
+  std::string doc = R"json({"format": 1, "name": "t",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/reader",
+      "policies": [{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ACTION", "Resource": "*" CONDITION} DENY]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "objects": [{"key": "report.csv", "sse": "AES256"}]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1",
+      "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}}]})json";
+  doc.replace(doc.find("ACTION"), 6, action);
+  doc.replace(doc.find("CONDITION"), 9,
+              condition.empty() ? "" : ", \"Condition\": " + std::string(condition));
+  doc.replace(doc.find("DENY"), 4, deny.empty() ? "" : ", " + std::string(deny));
+  return make_world(doc);
+}
+
+constexpr std::string_view kKey = "arn:aws:kms:us-east-1:111122223333:key/k1";
+constexpr std::string_view kNewObject = "arn:aws:s3:::data-bucket/new.csv";
+
+ContextAnswer search_action(const World& w, std::string_view action, std::string_view resource,
+                            bool want_allow = true, Context context = {}) {
+  Request r = request(kReader, action, resource, {}, std::move(context));
+  auto who = resolve_requester(w, r.principal);
+  EXPECT_TRUE(who.has_value());
+  return search_contexts(w, *who, r, want_allow, {.now = 1796428800});  // 2026-12-05
+}
+
+const std::vector<std::string>& values_of(const ContextAnswer& a, const std::string& key) {
+  static const std::vector<std::string> none;
+  auto it = a.request.context.find(key);
+  return it == a.request.context.end() ? none : it->second;
+}
+
+TEST(SymbolicContexts, RequestTagsOnlyInRequestsThatPassTags_GlobalKeysTagKeys) {
+  // Service Authorization Reference: s3:GetObject lists no request-tag key, so no request
+  // context carries aws:TagKeys there and an Allow that needs one never applies.
   World w = make_world(world_doc(R"({"ForAnyValue:StringEquals": {"aws:TagKeys": "team"}})"));
-  ContextAnswer a = search(w, kReader, true);
-  EXPECT_EQ(a.kind, ContextAnswer::Kind::kUnknown);
-  EXPECT_NE(a.reason.find("/principals/0/policies/0/Statement/0"), std::string::npos) << a.reason;
+  EXPECT_EQ(search(w, kReader, true).kind, ContextAnswer::Kind::kNever);
+}
+
+TEST(SymbolicContexts, RequestTagAndTagKeysComeFromTheSameTags_GlobalKeysRequestTag) {
+  // kms:TagResource passes tags: a request tagging team=data (and nothing else) is allowed.
+  World w = any_action_world("kms:TagResource",
+                             R"({"StringEquals": {"aws:RequestTag/team": "data"},
+                                 "ForAllValues:StringEquals": {"aws:TagKeys": ["team", "env"]}})");
+  ContextAnswer a = search_action(w, "kms:TagResource", kKey);
+  ASSERT_EQ(a.kind, ContextAnswer::Kind::kFound) << a.reason;
+  EXPECT_TRUE(evaluate(w, a.request).allowed);
+  EXPECT_EQ(values_of(a, "aws:requesttag/team"), std::vector<std::string>{"data"});
+  // The request that carries aws:RequestTag/team lists `team` among its tag keys.
+  const auto& keys = values_of(a, "aws:tagkeys");
+  EXPECT_NE(std::find(keys.begin(), keys.end(), "team"), keys.end());
+  for (const auto& k : keys) EXPECT_TRUE(k == "team" || k == "env") << k;
+}
+
+TEST(SymbolicContexts, ForAllValuesOnTagKeysIsTrueWithoutTags_MultivaluedRule42) {
+  // A deny of any tag key other than `team` (ForAnyValue:StringNotEquals) leaves a request with
+  // only `team`, or with no tags at all: the search finds one, the deny does not apply.
+  World w = any_action_world("kms:TagResource", "",
+                             R"({"Effect": "Deny", "Action": "kms:TagResource", "Resource": "*",
+          "Condition": {"ForAnyValue:StringNotEquals": {"aws:TagKeys": "team"}}})");
+  ContextAnswer a = search_action(w, "kms:TagResource", kKey);
+  ASSERT_EQ(a.kind, ContextAnswer::Kind::kFound) << a.reason;
+  EXPECT_TRUE(evaluate(w, a.request).allowed);
+  for (const auto& k : values_of(a, "aws:tagkeys")) EXPECT_EQ(k, "team");
+  // And a request with another key is denied in every context where it carries it.
+  ContextAnswer pinned =
+      search_action(w, "kms:TagResource", kKey, true, {{"aws:TagKeys", {"team", "owner"}}});
+  EXPECT_EQ(pinned.kind, ContextAnswer::Kind::kNever);
+}
+
+TEST(SymbolicContexts, ContradictoryClausesOnTagKeysNeverAllow_MultivaluedRule43) {
+  // Some tag key is `secret` (ForAnyValue) and no tag key is `secret` (ForAllValues NotEquals).
+  World w = any_action_world("kms:TagResource",
+                             R"({"ForAnyValue:StringEquals": {"aws:TagKeys": "secret"},
+                                 "ForAllValues:StringNotEquals": {"aws:TagKeys": "secret"}})");
+  ContextAnswer a = search_action(w, "kms:TagResource", kKey);
+  EXPECT_EQ(a.kind, ContextAnswer::Kind::kNever) << a.reason << describe_needs(a.needs);
+}
+
+TEST(SymbolicContexts, PlainOperatorOnSeveralValuesMatchesNone_MultivaluedRule44) {
+  // A plain StringEquals on the object's tag keys matches a request with exactly that one key
+  // (condition_eval.cpp's reading of rule 44): the witness has one tag key.
+  World w = any_action_world("s3:PutObject",
+                             R"({"StringEquals": {"s3:RequestObjectTagKeys": "classification",
+                                                  "s3:RequestObjectTag/classification": "public"}})");
+  ContextAnswer a = search_action(w, "s3:PutObject", kNewObject);
+  ASSERT_EQ(a.kind, ContextAnswer::Kind::kFound) << a.reason << " after " << a.rounds;
+  EXPECT_TRUE(evaluate(w, a.request).allowed);
+  EXPECT_EQ(values_of(a, "s3:requestobjecttagkeys"), std::vector<std::string>{"classification"});
+  EXPECT_EQ(values_of(a, "s3:requestobjecttag/classification"), std::vector<std::string>{"public"});
+  // Pinned to two keys, the plain operator never matches.
+  EXPECT_EQ(search_action(w, "s3:PutObject", kNewObject, true,
+                          {{"s3:RequestObjectTagKeys", {"classification", "owner"}}})
+                .kind,
+            ContextAnswer::Kind::kNever);
+}
+
+TEST(SymbolicContexts, EncryptionContextKeysOnDirectKmsCalls_KmsEncryptionContextKeys) {
+  // A direct Decrypt whose encryption context must be exactly {app: payroll}.
+  World w = any_action_world("kms:Decrypt",
+                             R"({"ForAllValues:StringEquals": {"kms:EncryptionContextKeys": "app"},
+                                 "ForAnyValue:StringEquals": {"kms:EncryptionContextKeys": "app"},
+                                 "StringEquals": {"kms:EncryptionContext:app": "payroll"}})");
+  ContextAnswer a = search_action(w, "kms:Decrypt", kKey);
+  ASSERT_EQ(a.kind, ContextAnswer::Kind::kFound) << a.reason;
+  EXPECT_TRUE(evaluate(w, a.request).allowed);
+  EXPECT_EQ(values_of(a, "kms:encryptioncontextkeys"), std::vector<std::string>{"app"});
+  EXPECT_EQ(values_of(a, "kms:encryptioncontext:app"), std::vector<std::string>{"payroll"});
+}
+
+TEST(SymbolicContexts, ManyClausesOnOneSetBeyondTheBoundAreUndecided_NeverAGuess) {
+  // Unsatisfiable, but with more clauses on aws:TagKeys than the bounded sets can witness one by
+  // one: undecided, never a guessed "never".
+  // Every key is a, b or c; some key is a, some b, some c, and some is none of them.
+  World w = any_action_world("kms:TagResource",
+                             R"({"ForAllValues:StringLike": {"aws:TagKeys": ["a", "b", "c"]},
+                                 "ForAnyValue:StringEquals": {"aws:TagKeys": "a"},
+                                 "ForAnyValue:StringEqualsIgnoreCase": {"aws:TagKeys": "b"},
+                                 "ForAnyValue:StringLike": {"aws:TagKeys": "c"},
+                                 "ForAnyValue:StringNotEquals": {"aws:TagKeys": "zz"},
+                                 "ForAnyValue:StringNotEqualsIgnoreCase": {"aws:TagKeys": "yy"},
+                                 "ForAnyValue:StringNotLike": {"aws:TagKeys": ["a", "b", "c"]}})");
+  ContextAnswer a = search_action(w, "kms:TagResource", kKey);
+  EXPECT_EQ(a.kind, ContextAnswer::Kind::kUnknown) << a.rounds;
+  EXPECT_NE(a.reason.find("aws:tagkeys"), std::string::npos) << a.reason;
+}
+
+TEST(SymbolicContexts, RetainUntilDateIsTheCallersChoice_S3ObjectLockRetainUntilDate) {
+  World w = any_action_world(
+      "s3:PutObject",
+      R"({"DateGreaterThan": {"s3:object-lock-retain-until-date": "2030-01-01T00:00:00Z"}})");
+  ContextAnswer a = search_action(w, "s3:PutObject", kNewObject);
+  ASSERT_EQ(a.kind, ContextAnswer::Kind::kFound) << a.reason;
+  EXPECT_TRUE(evaluate(w, a.request).allowed);
+  ASSERT_EQ(values_of(a, "s3:object-lock-retain-until-date").size(), 1u);
+  EXPECT_GT(values_of(a, "s3:object-lock-retain-until-date").front(), "2030-01-01T00:00:00Z");
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 #include "model/symbolic/condition_encoding.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
 
+#include "model/condition_date.h"
 #include "model/condition_ip.h"
 #include "model/policy_variables.h"
 #include "model/wildcard.h"
@@ -107,8 +109,14 @@ ConditionEncoder::Var& ConditionEncoder::var(std::string_view key_lower, const F
   if (auto it = vars_.find(name); it != vars_.end()) return it->second;
   // Numbered by creation, not by map size: a key's realism may create another key first.
   const std::string id = "k" + std::to_string(next_id_++);
-  Var v{info.type, &info, z3_.bool_const((id + "_present").c_str()), z3_.bool_val(false),
-        z3_.bool_val(false)};
+  Var v{info.type,
+        &info,
+        z3_.bool_const((id + "_present").c_str()),
+        z3_.bool_val(false),
+        z3_.bool_val(false),
+        false,
+        {},
+        std::nullopt};
   auto& c = pending_;
   switch (info.type) {
     case FreeKeyType::kIp:
@@ -168,10 +176,45 @@ ConditionEncoder::Var& ConditionEncoder::var(std::string_view key_lower, const F
                                          z3::range(z3_.string_val("a"), z3_.string_val("f"))))));
       }
       break;
+    case FreeKeyType::kTextSet: {
+      // A request that carries no value does not carry the key (condition_eval.cpp: an empty
+      // set counts as absent). The values of one request are distinct (tag keys, encryption
+      // context keys), but saying so makes Z3's string solver time out: a model may repeat a
+      // value, read() keeps one of each, and the evaluator then decides that request. Leaving
+      // the constraint out only adds contexts to "no context", never takes any away.
+      v.count = z3_.int_const((id + "_count").c_str());
+      c.push_back(*v.count >= 0 && *v.count <= kSetBound);
+      v.present = *v.count > 0;
+      // Printable only when a model says otherwise (require_printable), as for text keys.
+      for (int i = 0; i < kSetBound; ++i)
+        v.members.push_back(z3_.string_const((id + "_m" + std::to_string(i)).c_str()));
+      set_demand_.try_emplace(name);
+      break;
+    }
+    case FreeKeyType::kDate:
+      // Any instant a date can be written as: the caller picks it (no documented bound that
+      // the proof may rely on).
+      v.value = z3_.int_const((id + "_seconds").c_str());
+      c.push_back(v.value >= z3_.int_val(static_cast<std::int64_t>(0)));
+      c.push_back(v.value <= z3_.int_val(static_cast<std::int64_t>(253402300799)));
+      break;
     case FreeKeyType::kUnsupported:
       break;
   }
-  return vars_.emplace(name, std::move(v)).first->second;
+  Var& made = vars_.emplace(name, std::move(v)).first->second;
+  if (info.type == FreeKeyType::kTextSet) {
+    // Per-key values made before their set: link them now.
+    for (auto& [other, w] : vars_)
+      if (w.info && w.info->prefix && w.info->members_of == name)
+        link_member(made, w, std::string_view(other).substr(w.info->key.size()));
+  } else if (!info.members_of.empty() && info.prefix) {
+    for (const FreeKey& k : free_key_table())
+      if (k.key == info.members_of) {
+        Var& set = var(k.key, k);
+        link_member(set, vars_.find(name)->second, std::string_view(name).substr(info.key.size()));
+      }
+  }
+  return vars_.find(name)->second;
 }
 
 namespace {
@@ -191,7 +234,12 @@ z3::expr text_regex(z3::context& z3, std::string_view text, bool ignore_case, bo
   for (char c : text) {
     if (glob && c == '*') {
       flush();
-      parts.push_back(z3::star(any_char()));
+      // Any text, not "any printable characters": Z3 4.8 gives up on the complement of a star
+      // over a character range (a StringNotLike beside a StringLike on one key, found by the
+      // differential suite), while the full language is solved at once. The request's text is
+      // still printable: require_printable adds that where a model breaks it.
+      z3::sort strings = z3.string_sort();
+      parts.push_back(z3::re_full(z3.re_sort(strings)));
     } else if (glob && c == '?') {
       flush();
       parts.push_back(any_char());
@@ -373,7 +421,12 @@ std::optional<z3::expr> ConditionEncoder::matches(const ConditionClause& c, cons
         }
         break;
       }
+      case FreeKeyType::kDate:
+        if (info.family != OperatorFamily::kDate) return unsupported("a date compared as text");
+        any = any || date_compare(z3_, info.comparison, v.value, pv.date);
+        break;
       case FreeKeyType::kChoice:
+      case FreeKeyType::kTextSet:
       case FreeKeyType::kUnsupported:
         return unsupported("not reasoned about");
     }
@@ -404,6 +457,7 @@ std::optional<z3::expr> ConditionEncoder::clause(const ConditionClause& c, const
       if (pv.valid) any = any || (pv.compiled == "true" ? !v.present : v.present);
     return any;
   }
+  if (info.type == FreeKeyType::kTextSet) return set_clause(c, v, key, facts, why);
   auto m = matches(c, v, key, facts, why);
   if (!m) return std::nullopt;
   z3::expr sat = op.negated ? !*m : *m;  // rule 33: NOR for negated operators
@@ -418,6 +472,83 @@ std::optional<z3::expr> ConditionEncoder::clause(const ConditionClause& c, const
   return z3::ite(v.present, sat, z3_.bool_val(c.op.if_exists || op.negated));  // rules 34, 35
 }
 
+// A clause on a multivalued key, as condition_eval.cpp decides it (IAM: Multivalued context
+// keys; rules 42-44): each value of the set is tested like a single value.
+std::optional<z3::expr> ConditionEncoder::set_clause(const ConditionClause& c, Var& v,
+                                                     std::string_view key, const ClauseFacts& facts,
+                                                     std::string* why) {
+  const OperatorInfo& op = operator_info(c.op.op);
+  const z3::expr count = *v.count;
+  std::vector<z3::expr> sat;  // per candidate value: the clause's test on it
+  for (const auto& member : v.members) {
+    Var one{FreeKeyType::kText, v.info, z3_.bool_val(true), member, z3_.bool_val(false), true, {},
+            std::nullopt};
+    auto m = matches(c, one, key, facts, why);
+    if (!m) return std::nullopt;
+    sat.push_back(op.negated ? !*m : *m);  // rule 33: NOR for negated operators
+  }
+  auto& demand = set_demand_[std::string(key)].clauses;
+  if (std::find(demand.begin(), demand.end(), &c) == demand.end()) demand.push_back(&c);
+  z3::expr all = z3_.bool_val(true), some = z3_.bool_val(false);
+  for (int i = 0; i < kSetBound; ++i) {
+    all = all && z3::implies(count > i, sat[static_cast<std::size_t>(i)]);
+    some = some || (count > i && sat[static_cast<std::size_t>(i)]);
+  }
+  switch (c.op.qualifier) {
+    case SetQualifier::kForAllValues:
+      return z3::ite(v.present, all, z3_.bool_val(true));  // rule 42
+    case SetQualifier::kForAnyValue:
+      return z3::ite(v.present, some, z3_.bool_val(c.op.if_exists));  // rules 43, 35
+    case SetQualifier::kNone:
+      break;
+  }
+  // A plain operator on several values matches none of them (rule 44, condition_eval.cpp).
+  return z3::ite(v.present, z3::ite(count > 1, z3_.bool_val(op.negated), sat.front()),
+                 z3_.bool_val(c.op.if_exists || op.negated));  // rules 34, 35
+}
+
+z3::expr ConditionEncoder::holds_member(const Var& set, std::string_view member) {
+  // Equal up to ASCII case, character by character: Z3's string solver takes this far more
+  // easily than the same as a regular expression.
+  auto equal_ignoring_case = [&](const z3::expr& value) {
+    z3::expr same = value.length() == static_cast<int>(member.size());
+    for (std::size_t i = 0; i < member.size(); ++i) {
+      const char c = member[i];
+      const z3::expr at = value.at(z3_.int_val(static_cast<std::int64_t>(i)));
+      z3::expr one = at == z3_.string_val(std::string(1, c));
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (letter) {
+        const char other = static_cast<char>(c >= 'a' ? c & ~0x20 : c | 0x20);
+        one = one || at == z3_.string_val(std::string(1, other));
+      }
+      same = same && one;
+    }
+    return same;
+  };
+  z3::expr some = z3_.bool_val(false);
+  for (int i = 0; i < kSetBound; ++i)
+    some =
+        some || (*set.count > i && equal_ignoring_case(set.members[static_cast<std::size_t>(i)]));
+  return some;
+}
+
+// A request carries aws:RequestTag/k (s3:RequestObjectTag/k, kms:EncryptionContext:k) exactly
+// when its aws:TagKeys (s3:RequestObjectTagKeys, kms:EncryptionContextKeys) lists k: both come
+// from the same tags or encryption context (IAM: global condition keys, aws:RequestTag and
+// aws:TagKeys; KMS: kms:EncryptionContext:context-key and kms:EncryptionContextKeys).
+void ConditionEncoder::link_member(const Var& set, const Var& member_var, std::string_view member) {
+  pending_.push_back(member_var.present == holds_member(set, member));
+  for (auto& [name, w] : vars_)
+    if (&w == &set) ++set_demand_[name].linked;
+}
+
+bool ConditionEncoder::sets_within_bound() const {
+  if (unrepresentable_pin_) return false;
+  for (const auto& [name, d] : set_demand_)
+    if (static_cast<int>(d.clauses.size()) + d.linked + 2 > kSetBound) return false;
+  return true;
+}
+
 z3::expr ConditionEncoder::secure_transport_is(bool value) {
   static const FreeKey* info = find_free_key("aws:securetransport", RequestService::kOther, false);
   Var& v = var("aws:securetransport", *info);
@@ -426,19 +557,29 @@ z3::expr ConditionEncoder::secure_transport_is(bool value) {
 
 std::vector<z3::expr> ConditionEncoder::require_printable(const z3::model& m) {
   std::vector<z3::expr> out;
-  for (auto& [name, v] : vars_) {
-    if (v.type != FreeKeyType::kText || v.printable) continue;
-    bool ok = true;
+  const auto printable_text = [&] {
+    return z3::star(z3::range(z3_.string_val(std::string(1, kFirstPrintable)),
+                              z3_.string_val(std::string(1, kLastPrintable))));
+  };
+  const auto is_printable = [&](const z3::expr& value) {
     try {
-      ok = printable(m.eval(v.value, true).get_string());
+      return printable(m.eval(value, true).get_string());
     } catch (const z3::exception&) {
-      ok = false;  // not a byte string: a character beyond what a header can carry
+      return false;  // not a byte string: a character beyond what a header can carry
     }
-    if (ok) continue;
-    v.printable = true;
-    out.push_back(
-        z3::in_re(v.value, z3::star(z3::range(z3_.string_val(std::string(1, kFirstPrintable)),
-                                              z3_.string_val(std::string(1, kLastPrintable))))));
+  };
+  for (auto& [name, v] : vars_) {
+    if (v.printable) continue;
+    if (v.type == FreeKeyType::kText && !is_printable(v.value)) {
+      v.printable = true;
+      out.push_back(z3::in_re(v.value, printable_text()));
+    } else if (v.type == FreeKeyType::kTextSet) {
+      bool all = true;
+      for (const auto& member : v.members) all = all && is_printable(member);
+      if (all) continue;
+      v.printable = true;  // every candidate value of the set, once one is not
+      for (const auto& member : v.members) out.push_back(z3::in_re(member, printable_text()));
+    }
   }
   return out;
 }
@@ -466,7 +607,7 @@ std::map<std::string, ChosenValue> ConditionEncoder::read(const z3::model& m) co
       }
       case FreeKeyType::kTime: {
         std::int64_t t = m.eval(v.value, true).get_numeral_int64();
-        out["aws:epochtime"] = {true, std::to_string(t)};
+        out["aws:epochtime"] = {true, std::to_string(t), {}};
         chosen.value = format_epoch_seconds(t);
         break;
       }
@@ -481,6 +622,19 @@ std::map<std::string, ChosenValue> ConditionEncoder::read(const z3::model& m) co
       }
       case FreeKeyType::kText:
         chosen.value = m.eval(v.value, true).get_string();
+        break;
+      case FreeKeyType::kTextSet: {
+        const std::int64_t n = m.eval(*v.count, true).get_numeral_int64();
+        for (std::int64_t i = 0; i < n && i < kSetBound; ++i) {
+          std::string value = m.eval(v.members[static_cast<std::size_t>(i)], true).get_string();
+          if (std::find(chosen.values.begin(), chosen.values.end(), value) == chosen.values.end())
+            chosen.values.push_back(std::move(value));
+        }
+        chosen.present = !chosen.values.empty();
+        break;
+      }
+      case FreeKeyType::kDate:
+        chosen.value = format_epoch_seconds(m.eval(v.value, true).get_numeral_int64());
         break;
       case FreeKeyType::kUnsupported:
         continue;
@@ -529,6 +683,29 @@ std::vector<z3::expr> ConditionEncoder::pin_values(const std::map<std::string, C
       case FreeKeyType::kText:
         out.push_back(v.value ==
                       z3_.string_val(c.value.data(), static_cast<unsigned>(c.value.size())));
+        break;
+      case FreeKeyType::kTextSet: {
+        std::vector<std::string> distinct = c.values;
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        if (distinct.size() > static_cast<std::size_t>(kSetBound)) {
+          unrepresentable_pin_ = true;  // sets_within_bound() says so
+          out.push_back(z3_.bool_val(false));
+          break;
+        }
+        out.push_back(*v.count == static_cast<int>(distinct.size()));
+        for (std::size_t i = 0; i < distinct.size(); ++i)
+          out.push_back(v.members[i] == z3_.string_val(distinct[i].data(),
+                                                       static_cast<unsigned>(distinct[i].size())));
+        break;
+      }
+      case FreeKeyType::kDate:
+        if (auto d = parse_date(c.value)) {
+          out.push_back(v.value == z3_.int_val(static_cast<std::int64_t>(d->instant.seconds)));
+          if (d->instant.nanos > 0) unrepresentable_pin_ = true;
+        } else {
+          unrepresentable_pin_ = true;
+        }
         break;
       case FreeKeyType::kUnsupported:
         break;

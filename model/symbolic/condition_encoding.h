@@ -26,11 +26,18 @@
 
 namespace accesspath {
 
-// One free key's value in a model: absent, or present with its text as a request carries it.
+// One free key's value in a model: absent, or present with its text as a request carries it
+// (a multivalued key: its values, in `values`).
 struct ChosenValue {
   bool present = false;
   std::string value;
+  std::vector<std::string> values;  // FreeKeyType::kTextSet only
 };
+
+// A multivalued key (FreeKeyType::kTextSet) is reasoned about as a set of at most this many
+// values. That is no limit on what is proved while each clause and each linked per-key value
+// needs at most one value of the set as its witness (ConditionEncoder::sets_within_bound).
+inline constexpr int kSetBound = 6;
 
 // What the encoding of a clause needs of the context it was read in, taken when it was read (the
 // context does not outlive the evaluation; most clauses are never encoded at all).
@@ -67,6 +74,12 @@ class ConditionEncoder {
   std::vector<z3::expr> pin(const std::map<std::string, ChosenValue>& values);
   // The same for the listed keys only; keys not listed stay free.
   std::vector<z3::expr> pin_only(const std::map<std::string, ChosenValue>& values);
+  // Whether every "no such context" answer of the solver is also one for sets larger than
+  // kSetBound: any context that satisfies the encoded clauses keeps doing so when its sets are
+  // cut down to one witness value per clause (two for a plain operator, which reads whether
+  // there are several) and per linked per-key value, so the bound suffices while those fit.
+  // False also when a pinned value could not be represented (a set larger than the bound).
+  bool sets_within_bound() const;
   // Text a request can carry is printable ASCII. Z3's string solver is several times slower
   // with that constraint on every text key, and most models respect it anyway, so it is added
   // only for the keys whose value in `model` is not printable (and then for good): dropping a
@@ -82,6 +95,14 @@ class ConditionEncoder {
     z3::expr value;          // String, Int (time, integers, choice index) or BitVec 128 (addresses)
     z3::expr is_v6;          // addresses only
     bool printable = false;  // text only: its value is constrained to printable ASCII
+    // kTextSet: the candidate values; the first `count` are the set (present: count > 0).
+    std::vector<z3::expr> members;
+    std::optional<z3::expr> count;
+  };
+  // What a clause on a multivalued key needs of its set (sets_within_bound).
+  struct SetDemand {
+    std::vector<const ConditionClause*> clauses;
+    int linked = 0;
   };
   Var& var(std::string_view key_lower, const FreeKey& info);
   std::vector<z3::expr> pin_values(const std::map<std::string, ChosenValue>& values,
@@ -89,10 +110,17 @@ class ConditionEncoder {
   z3::expr via_endpoint();
   std::optional<z3::expr> matches(const ConditionClause& c, const Var& v, std::string_view key,
                                   const ClauseFacts& facts, std::string* why);
+  std::optional<z3::expr> set_clause(const ConditionClause& c, Var& v, std::string_view key,
+                                     const ClauseFacts& facts, std::string* why);
+  // A request value of `set` equals `member` up to case (the key name carries it lowercased).
+  z3::expr holds_member(const Var& set, std::string_view member);
+  void link_member(const Var& set, const Var& member_var, std::string_view member);
 
   z3::context& z3_;
   std::int64_t now_;
   std::map<std::string, Var, std::less<>> vars_;
+  std::map<std::string, SetDemand, std::less<>> set_demand_;
+  bool unrepresentable_pin_ = false;
   std::optional<z3::expr> via_;  // the request comes through a VPC endpoint
   std::vector<z3::expr> pending_;
   unsigned next_id_ = 0;

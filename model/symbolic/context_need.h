@@ -12,6 +12,7 @@ struct ContextNeed {
   std::string key;  // as AWS spells it: aws:SourceIp, aws:Referer, s3:x-amz-acl, ...
   bool present = false;
   std::string value;
+  std::vector<std::string> values;  // a multivalued key (aws:TagKeys, ...): its values; `value` ""
   bool operator==(const ContextNeed&) const = default;
 };
 

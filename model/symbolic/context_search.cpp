@@ -68,13 +68,18 @@ struct Recorded {
 
 class Tracer final : public ContextObserver {
  public:
-  Tracer(RequestService service, bool anonymous, std::set<std::string, std::less<>> pinned,
-         std::int64_t now)
-      : service_(service), anonymous_(anonymous), pinned_(std::move(pinned)), now_(now) {}
+  Tracer(RequestService service, std::string action_lower, bool anonymous, bool federated,
+         std::set<std::string, std::less<>> pinned, std::int64_t now)
+      : service_(service),
+        action_(std::move(action_lower)),
+        anonymous_(anonymous),
+        federated_(federated),
+        pinned_(std::move(pinned)),
+        now_(now) {}
 
   bool is_free(std::string_view key, KeyRole role) const override {
     if (pinned_.count(key)) return false;
-    const FreeKey* k = find_free_key(key, service_, anonymous_);
+    const FreeKey* k = find_free_key(key, service_, anonymous_, action_, federated_);
     if (!k) return false;
     return role == KeyRole::kCaller || k->forwarded;
   }
@@ -85,7 +90,8 @@ class Tracer final : public ContextObserver {
   }
 
   bool on_clause(const ConditionClause& clause, const ConditionContext& ctx, bool result) override {
-    const FreeKey* info = find_free_key(clause.key_lower, service_, anonymous_);
+    const FreeKey* info =
+        find_free_key(clause.key_lower, service_, anonymous_, action_, federated_);
     if (!info) return result;
     if (optimistic_) {
       // The optimistic bound: every clause on a free key as the wanted decision would have it.
@@ -201,7 +207,9 @@ class Tracer final : public ContextObserver {
 
  private:
   RequestService service_;
+  std::string action_;
   bool anonymous_;
+  bool federated_;
   std::set<std::string, std::less<>> pinned_;
   std::int64_t now_;
   z3::context* z3_ = nullptr;
@@ -264,6 +272,38 @@ bool mentioned(const Request& base, std::string_view key) {
   return context_value(base, key) != nullptr;
 }
 
+// A request's tags (or encryption context) give both the per-key values and the list of keys:
+// what one of them says that the other does not is added, as AWS would fill it (link_member in
+// condition_encoding.cpp ties the two where the solver chose both). A listed key without a value
+// gets the empty value (tags may have one).
+void complete_members(Request& r) {
+  for (const FreeKey& k : free_key_table()) {
+    if (!k.prefix || k.members_of.empty()) continue;
+    std::vector<std::string> listed;
+    if (const auto* v = context_value(r, k.members_of)) listed = *v;
+    std::set<std::string> listed_lower;
+    for (const auto& m : listed) listed_lower.insert(to_lower(m));
+    std::set<std::string> valued;
+    bool added = false;
+    for (const auto& [key, values] : r.context) {
+      const std::string lower = to_lower(key);
+      if (lower.size() <= k.key.size() || lower.rfind(k.key, 0) != 0 || values.empty()) continue;
+      std::string member = lower.substr(k.key.size());
+      valued.insert(member);
+      if (listed_lower.insert(member).second) {
+        listed.push_back(member);
+        added = true;
+      }
+    }
+    for (const auto& m : listed)
+      if (!valued.count(to_lower(m))) r.context[std::string(k.key) + to_lower(m)] = {""};
+    if (added) {
+      erase_context(r, k.members_of);
+      r.context[std::string(k.members_of)] = listed;
+    }
+  }
+}
+
 // The concrete request for chosen values, with realistic values for the keys no clause read.
 Request realize(const Request& base, const std::map<std::string, ChosenValue>& chosen,
                 const std::set<std::string, std::less<>>& pinned, RequestService service,
@@ -278,8 +318,13 @@ Request realize(const Request& base, const std::map<std::string, ChosenValue>& c
       continue;
     }
     erase_context(r, key);
-    if (v.present) r.context[key] = {v.value};
+    if (v.present && is_multivalued_free_key(key)) {
+      r.context[key] = v.values;
+    } else if (v.present) {
+      r.context[key] = {v.value};
+    }
   }
+  complete_members(r);
   auto known = [&](std::string_view key) {
     return chosen.count(std::string(key)) || pinned.count(key) || mentioned(base, key);
   };
@@ -315,13 +360,19 @@ Request realize(const Request& base, const std::map<std::string, ChosenValue>& c
 // What the request carries for each key, as the encoder's values (to pin them).
 std::map<std::string, ChosenValue> carried(const Request& r) {
   std::map<std::string, ChosenValue> out;
-  for (const auto& [k, v] : r.context)
-    if (!v.empty()) out[to_lower(k)] = {true, v.front()};
-  for (const auto& [k, v] : r.headers) out["s3:" + to_lower(k)] = {true, v};
+  for (const auto& [k, v] : r.context) {
+    if (v.empty()) continue;
+    const std::string key = to_lower(k);
+    if (is_multivalued_free_key(key))
+      out[key] = {true, "", v};
+    else
+      out[key] = {true, v.front(), {}};
+  }
+  for (const auto& [k, v] : r.headers) out["s3:" + to_lower(k)] = {true, v, {}};
   // What the services fill when the request does not say (fill_base_context, S3).
-  out.try_emplace("aws:securetransport", ChosenValue{true, "true"});
-  out.try_emplace("s3:signatureversion", ChosenValue{true, "AWS4-HMAC-SHA256"});
-  out.try_emplace("s3:authtype", ChosenValue{true, "REST-HEADER"});
+  out.try_emplace("aws:securetransport", ChosenValue{true, "true", {}});
+  out.try_emplace("s3:signatureversion", ChosenValue{true, "AWS4-HMAC-SHA256", {}});
+  out.try_emplace("s3:authtype", ChosenValue{true, "REST-HEADER", {}});
   return out;
 }
 
@@ -375,6 +426,7 @@ namespace {
 ContextAnswer search_uncached(const World& world, const Requester& who, const Request& base_in,
                               bool want_allow, const ContextSearchOptions& options) {
   const RequestService service = request_service(base_in.action);
+  const std::string action = to_lower(base_in.action);
   const bool anonymous = who.is_anonymous();
   Request base = base_in;
   std::set<std::string, std::less<>> pinned;
@@ -382,7 +434,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
   auto pin_or_drop = [&](auto& entries, std::string_view prefix) {
     for (auto it = entries.begin(); it != entries.end();) {
       std::string key = std::string(prefix) + to_lower(it->first);
-      if (find_free_key(key, service, anonymous)) {
+      if (find_free_key(key, service, anonymous, action, who.is_federated())) {
         if (options.vary_given) {
           it = entries.erase(it);
           continue;
@@ -400,7 +452,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
     pinned.insert("aws:epochtime");
   }
 
-  Tracer tracer(service, anonymous, pinned, options.now);
+  Tracer tracer(service, action, anonymous, who.is_federated(), pinned, options.now);
   ScopedUnknownKeyWatch watch_unknown_keys(tracer.unknown_keys());
   ContextAnswer answer;
   {
@@ -469,14 +521,17 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
       for (const auto& a : tracer.atoms()) {
         std::string key = a.key == "aws:epochtime" ? "aws:currenttime" : a.key;
         if (!seen.insert(key).second) continue;
-        ContextNeed need{aws_key_spelling(key), false, {}};
+        ContextNeed need{aws_key_spelling(key), false, {}, {}};
         if (is_header_key(key)) {
           for (const auto& [k, v] : r.headers)
-            if (iequals("s3:" + k, key)) need = {aws_key_spelling(key), true, v};
+            if (iequals("s3:" + k, key)) need = {aws_key_spelling(key), true, v, {}};
         } else if (const auto* v = context_value(r, key); v && !v->empty()) {
-          need = {aws_key_spelling(key), true, v->front()};
+          if (is_multivalued_free_key(key))
+            need = {aws_key_spelling(key), true, "", *v};
+          else
+            need = {aws_key_spelling(key), true, v->front(), {}};
         } else if (key == "aws:securetransport") {
-          need = {aws_key_spelling(key), true, "true"};
+          need = {aws_key_spelling(key), true, "true", {}};
         }
         answer.needs.push_back(std::move(need));
       }
@@ -587,6 +642,13 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
       for (auto& c : printable) solver->add(c);
       next = solver->check();
     }
+    if (next == z3::unsat && !tracer.encoder().sets_within_bound()) {
+      answer.kind = ContextAnswer::Kind::kUnknown;
+      answer.reason = "the conditions on multivalued keys (" + moves.front().first->key +
+                      ", ...) would need requests with more than " + std::to_string(kSetBound) +
+                      " values in one key to be reasoned about";
+      return answer;
+    }
     if (next == z3::unsat) {
       // The solver held exactly what the rounds' signatures say: every search whose rounds have
       // these signatures ends here too.
@@ -669,8 +731,21 @@ std::string aws_key_spelling(std::string_view key) {
       {"s3:authtype", "s3:authType"},
       {"s3:signatureage", "s3:signatureAge"},
       {"s3:tlsversion", "s3:TlsVersion"},
+      {"aws:tagkeys", "aws:TagKeys"},
+      {"s3:requestobjecttagkeys", "s3:RequestObjectTagKeys"},
+      {"kms:encryptioncontextkeys", "kms:EncryptionContextKeys"},
+      {"s3:object-lock-retain-until-date", "s3:object-lock-retain-until-date"},
   };
   if (auto it = kSpelling.find(key); it != kSpelling.end()) return it->second;
+  // Per-key request values keep the (lowercased) key they name.
+  static const std::array<std::pair<std::string_view, std::string_view>, 3> kPrefixes = {{
+      {"aws:requesttag/", "aws:RequestTag/"},
+      {"s3:requestobjecttag/", "s3:RequestObjectTag/"},
+      {"kms:encryptioncontext:", "kms:EncryptionContext:"},
+  }};
+  for (const auto& [lower, spelled] : kPrefixes)
+    if (key.size() > lower.size() && key.rfind(lower, 0) == 0)
+      return std::string(spelled) + std::string(key.substr(lower.size()));
   return std::string(key);
 }
 
@@ -682,6 +757,8 @@ void add_needs_to_request(const std::vector<ContextNeed>& needs,
     std::string key = to_lower(n.key);
     if (is_header_key(key)) {
       headers[key.substr(3)] = n.value;
+    } else if (!n.values.empty()) {
+      context[n.key] = n.values;
     } else {
       context[n.key] = {n.value};
       // One instant: replaying the time needs both spellings of it.
@@ -721,7 +798,12 @@ std::string describe_needs(const std::vector<ContextNeed>& needs) {
       part = n.value == "false" ? "over plain HTTP" : "over HTTPS";
     else if (key == "aws:currenttime" || key == "aws:epochtime")
       part = "at " + n.value + " (aws:CurrentTime)";
-    else
+    else if (n.present && !n.values.empty()) {
+      part = n.key + " [";
+      for (std::size_t i = 0; i < n.values.size(); ++i)
+        part += (i ? ", `" : "`") + n.values[i] + "`";
+      part += "]";
+    } else
       part = n.present ? n.key + " `" + n.value + "`" : "without " + n.key;
     out += (out.empty() ? "" : ", ") + part;
   }

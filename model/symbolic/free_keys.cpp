@@ -46,10 +46,31 @@ constexpr std::array<FreeKey, 11> kGlobal = {{
     {"aws:referer", FreeKeyType::kText, false, true, {}, kGlobalKeys},
 }};
 
-// Request tags: multivalued sets of the caller's choice, not reasoned about yet.
+// The requests that pass tags (Service Authorization Reference: the actions listing
+// aws:RequestTag/${TagKey} and aws:TagKeys for Amazon S3, AWS KMS and AWS STS; session tags:
+// IAM, Passing session tags in AWS STS). Only they carry the request-tag keys.
+constexpr std::array<std::string_view, 12> kTaggingActions = {
+    "s3:createbucket",  "s3:tagresource",         "s3:untagresource",
+    "kms:createkey",    "kms:tagresource",        "kms:untagresource",
+    "kms:replicatekey", "sts:assumerole",         "sts:assumerolewithsaml",
+    "sts:tagsession",   "sts:getfederationtoken", "sts:assumerolewithwebidentity"};
+// S3 User Guide, Tagging and access control policies: s3:RequestObjectTag/<tag-key> and
+// s3:RequestObjectTagKeys are for requests that add tags to objects (PutObject, PutObjectTagging).
+constexpr std::array<std::string_view, 3> kObjectTaggingActions = {
+    "s3:putobject", "s3:putobjecttagging", "s3:putobjectversiontagging"};
+
+// Request tags (IAM: global condition keys, aws:RequestTag/tag-key: "the tag key-value pair
+// that was passed in the request"; aws:TagKeys: "the tag keys in the request", multivalued).
 constexpr std::array<FreeKey, 2> kTags = {{
-    {"aws:requesttag/", FreeKeyType::kUnsupported, true, false, {}, kGlobalKeys},
-    {"aws:tagkeys", FreeKeyType::kUnsupported, false, false, {}, kGlobalKeys},
+    {"aws:requesttag/",
+     FreeKeyType::kText,
+     true,
+     false,
+     {},
+     kGlobalKeys,
+     "aws:tagkeys",
+     kTaggingActions},
+    {"aws:tagkeys", FreeKeyType::kTextSet, false, false, {}, kGlobalKeys, {}, kTaggingActions},
 }};
 
 // S3 request keys (Service Authorization Reference, Amazon S3, condition keys). The encryption
@@ -66,13 +87,27 @@ constexpr std::array<FreeKey, 19> kS3 = {{
     {"s3:object-lock-mode", FreeKeyType::kChoice, false, false, kLockModes, kS3Keys},
     {"s3:object-lock-legal-hold", FreeKeyType::kChoice, false, false, kLegalHold, kS3Keys},
     {"s3:object-lock-remaining-retention-days", FreeKeyType::kInteger, false, false, {}, kS3Keys},
-    {"s3:object-lock-retain-until-date", FreeKeyType::kUnsupported, false, false, {}, kS3Keys},
+    {"s3:object-lock-retain-until-date", FreeKeyType::kDate, false, false, {}, kS3Keys},
     {"s3:prefix", FreeKeyType::kText, false, false, {}, kS3Keys},
     {"s3:delimiter", FreeKeyType::kText, false, false, {}, kS3Keys},
     {"s3:max-keys", FreeKeyType::kInteger, false, false, {}, kS3Keys},
     {"s3:versionid", FreeKeyType::kText, false, false, {}, kS3Keys},
-    {"s3:requestobjecttag/", FreeKeyType::kUnsupported, true, false, {}, kS3Keys},
-    {"s3:requestobjecttagkeys", FreeKeyType::kUnsupported, false, false, {}, kS3Keys},
+    {"s3:requestobjecttag/",
+     FreeKeyType::kText,
+     true,
+     false,
+     {},
+     kS3Keys,
+     "s3:requestobjecttagkeys",
+     kObjectTaggingActions},
+    {"s3:requestobjecttagkeys",
+     FreeKeyType::kTextSet,
+     false,
+     false,
+     {},
+     kS3Keys,
+     {},
+     kObjectTaggingActions},
     {"s3:x-amz-content-sha256", FreeKeyType::kText, false, false, {}, kS3Keys},
     {"s3:x-amz-copy-source", FreeKeyType::kText, false, false, {}, kS3Keys},
     // Any other x-amz- header the caller sends (grants, storage class, website redirect, ...).
@@ -87,14 +122,33 @@ constexpr std::array<FreeKey, 2> kKms = {{
      true,
      false,
      {},
-     "kms/latest/developerguide/conditions-kms.html"},
+     "kms/latest/developerguide/conditions-kms.html",
+     "kms:encryptioncontextkeys"},
     {"kms:encryptioncontextkeys",
-     FreeKeyType::kUnsupported,
+     FreeKeyType::kTextSet,
      false,
      false,
      {},
      "kms/latest/developerguide/conditions-kms.html"},
 }};
+
+// The claims of a web identity or SAML token (IAM: Available keys for AWS web identity federation
+// and Available keys for SAML-based AWS STS federation, IAM/reference_policies_iam-condition-keys
+// .html): `<provider>:<claim>`, the provider an OIDC host (with a dot) or `saml`. `amr` lists the
+// authentication methods (multivalued, IAM: "cognito-identity.amazonaws.com:amr").
+constexpr std::string_view kFederationKeys = "IAM/reference_policies_iam-condition-keys.html";
+constexpr FreeKey kClaimText = {"<provider>:<claim>", FreeKeyType::kText, false, false, {},
+                                kFederationKeys};
+constexpr FreeKey kClaimSet = {"<provider>:amr", FreeKeyType::kTextSet, false, false, {},
+                               kFederationKeys};
+
+const FreeKey* federated_claim(std::string_view key) {
+  const std::size_t colon = key.rfind(':');
+  if (colon == std::string_view::npos || colon + 1 == key.size()) return nullptr;
+  std::string_view provider = key.substr(0, colon), claim = key.substr(colon + 1);
+  if (provider != "saml" && provider.find('.') == std::string_view::npos) return nullptr;
+  return claim == "amr" ? &kClaimSet : &kClaimText;
+}
 
 // The S3 encryption headers (and the SSE-C ones, which are secrets, not keys) stay fixed.
 bool is_encryption_header_key(std::string_view key) {
@@ -126,7 +180,11 @@ RequestService request_service(std::string_view action) {
   return RequestService::kOther;
 }
 
-const FreeKey* find_free_key(std::string_view key, RequestService service, bool anonymous) {
+namespace {
+
+// find_free_key without narrowing by action.
+const FreeKey* find_free_key_anywhere(std::string_view key, RequestService service,
+                                      bool anonymous) {
   if (const FreeKey* k = find_in(kGlobal, key)) {
     // An unsigned request has no credentials, so no MFA (IAM: aws:MultiFactorAuthPresent).
     if (anonymous && key.rfind("aws:multifactorauth", 0) == 0) return nullptr;
@@ -144,6 +202,27 @@ const FreeKey* find_free_key(std::string_view key, RequestService service, bool 
   }
   if (service == RequestService::kKms) return find_in(kKms, key);
   return nullptr;
+}
+
+}  // namespace
+
+const FreeKey* find_free_key(std::string_view key, RequestService service, bool anonymous,
+                             std::string_view action, bool federated) {
+  if (federated)
+    if (const FreeKey* claim = federated_claim(key)) return claim;
+  const FreeKey* k = find_free_key_anywhere(key, service, anonymous);
+  if (!k || k->only_in.empty() || action.empty() || service == RequestService::kOther) return k;
+  for (std::string_view a : k->only_in)
+    if (a == action) return k;
+  // Other S3 / KMS / STS requests: AWS does not fill the key.
+  return nullptr;
+}
+
+bool is_multivalued_free_key(std::string_view key) {
+  if (federated_claim(key) == &kClaimSet) return true;
+  for (const FreeKey& k : free_key_table())
+    if (k.type == FreeKeyType::kTextSet && k.key == key) return true;
+  return false;
 }
 
 std::span<const FreeKey> free_key_table() {

@@ -1,5 +1,6 @@
 #include "tools/report/counterexample_text.h"
 
+#include <set>
 #include <sstream>
 
 namespace accesspath {
@@ -26,13 +27,21 @@ nlohmann::json context_to_json(const std::vector<ContextNeed>& needs) {
   std::map<std::string, std::string> headers;
   add_needs_to_request(needs, context, headers);
   nlohmann::json read = nlohmann::json::array();
-  for (const auto& n : needs)
-    read.push_back(n.present ? nlohmann::json{{"key", n.key}, {"value", n.value}}
-                             : nlohmann::json{{"key", n.key}, {"absent", true}});
+  std::set<std::string> multivalued;
+  for (const auto& n : needs) {
+    if (!n.present)
+      read.push_back(nlohmann::json{{"key", n.key}, {"absent", true}});
+    else if (!n.values.empty())
+      read.push_back(nlohmann::json{{"key", n.key}, {"values", n.values}});
+    else
+      read.push_back(nlohmann::json{{"key", n.key}, {"value", n.value}});
+    if (!n.values.empty()) multivalued.insert(n.key);
+  }
   nlohmann::json out = {{"reads", read}, {"text", describe_needs(needs)}};
   nlohmann::json ctx = nlohmann::json::object();
+  // A multivalued key stays a list even with one value (the request carries a set).
   for (const auto& [k, v] : context)
-    ctx[k] = v.size() == 1 ? nlohmann::json(v.front()) : nlohmann::json(v);
+    ctx[k] = v.size() == 1 && !multivalued.count(k) ? nlohmann::json(v.front()) : nlohmann::json(v);
   out["context"] = ctx;
   out["headers"] = headers;
   return out;

@@ -28,6 +28,8 @@ std::string last_part(std::string_view arn) {
 // "role ci-deployer", "user alice", "anyone (unsigned requests)", "any principal of account 9…".
 std::string principal_words(std::string_view p) {
   if (p == "anonymous") return "anyone (unsigned requests)";
+  if (p.starts_with("federated:"))
+    return "any identity of the provider `" + std::string(p.substr(10)) + "`";
   constexpr std::string_view kIam = "arn:aws:iam::";
   if (!p.starts_with(kIam)) return "`" + std::string(p) + "`";
   std::string_view rest = p.substr(kIam.size());
