@@ -456,6 +456,20 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
     for (std::size_t ki = 0; ki < w.keys.size(); ++ki) {
       const Key& k = w.keys[ki];
       if (k.aws_managed) continue;  // AWS managed key policies cannot be changed (rule 70)
+      // KMS API Reference, CancelKeyDeletion: "the KMS key state is Disabled" afterwards;
+      // EnableKey: a disabled key becomes usable in cryptographic operations again.
+      if (k.state == KeyState::kPendingDeletion)
+        add("kms:CancelKeyDeletion", k.arn,
+            "the scheduled deletion is cancelled (the key is then disabled)", "undelete:" + k.arn,
+            [ki](World& x, const std::vector<std::string>&) {
+              if (x.keys[ki].state == KeyState::kPendingDeletion)
+                x.keys[ki].state = KeyState::kDisabled;
+            });
+      if (k.state == KeyState::kDisabled)
+        add("kms:EnableKey", k.arn, "the key is enabled again", "enable:" + k.arn,
+            [ki](World& x, const std::vector<std::string>&) {
+              if (x.keys[ki].state == KeyState::kDisabled) x.keys[ki].state = KeyState::kEnabled;
+            });
       add("kms:PutKeyPolicy", k.arn,
           "the key policy becomes anything (here: its denies removed, the attacker granted kms:*)",
           "key-policy:" + k.arn, [ki](World& x, const std::vector<std::string>& arns) {
@@ -513,6 +527,19 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
               x.principals[pi].trust_policy = std::make_shared<const Policy>(std::move(tp));
             });
     }
+    // IAM API Reference, AddUserToGroup (resource: the group): a user the attacker acts as joins
+    // the group and gets its policies. Only the attacker's own users join (roles cannot).
+    for (std::size_t gi = 0; gi < w.groups.size(); ++gi)
+      add("iam:AddUserToGroup", w.groups[gi].arn,
+          "the attacker's users join the group and get its permissions",
+          "member:" + w.groups[gi].arn, [gi](World& x, const std::vector<std::string>& arns) {
+            const std::string group = x.groups[gi].arn;
+            for (auto& p : x.principals)
+              if (p.kind == PrincipalKind::kUser &&
+                  std::find(arns.begin(), arns.end(), p.arn) != arns.end() &&
+                  std::find(p.groups.begin(), p.groups.end(), group) == p.groups.end())
+                p.groups.push_back(group);
+          });
     for (std::size_t gi = 0; gi < w.groups.size(); ++gi) {
       for (const char* action : {"iam:PutGroupPolicy", "iam:AttachGroupPolicy"})
         add(action, w.groups[gi].arn, "the group's members get any identity permission",
@@ -539,6 +566,46 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
     }
   }
   return edits;
+}
+
+// The first known escalation technique the identities could use that the edits above do not
+// follow, for people; "" when there is none. An invariant that would otherwise hold is then
+// undecided, never `holds` (scenario contract, "via": "escalation").
+std::string unfollowed_technique(const World& w, const Reach& reach) {
+  for (const auto& id : reach.identities) {
+    const std::string who = "`" + id.principal + "` ";
+    // IAM: iam:PassRole to a service that runs code (EC2, Lambda, ...) lets the code act as the
+    // role; the world describes no instance profiles or functions.
+    for (const Principal* role : roles_of(w))
+      if (can(w, id, "iam:PassRole", role->arn, nullptr))
+        return who + "may pass role `" + role->arn + "` to a service that runs code";
+    // IAM API Reference, CreateAccessKey / CreateLoginProfile / UpdateLoginProfile: credentials
+    // for another user let the attacker act as that user.
+    for (const auto& p : w.principals) {
+      if (p.kind != PrincipalKind::kUser || p.arn == id.principal) continue;
+      for (const char* action :
+           {"iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"})
+        if (can(w, id, action, p.arn, nullptr))
+          return who + "may act as user `" + p.arn + "` by " + action;
+    }
+    // IAM API Reference, SetDefaultPolicyVersion: an older version becomes the one in force; the
+    // world describes only the default version.
+    for (const auto& [arn, policy] : w.managed_policies)
+      if (can(w, id, "iam:SetDefaultPolicyVersion", arn, nullptr))
+        return who + "may make another version of `" + arn +
+               "` the default (versions other than the default are not described)";
+    // Organizations API Reference, UpdatePolicy / AttachPolicy / DetachPolicy: SCPs and RCPs
+    // change for every account they reach.
+    // Only SCPs and RCPs the world has can be lifted (a new one only restricts).
+    const bool control_policies = std::any_of(w.accounts.begin(), w.accounts.end(), [](auto& a) {
+      return !a.scps.empty() || !a.rcps.empty();
+    });
+    for (const char* action :
+         {"organizations:UpdatePolicy", "organizations:AttachPolicy", "organizations:DetachPolicy"})
+      if (control_policies && can(w, id, action, "*", nullptr))
+        return who + "may change service or resource control policies (" + action + ")";
+  }
+  return "";
 }
 
 struct Escalated {
@@ -570,12 +637,21 @@ Escalated escalate(const World& start_world, const std::string& start) {
   return e;
 }
 
-World replay(const World& base, const std::vector<Edit>& edits, const std::string& start) {
+// The world after `edits`, or nullopt when one of them can no longer be made (an edit that an
+// earlier, now dropped, one made possible: a permission it granted, a key state it changed).
+std::optional<World> replay(const World& base, const std::vector<Edit>& edits,
+                            const std::string& start) {
   World w = base;
   for (const auto& edit : edits) {
     Reach reach = reach_from(w, start);
     std::vector<std::string> arns;
-    for (const auto& id : reach.identities) arns.push_back(id.principal);
+    bool possible = false;
+    for (const auto& id : reach.identities) {
+      arns.push_back(id.principal);
+      possible = possible || (id.principal == edit.step.actor &&
+                              can(w, id, edit.step.action, edit.step.target, nullptr));
+    }
+    if (!possible) return std::nullopt;
     edit.apply(w, arns);
     w.reindex();
   }
@@ -812,15 +888,7 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
   for (const auto& start : starts) {
     Escalated e = escalate(world, start);
     RoleChains chains(e.world);
-    if (pass_role.empty()) {
-      // iam:PassRole to a service that runs code lets the code act as the role; that path is
-      // not followed, so an invariant that would otherwise hold cannot be decided.
-      Reach reach = chains.reach(start);
-      for (const auto& id : reach.identities)
-        for (const Principal* role : roles_of(e.world))
-          if (pass_role.empty() && can(e.world, id, "iam:PassRole", role->arn, nullptr))
-            pass_role = "`" + id.principal + "` may pass role `" + role->arn + "` to a service";
-    }
+    if (pass_role.empty()) pass_role = unfollowed_technique(e.world, chains.reach(start));
     std::vector<Target> targets =
         targets_for(e.world, q, all, chains, start == starts.front() ? &out.warnings : nullptr);
     World read_world = with_written_objects(e.world, targets);
@@ -831,13 +899,17 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
     for (std::size_t i = needed.size(); i-- > 0;) {
       std::vector<Edit> fewer = needed;
       fewer.erase(fewer.begin() + static_cast<long>(i));
-      World w = replay(world, fewer, start);
+      std::optional<World> replayed = replay(world, fewer, start);
+      if (!replayed) continue;  // a dropped change was needed to make a later one
+      const World& w = *replayed;
       RoleChains w_chains(w);
       std::vector<Target> t2 = targets_for(w, q, all, w_chains, nullptr);
       World rw = with_written_objects(w, t2);
       if (find_access(w, start, w_chains, t2, rw)) needed = std::move(fewer);
     }
-    World w = replay(world, needed, start);
+    std::optional<World> replayed = replay(world, needed, start);
+    if (!replayed) continue;  // cannot happen: `needed` was replayed before
+    const World& w = *replayed;
     RoleChains w_chains(w);
     std::vector<Target> t2 = targets_for(w, q, all, w_chains, nullptr);
     World rw = with_written_objects(w, t2);
@@ -869,10 +941,8 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
   }
   if (!pass_role.empty()) {
     out.holds = std::nullopt;
-    out.reason =
-        "cannot decide: " + pass_role +
-        " (iam:PassRole to a service that runs code is not followed by the escalation analysis); "
-        "no other path was found";
+    out.reason = "cannot decide: " + pass_role + " (not followed by the escalation analysis); " +
+                 "no other path was found";
     return out;
   }
   if (!undecided.empty()) {

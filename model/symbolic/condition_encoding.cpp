@@ -208,11 +208,12 @@ ConditionEncoder::Var& ConditionEncoder::var(std::string_view key_lower, const F
       if (w.info && w.info->prefix && w.info->members_of == name)
         link_member(made, w, std::string_view(other).substr(w.info->key.size()));
   } else if (!info.members_of.empty() && info.prefix) {
-    for (const FreeKey& k : free_key_table())
-      if (k.key == info.members_of) {
-        Var& set = var(k.key, k);
-        link_member(set, vars_.find(name)->second, std::string_view(name).substr(info.key.size()));
-      }
+    // Linked to its set only once a condition reads the set (the branch above links it then):
+    // a set no condition reads decides nothing, and the link's character-by-character
+    // comparison costs Z3 seconds (bucket-key-encryption-context.json: 5 s for `who`).
+    if (auto set = vars_.find(info.members_of); set != vars_.end())
+      link_member(set->second, vars_.find(name)->second,
+                  std::string_view(name).substr(info.key.size()));
   }
   return vars_.find(name)->second;
 }

@@ -92,10 +92,12 @@ constexpr std::array<FreeKey, 19> kS3 = {{
     {"s3:delimiter", FreeKeyType::kText, false, false, {}, kS3Keys},
     {"s3:max-keys", FreeKeyType::kInteger, false, false, {}, kS3Keys},
     {"s3:versionid", FreeKeyType::kText, false, false, {}, kS3Keys},
+    // Forwarded: the evaluator passes a request's tags on to the KMS call S3 makes for it
+    // (whether AWS does is not documented; the reading that reports more access).
     {"s3:requestobjecttag/",
      FreeKeyType::kText,
      true,
-     false,
+     true,
      {},
      kS3Keys,
      "s3:requestobjecttagkeys",
@@ -103,7 +105,7 @@ constexpr std::array<FreeKey, 19> kS3 = {{
     {"s3:requestobjecttagkeys",
      FreeKeyType::kTextSet,
      false,
-     false,
+     true,
      {},
      kS3Keys,
      {},
