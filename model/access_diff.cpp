@@ -155,7 +155,12 @@ const std::vector<std::string>& default_diff_actions() {
       "sts:AssumeRole", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
       "s3:PutEncryptionConfiguration", "kms:PutKeyPolicy", "kms:CreateGrant", "iam:PutRolePolicy",
       "iam:AttachRolePolicy", "iam:PutUserPolicy", "iam:AttachUserPolicy", "iam:PutGroupPolicy",
-      "iam:AttachGroupPolicy", "iam:CreatePolicyVersion", "iam:UpdateAssumeRolePolicy"};
+      "iam:AttachGroupPolicy", "iam:CreatePolicyVersion", "iam:UpdateAssumeRolePolicy",
+      "iam:AddUserToGroup", "kms:EnableKey", "kms:CancelKeyDeletion",
+      // permissions whose escalation is not followed, so a verdict that needs them is null:
+      // a diff should still show who gains them
+      "iam:PassRole", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile",
+      "iam:SetDefaultPolicyVersion"};
   return kActions;
 }
 

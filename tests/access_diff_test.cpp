@@ -124,7 +124,10 @@ TEST(AccessDiff, PartnerTrustAddedOpensEveryRoleChain) {
       {dev, "s3:DeleteBucketPolicy", kBucket},
       {dev, "s3:PutEncryptionConfiguration", kBucket},
       {dev, "kms:PutKeyPolicy", kKey1},
-      {dev, "kms:CreateGrant", kKey1}};
+      {dev, "kms:CreateGrant", kKey1},
+      // the key administrator's kms:Enable* and kms:CancelKeyDeletion (escalation: re-enabling)
+      {dev, "kms:EnableKey", kKey1},
+      {dev, "kms:CancelKeyDeletion", kKey1}};
   for (const char* action : {"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})
     for (const char* key : {kKey1, kKey2}) expected.insert({dev, action, key});
   EXPECT_EQ(set_of(d.added), expected);

@@ -251,7 +251,7 @@ class DiffSarif(unittest.TestCase):
         log = self.diff(SOD, new, 1)
         results = log["runs"][0]["results"]
         added = [r for r in results if r["ruleId"] == "access-added"]
-        self.assertEqual(len(added), 17)
+        self.assertEqual(len(added), 19)  # 17, plus kms:EnableKey and kms:CancelKeyDeletion
         doc = json.loads(new.read_text(encoding="utf-8"))
         for r in added:
             loc = r["locations"][0]
