@@ -423,6 +423,16 @@ void set_analysis_time(std::int64_t seconds) {
 
 namespace {
 
+// Why the solver said neither sat nor unsat, for people. Z3's own word for a spent budget varies
+// with where it noticed it ("max. resource limit exceeded", "canceled", "unknown"), so the
+// budget is always named.
+std::string gave_up(z3::solver& solver, const ContextSearchOptions& options, unsigned round) {
+  return "the solver gave up (" + solver.reason_unknown() + ") within its budget of " +
+         std::to_string(options.solver_budget) + " steps and " +
+         std::to_string(options.timeout_ms / 1000) + " s per call, after " +
+         std::to_string(round + 1) + " request contexts";
+}
+
 ContextAnswer search_uncached(const World& world, const Requester& who, const Request& base_in,
                               bool want_allow, const ContextSearchOptions& options) {
   const RequestService service = request_service(base_in.action);
@@ -596,6 +606,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
     if (!solver) {
       solver.emplace(z3);
       z3::params p(z3);
+      p.set("rlimit", options.solver_budget);
       p.set("timeout", options.timeout_ms);
       // Z3 would take over SIGINT while it solves, swallowing the Ctrl-C that stops a search
       // (`accesspath explore`): the process's own handler must keep it.
@@ -625,6 +636,11 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
         if (m.eval(f, true).is_true() == target) agrees = false;
     }
     solver->pop();
+    if (pinned_result == z3::unknown) {
+      answer.kind = ContextAnswer::Kind::kUnknown;
+      answer.reason = gave_up(*solver, options, round);
+      return answer;
+    }
     if (!agrees) {
       answer.kind = ContextAnswer::Kind::kUnknown;
       answer.reason = "the symbolic encoding of the conditions on " + moves.front().first->key +
@@ -658,8 +674,7 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
     }
     if (next != z3::sat) {
       answer.kind = ContextAnswer::Kind::kUnknown;
-      answer.reason = "the solver gave up (" + solver->reason_unknown() + ") after " +
-                      std::to_string(round + 1) + " request contexts";
+      answer.reason = gave_up(*solver, options, round);
       return answer;
     }
     chosen = tracer.encoder().read(solver->get_model());
@@ -686,9 +701,10 @@ EvaluationMemo::AnswerKey search_key(EvaluationMemo& memo, const World& world, c
                                      const Request& base, bool want_allow,
                                      const ContextSearchOptions& options) {
   EvaluationMemo::AnswerKey key = memo.digest(world, who, base);
-  for (std::uint64_t x : {std::uint64_t{want_allow}, std::uint64_t{options.vary_given},
-                          static_cast<std::uint64_t>(options.now),
-                          std::uint64_t{options.timeout_ms}, std::uint64_t{options.max_rounds}}) {
+  for (std::uint64_t x :
+       {std::uint64_t{want_allow}, std::uint64_t{options.vary_given},
+        static_cast<std::uint64_t>(options.now), std::uint64_t{options.timeout_ms},
+        std::uint64_t{options.max_rounds}, std::uint64_t{options.solver_budget}}) {
     key.a = (key.a ^ x) * 0x100000001b3ULL;
     key.b = (key.b + x) * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
   }

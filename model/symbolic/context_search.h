@@ -35,8 +35,14 @@ void set_analysis_time(std::int64_t seconds);
 
 struct ContextSearchOptions {
   std::int64_t now = analysis_time();
-  unsigned timeout_ms = 10000;  // per solver call
-  unsigned max_rounds = 256;    // contexts tried before giving up
+  // Z3's resource units per solver call: a budget counted in the solver's own steps, so a
+  // question gets the same answer on every machine and under any load (a wall-clock limit made
+  // answers depend on what else ran). The hardest questions of the suites need about 2.1 million;
+  // this is about ten seconds of one core of the machine in the README.
+  unsigned solver_budget = 20'000'000;
+  // Wall-clock backstop per solver call, for steps Z3 does not count.
+  unsigned timeout_ms = 120'000;
+  unsigned max_rounds = 256;  // contexts tried before giving up
   // The free keys the request itself gives are pinned unless this is set (explain's "would
   // another context decide otherwise?").
   bool vary_given = false;
