@@ -9,9 +9,9 @@
 // nothing (tests/allocations/ proves the latter).
 #include <benchmark/benchmark.h>
 
-#include "model/evaluator.h"
-#include "model/policy.h"
-#include "model/scenario.h"
+#include "model/policy/policy.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 
 namespace accesspath {
 namespace {

@@ -7,10 +7,10 @@
 
 #include <optional>
 
-#include "model/access_paths.h"
-#include "model/evaluation_memo.h"
-#include "model/invariant_verdict.h"
-#include "model/scenario.h"
+#include "model/analysis/access_paths.h"
+#include "model/analysis/invariant_verdict.h"
+#include "model/services/evaluation_memo.h"
+#include "model/world/scenario.h"
 #include "properties/edit_permissions.h"
 #include "properties/generators_team_edit.h"
 #include "properties/team_edit_world.h"

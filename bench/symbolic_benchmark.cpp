@@ -10,8 +10,8 @@
 
 #include <cstdlib>
 
-#include "model/scenario.h"
 #include "model/symbolic/context_search.h"
+#include "model/world/scenario.h"
 
 namespace accesspath {
 namespace {

@@ -12,8 +12,8 @@
 
 #include "fuzz/fuzz_checks.h"
 #include "fuzz/fuzz_support.h"
-#include "model/arn.h"
-#include "model/wildcard.h"
+#include "model/core/arn.h"
+#include "model/core/wildcard.h"
 #include "properties/reference_match.h"
 
 using namespace accesspath;

@@ -12,7 +12,7 @@
 
 #include "fuzz/fuzz_checks.h"
 #include "fuzz/fuzz_support.h"
-#include "model/condition.h"
+#include "model/condition/condition.h"
 #include "properties/reference_match.h"
 
 using namespace accesspath;

@@ -3,7 +3,7 @@
 
 #include <cctype>
 
-#include "model/json_limits.h"
+#include "model/world/json_limits.h"
 
 namespace accesspath::fuzz {
 

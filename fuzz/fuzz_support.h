@@ -21,7 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/request_context.h"
+#include "model/condition/request_context.h"
 
 namespace accesspath::fuzz {
 

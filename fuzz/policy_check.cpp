@@ -15,7 +15,7 @@
 
 #include "fuzz/fuzz_checks.h"
 #include "fuzz/fuzz_support.h"
-#include "model/policy.h"
+#include "model/policy/policy.h"
 
 using namespace accesspath;
 using nlohmann::json;

@@ -16,8 +16,8 @@
 
 #include "fuzz/fuzz_checks.h"
 #include "fuzz/fuzz_support.h"
-#include "model/policy_variables.h"
-#include "model/wildcard.h"
+#include "model/condition/policy_variables.h"
+#include "model/core/wildcard.h"
 
 using namespace accesspath;
 

@@ -17,7 +17,7 @@
 
 #include "fuzz/fuzz_checks.h"
 #include "fuzz/fuzz_support.h"
-#include "model/scenario.h"
+#include "model/world/scenario.h"
 #include "properties/known_fast_bugs.h"
 #include "properties/laws.h"
 

@@ -10,7 +10,7 @@
 #include "import/json_access.h"
 #include "import/json_file.h"
 #include "import/policy_document.h"
-#include "model/diagnostic.h"
+#include "model/core/diagnostic.h"
 
 namespace accesspath {
 namespace aws_export {

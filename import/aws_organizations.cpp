@@ -13,7 +13,7 @@
 #include "import/aws_export_parts.h"
 #include "import/json_access.h"
 #include "import/policy_document.h"
-#include "model/diagnostic.h"
+#include "model/core/diagnostic.h"
 
 namespace accesspath::aws_export {
 namespace {

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "import/json_file.h"
-#include "model/scenario.h"
+#include "model/world/scenario.h"
 
 namespace accesspath {
 

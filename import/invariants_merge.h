@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "import/import_report.h"
-#include "model/diagnostic.h"
+#include "model/core/diagnostic.h"
 
 namespace accesspath {
 

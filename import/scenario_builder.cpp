@@ -1,8 +1,8 @@
 #include "import/scenario_builder.h"
 
 #include "import/json_access.h"
-#include "model/diagnostic.h"
-#include "model/scenario.h"
+#include "model/core/diagnostic.h"
+#include "model/world/scenario.h"
 
 namespace accesspath {
 namespace {

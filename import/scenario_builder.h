@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "import/import_report.h"
-#include "model/policy.h"
+#include "model/policy/policy.h"
 
 namespace accesspath {
 

@@ -11,7 +11,7 @@
 #include "import/policy_document.h"
 #include "import/scenario_builder.h"
 #include "import/terraform_parts.h"
-#include "model/diagnostic.h"
+#include "model/core/diagnostic.h"
 
 namespace accesspath {
 namespace {

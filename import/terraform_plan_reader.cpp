@@ -5,7 +5,7 @@
 
 #include "import/json_access.h"
 #include "import/terraform_parts.h"
-#include "model/diagnostic.h"
+#include "model/core/diagnostic.h"
 
 namespace accesspath::terraform {
 namespace {

@@ -1,7 +1,7 @@
 #include "properties/edit_permissions.h"
 
-#include "model/evaluator.h"
-#include "model/requester.h"
+#include "model/services/evaluator.h"
+#include "model/world/requester.h"
 
 namespace accesspath::properties {
 namespace {

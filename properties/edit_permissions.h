@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "model/request.h"
-#include "model/world.h"
+#include "model/world/request.h"
+#include "model/world/world.h"
 #include "properties/generators_team_edit.h"
 #include "properties/team_edit.h"
 

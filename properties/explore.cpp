@@ -4,10 +4,10 @@
 #include <optional>
 #include <set>
 
-#include "model/access_paths.h"
-#include "model/evaluation_memo.h"
-#include "model/invariant_verdict.h"
-#include "model/wildcard.h"
+#include "model/analysis/access_paths.h"
+#include "model/analysis/invariant_verdict.h"
+#include "model/core/wildcard.h"
+#include "model/services/evaluation_memo.h"
 #include "properties/edit_permissions.h"
 #include "properties/explore_writeup.h"
 #include "properties/generators_core.h"

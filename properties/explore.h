@@ -25,7 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/scenario.h"
+#include "model/world/scenario.h"
 #include "properties/generators_team_edit.h"
 #include "properties/settings.h"
 #include "properties/team_edit.h"

@@ -1,8 +1,8 @@
 #include "properties/explore_writeup.h"
 
-#include "model/access_paths.h"
-#include "model/check.h"
-#include "model/evaluator.h"
+#include "model/analysis/access_paths.h"
+#include "model/analysis/check.h"
+#include "model/services/evaluator.h"
 
 namespace accesspath::properties {
 namespace {

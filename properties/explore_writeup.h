@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/scenario.h"
+#include "model/world/scenario.h"
 #include "properties/explore.h"
 #include "properties/team_edit.h"
 

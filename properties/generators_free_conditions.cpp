@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "model/condition_ip.h"
+#include "model/condition/condition_ip.h"
 #include "model/symbolic/condition_encoding.h"
 #include "properties/generators_core.h"
 #include "properties/generators_policies.h"

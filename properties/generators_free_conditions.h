@@ -1,4 +1,4 @@
-// Generators of conditions on the keys the caller chooses (model/symbolic/free_keys.h) and of
+// Generators of conditions on the keys the caller chooses (model/condition/free_keys.h) and of
 // the realistic request contexts those keys can take, for testing the proofs over every request
 // context (model/symbolic/context_search.h) against sampling.
 //
@@ -25,7 +25,7 @@
 #include <rapidcheck.h>
 #include <nlohmann/json.hpp>
 
-#include "model/request.h"
+#include "model/world/request.h"
 #include "properties/settings.h"
 #include "properties/show.h"
 

@@ -13,7 +13,7 @@
 #include <rapidcheck.h>
 #include <nlohmann/json.hpp>
 
-#include "model/request.h"
+#include "model/world/request.h"
 #include "properties/settings.h"
 #include "properties/show.h"
 #include "properties/vocabulary.h"

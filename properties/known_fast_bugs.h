@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/request.h"
+#include "model/world/request.h"
 
 namespace accesspath::properties {
 

@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "properties/generators_request.h"
 #include "properties/generators_world.h"
 #include "properties/known_fast_bugs.h"

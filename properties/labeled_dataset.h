@@ -16,8 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/decision.h"
-#include "model/request.h"
+#include "model/authz/decision.h"
+#include "model/world/request.h"
 #include "properties/settings.h"
 
 namespace accesspath::properties {

@@ -4,8 +4,8 @@
 #include <random>
 #include <stdexcept>
 
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "properties/reference_evaluator.h"
 #include "properties/show.h"
 #include "properties/world_to_json.h"

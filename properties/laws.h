@@ -23,8 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/request.h"
-#include "model/world.h"
+#include "model/world/request.h"
+#include "model/world/world.h"
 #include "properties/policy_sites.h"
 
 namespace accesspath::properties {

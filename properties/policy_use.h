@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string_view>
 
-#include "model/policy.h"
+#include "model/policy/policy.h"
 
 namespace accesspath::properties {
 

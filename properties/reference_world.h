@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/request.h"
+#include "model/world/request.h"
 #include "properties/reference_match.h"
 
 namespace accesspath::properties::reference {

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/request.h"
+#include "model/world/request.h"
 
 namespace accesspath {
 

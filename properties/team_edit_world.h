@@ -10,7 +10,7 @@
 
 #include <string>
 
-#include "model/world.h"
+#include "model/world/world.h"
 #include "properties/team_edit.h"
 
 namespace accesspath::properties {

@@ -16,7 +16,7 @@ namespace accesspath::properties {
 
 // An account no generated world declares: its principals are "outsiders".
 inline constexpr const char* kOutsideAccount = "999999999999";
-// The session name the evaluator gives role sessions (model/requester.h).
+// The session name the evaluator gives role sessions (model/world/requester.h).
 inline constexpr const char* kSessionName = "accesspath";
 
 struct Vocabulary {

@@ -16,7 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/world.h"
+#include "model/world/world.h"
 
 namespace accesspath::properties {
 

@@ -1,5 +1,5 @@
-// accesspath diff (model/access_diff.h): the accesses a change adds and removes, on pairs of
-// training scenarios with the exact sets, and the laws every diff obeys: a world compared with
+// accesspath diff (model/analysis/access_diff.h): the accesses a change adds and removes, on pairs
+// of training scenarios with the exact sets, and the laws every diff obeys: a world compared with
 // itself changes nothing, and what A -> B adds is exactly what B -> A removes.
 #include <gtest/gtest.h>
 
@@ -10,10 +10,10 @@
 
 #include <rapidcheck.h>
 
-#include "model/access_diff.h"
-#include "model/access_paths.h"
-#include "model/scenario.h"
-#include "model/world_changes.h"
+#include "model/analysis/access_diff.h"
+#include "model/analysis/access_paths.h"
+#include "model/world/scenario.h"
+#include "model/world/world_changes.h"
 #include "properties/properties.h"
 #include "tests/bundled_scenarios.h"
 

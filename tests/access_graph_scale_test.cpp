@@ -9,15 +9,15 @@
 #include <set>
 #include <sstream>
 
-#include "model/access_graph_builder.h"
-#include "model/access_graph_exhaustive.h"
-#include "model/access_paths.h"
-#include "model/bucket_readers.h"
-#include "model/evaluator.h"
-#include "model/invariant_verdict.h"
-#include "model/requester.h"
-#include "model/scenario.h"
+#include "model/analysis/access_graph_builder.h"
+#include "model/analysis/access_graph_exhaustive.h"
+#include "model/analysis/access_paths.h"
+#include "model/analysis/bucket_readers.h"
+#include "model/analysis/invariant_verdict.h"
+#include "model/services/evaluator.h"
 #include "model/symbolic/some_context.h"
+#include "model/world/requester.h"
+#include "model/world/scenario.h"
 #include "tests/bundled_scenarios.h"
 #include "tests/law_world.h"
 #include "tools/orggen/org_generator.h"

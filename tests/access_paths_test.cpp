@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "model/access_paths.h"
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/analysis/access_paths.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "tests/bundled_scenarios.h"
 #include "tests/law_world.h"
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario.h"
+#include "model/world/scenario.h"
 
 namespace accesspath::test_data {
 

@@ -5,7 +5,7 @@
 
 #include <sstream>
 
-#include "model/evaluator.h"
+#include "model/services/evaluator.h"
 #include "tests/bundled_scenarios.h"
 #include "tools/report/report_json.h"
 #include "tools/report/report_json_stream.h"

@@ -1,12 +1,12 @@
 // Tests for the Condition element: operators, missing keys, set qualifiers,
 // policy variables in conditions, diagnostics and printing. Test names end in
 // the number of the rule of shared/design/aws-rules.md they check.
-#include "model/condition.h"
+#include "model/condition/condition.h"
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include "model/condition_binary.h"
+#include "model/condition/condition_binary.h"
 
 namespace accesspath {
 namespace {

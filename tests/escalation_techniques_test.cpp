@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "model/check.h"
+#include "model/analysis/check.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {

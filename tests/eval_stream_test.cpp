@@ -1,12 +1,12 @@
-// `eval`'s library parts: the request stream reader (model/request_stream.h) and the batch
-// decider (model/batch_decider.h): order kept with threads, bad lines reported with their line
-// number, and the same decisions as `explain` (evaluate) on every bundled expectation.
+// `eval`'s library parts: the request stream reader (model/world/request_stream.h) and the batch
+// decider (model/services/batch_decider.h): order kept with threads, bad lines reported with their
+// line number, and the same decisions as `explain` (evaluate) on every bundled expectation.
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-#include "model/batch_decider.h"
-#include "model/evaluator.h"
+#include "model/services/batch_decider.h"
+#include "model/services/evaluator.h"
 #include "tests/bundled_scenarios.h"
 #include "tools/report/eval_json.h"
 

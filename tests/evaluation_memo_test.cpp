@@ -1,13 +1,13 @@
-// The evaluation memo (model/evaluation_memo.h) never changes an answer: the
+// The evaluation memo (model/services/evaluation_memo.h) never changes an answer: the
 // same requests and invariants, decided with and without it, across a chain of
 // team edits that share one memo (as explore shares it across a whole search).
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include "model/access_paths.h"
-#include "model/evaluation_memo.h"
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/analysis/access_paths.h"
+#include "model/services/evaluation_memo.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "properties/properties.h"
 #include "properties/team_edit_world.h"
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "model/policy.h"
+#include "model/policy/policy.h"
 #include "tests/law_world.h"
 
 namespace accesspath {

@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "tools/report/decision_text.h"
 
 namespace accesspath {

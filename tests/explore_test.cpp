@@ -4,8 +4,8 @@
 // nothing finds nothing; bad options are errors naming the option.
 #include <gtest/gtest.h>
 
-#include "model/check.h"
-#include "model/scenario.h"
+#include "model/analysis/check.h"
+#include "model/world/scenario.h"
 #include "properties/edit_permissions.h"
 #include "properties/explore.h"
 

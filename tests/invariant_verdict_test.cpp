@@ -1,12 +1,12 @@
-// invariant_verdict (model/invariant_verdict.h) gives check_invariant's answer:
+// invariant_verdict (model/analysis/invariant_verdict.h) gives check_invariant's answer:
 // on every invariant of the bundled scenarios, and on generated worlds, edits
 // and invariants.
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include "model/access_paths.h"
-#include "model/invariant_verdict.h"
-#include "model/scenario.h"
+#include "model/analysis/access_paths.h"
+#include "model/analysis/invariant_verdict.h"
+#include "model/world/scenario.h"
 #include "properties/properties.h"
 #include "tests/bundled_scenarios.h"
 

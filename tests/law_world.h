@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 
 namespace accesspath::laws {
 

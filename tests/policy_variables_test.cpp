@@ -1,9 +1,9 @@
 // Tests for policy variable substitution (rules 14-16 of shared/design/aws-rules.md).
-#include "model/policy_variables.h"
+#include "model/condition/policy_variables.h"
 
 #include <gtest/gtest.h>
 
-#include "model/wildcard.h"
+#include "model/core/wildcard.h"
 
 namespace accesspath {
 namespace {

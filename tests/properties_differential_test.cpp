@@ -16,8 +16,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "properties/properties.h"
 #include "tests/bundled_scenarios.h"
 

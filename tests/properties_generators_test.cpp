@@ -5,10 +5,10 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include "model/arn.h"
-#include "model/check.h"
-#include "model/requester.h"
-#include "model/scenario.h"
+#include "model/analysis/check.h"
+#include "model/core/arn.h"
+#include "model/world/requester.h"
+#include "model/world/scenario.h"
 #include "properties/properties.h"
 
 namespace accesspath::properties {

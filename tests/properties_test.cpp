@@ -10,8 +10,8 @@
 
 #ifdef ACCESSPATH_HAVE_PROPERTIES
 
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "properties/properties.h"
 
 namespace accesspath::properties {

@@ -13,8 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/access_paths.h"
-#include "model/scenario.h"
+#include "model/analysis/access_paths.h"
+#include "model/world/scenario.h"
 #include "tools/render/render_graph.h"
 
 namespace accesspath {

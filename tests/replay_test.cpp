@@ -8,7 +8,7 @@
 #include <fstream>
 #include <set>
 
-#include "model/scenario.h"
+#include "model/world/scenario.h"
 #include "trail/event_request.h"
 #include "trail/replay.h"
 

@@ -3,7 +3,7 @@
 // protection (shared/design/aws-rules.md rules 47-59).
 #include <gtest/gtest.h>
 
-#include "model/access_graph.h"
+#include "model/analysis/access_graph.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {

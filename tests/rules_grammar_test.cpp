@@ -182,7 +182,7 @@ TEST(RulesGrammar, WildcardAnywhereInActionName_Rule5) {
 }
 
 // [U] (U9) `?` in actions is documented only for resources and conditions; the model's
-// matcher (model/wildcard.h) treats it as one character in actions too.
+// matcher (model/core/wildcard.h) treats it as one character in actions too.
 TEST(RulesGrammar, QuestionMarkInActionMatchesOneCharacter_Rule5_U9) {
   World w = make_world(with_identity_policy(R"json({"Version": "2012-10-17", "Statement": [
       {"Effect": "Allow", "Action": "s3:?etObject", "Resource": "arn:aws:s3:::data-bucket/*"}]})json"));
@@ -704,8 +704,8 @@ TEST(RulesGrammar, KeyPolicyResourceStarMeansThisKey_Rule18) {
 
 // --- U7: white space around a resource ----------------------------------------------------
 
-// [U] (U7) AWS does not document this. The reading in model/policy.cpp: the statement is kept,
-// a warning is given, and the resource matches nothing.
+// [U] (U7) AWS does not document this. The reading in model/policy/policy.cpp: the statement is
+// kept, a warning is given, and the resource matches nothing.
 TEST(RulesGrammar, LeadingSpaceInResourceMatchesNothingAndWarns_U7) {
   const std::string doc = with_identity_policy(R"json({"Version": "2012-10-17", "Statement": [
       {"Effect": "Allow", "Action": "s3:GetObject", "Resource": " arn:aws:s3:::data-bucket/*"}]})json");

@@ -1,9 +1,10 @@
-// Rule tests, resource limits on untrusted input (model/json_limits.h, model/policy_limits.h).
-// Scenario files and policies far beyond what AWS accepts are refused within bounded time and
-// memory, with an error at the file and the JSON pointer (exit status 2), never a crash or a
-// stack overflow; policies over AWS's size quotas are lint warnings citing the quota.
-// Pages: IAM User Guide, "IAM and AWS STS quotas" (character limits, and the characters a policy
-// may hold: tab, line feed, carriage return, U+0020 to U+00FF); IAM API Reference, CreatePolicy
+// Rule tests, resource limits on untrusted input (model/world/json_limits.h,
+// model/policy/policy_limits.h). Scenario files and policies far beyond what AWS accepts are
+// refused within bounded time and memory, with an error at the file and the JSON pointer (exit
+// status 2), never a crash or a stack overflow; policies over AWS's size quotas are lint warnings
+// citing the quota. Pages: IAM User Guide, "IAM and AWS STS quotas" (character limits, and the
+// characters a policy may hold: tab, line feed, carriage return, U+0020 to U+00FF); IAM API
+// Reference, CreatePolicy
 // (`PolicyDocument` pattern); Amazon S3 User Guide, bucket policies (20 KB); AWS KMS Developer
 // Guide, quotas (key policy document size, 32 KB); AWS Organizations quotas (SCPs, 5,120).
 #include <sys/wait.h>
@@ -15,8 +16,8 @@
 
 #include <gtest/gtest.h>
 
-#include "model/json_limits.h"
-#include "model/policy_limits.h"
+#include "model/policy/policy_limits.h"
+#include "model/world/json_limits.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {
@@ -106,7 +107,7 @@ TEST(RulesInputLimits, IamQuotasCharactersBeyondLatin1AreALintWarning) {
 
 TEST(RulesInputLimits, IamQuotasControlCharactersInAPolicyAreRefused) {
   // U+0001 and U+0002 once stood for a literal `*` and `?` inside the matcher
-  // (model/wildcard.h): a policy holding them matched what it did not say.
+  // (model/core/wildcard.h): a policy holding them matched what it did not say.
   EXPECT_TRUE(refused_at(with_statements(statement("arn:aws:s3:::b/\\u0001")),
                          "/principals/0/policies/0/Statement/0/Resource",
                          "control character U+0001"));

@@ -130,7 +130,7 @@ TEST(RulesKms, KeyPolicyNamingTheUserNeedsNoIamPolicy_Rule63) {
 }
 
 // [U] (U6) the KMS guide does not say how a key-policy grant to a user ARN meets the user's
-// permissions boundary; the reading chosen (model/authorizer.cpp) follows the IAM rule for
+// permissions boundary; the reading chosen (model/authz/authorizer.cpp) follows the IAM rule for
 // resource-based policies (rule 51): a grant naming the user is not limited by the boundary.
 TEST(RulesKms, KeyPolicyGrantToUserArnIsNotLimitedByBoundary_Rule63_U6) {
   const std::string doc = kms_world(
@@ -509,7 +509,7 @@ TEST(RulesKms, RequestAliasOnlyWhenTheRequestNamesAnAlias_Rule74) {
 }
 
 // [U] (U12) which key identifier S3 passes to KMS is not documented; the reading in
-// model/s3_service.cpp is that S3 passes the key ARN from the object metadata, so
+// model/services/s3_service.cpp is that S3 passes the key ARN from the object metadata, so
 // kms:RequestAlias is absent from S3's calls.
 TEST(RulesKms, RequestAliasIsAbsentFromS3Calls_Rule74_U12) {
   World w = make_world(

@@ -197,7 +197,7 @@ TEST(RulesS3, KeyIdHeaderResolvesInTheRequestersAccount_Rule84) {
 }
 
 // [X] (U1, rule 85) AWS documents two resolutions for an alias in bucket default encryption
-// used by another account. The reading chosen (model/s3_service.cpp, after the S3 API
+// used by another account. The reading chosen (model/services/s3_service.cpp, after the S3 API
 // Reference): the requester's account; `check` warns about any form other than a key ARN.
 TEST(RulesS3, DefaultEncryptionAliasResolvesInTheRequestersAccount_Rule85_U1) {
   const std::string bucket_default = R"(, "default_encryption": {"sse": "aws:kms",
@@ -273,7 +273,8 @@ TEST(RulesS3, BucketKeyMakesTheEncryptionContextTheBucketArn_Rule86) {
 // ---------------------------
 
 // [U] (U2) whether S3 fills s3:x-amz-server-side-encryption* from default encryption is not
-// documented; the reading chosen (model/s3_service.cpp, add_header_keys) is "headers only".
+// documented; the reading chosen (model/services/s3_service.cpp, add_header_keys) is "headers
+// only".
 TEST(RulesS3, EncryptionConditionKeysComeFromHeadersOnly_Rule87_U2) {
   const std::string doc =
       replace(s3_world(R"(, "default_encryption": {"sse": "aws:kms",

@@ -64,7 +64,7 @@ TEST(RulesSts, TrustingAnAccountOnlyPotentiallyGrantsItsPrincipals_Rule98) {
   EXPECT_TRUE(denies(w, kAlice, "sts:AssumeRole", kRole));  // another account entirely
 }
 
-// [U] (U5) no IAM User Guide sentence says it; the reading chosen (model/sts_service.cpp)
+// [U] (U5) no IAM User Guide sentence says it; the reading chosen (model/services/sts_service.cpp)
 // follows rule 51: within one account a trust policy naming the user suffices.
 TEST(RulesSts, SameAccountTrustNamingTheUserNeedsNoIdentityPolicy_Rule98_U5) {
   World w = make_world(trust_world(R"({"AWS": "arn:aws:iam::111122223333:user/alice"})"));

@@ -6,7 +6,7 @@
 // S3/buckets-tagging.html, KMS/abac.html, AWS Organizations API Reference (ids).
 #include <gtest/gtest.h>
 
-#include "model/check.h"
+#include "model/analysis/check.h"
 #include "model/symbolic/some_context.h"
 #include "tests/test_world.h"
 

@@ -1,8 +1,8 @@
 // Every bundled scenario loads without errors and meets every expectation.
 #include <gtest/gtest.h>
 
-#include "model/check.h"
-#include "model/scenario.h"
+#include "model/analysis/check.h"
+#include "model/world/scenario.h"
 #include "tests/bundled_scenarios.h"
 
 namespace accesspath {

@@ -19,11 +19,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "model/evaluator.h"
-#include "model/request_context.h"
-#include "model/scenario.h"
+#include "model/condition/free_keys.h"
+#include "model/condition/request_context.h"
+#include "model/services/evaluator.h"
 #include "model/symbolic/context_search.h"
-#include "model/symbolic/free_keys.h"
+#include "model/world/scenario.h"
 #include "properties/generators_free_conditions.h"
 #include "properties/properties.h"
 

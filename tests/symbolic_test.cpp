@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "model/evaluator.h"
+#include "model/services/evaluator.h"
 #include "model/symbolic/context_search.h"
 #include "model/symbolic/search_memo.h"
 #include "test_world.h"

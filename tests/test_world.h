@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
-#include "model/evaluator.h"
-#include "model/request_context.h"
-#include "model/scenario.h"
+#include "model/condition/request_context.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 
 namespace accesspath::rules {
 

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <utility>
 
-#include "model/condition_date.h"
-#include "model/request_context.h"
-#include "model/requester.h"
+#include "model/condition/condition_date.h"
+#include "model/condition/request_context.h"
+#include "model/world/requester.h"
 
 namespace accesspath {
 namespace {

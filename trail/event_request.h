@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/request.h"
-#include "model/world.h"
+#include "model/world/request.h"
+#include "model/world/world.h"
 
 namespace accesspath {
 

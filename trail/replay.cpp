@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "model/evaluator.h"
+#include "model/services/evaluator.h"
 #include "trail/event_request.h"
 
 namespace accesspath {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "model/world.h"
+#include "model/world/world.h"
 #include "trail/trail_files.h"
 
 namespace accesspath {

@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <memory>
 
-#include "model/condition_date.h"
-#include "model/condition_ip.h"
-#include "model/policy_variables.h"
-#include "model/wildcard.h"
+#include "model/condition/condition_date.h"
+#include "model/condition/condition_ip.h"
+#include "model/condition/policy_variables.h"
+#include "model/core/wildcard.h"
 
 namespace accesspath {
 namespace {

@@ -21,8 +21,8 @@
 
 #include <z3++.h>
 
-#include "model/condition.h"
-#include "model/symbolic/free_keys.h"
+#include "model/condition/condition.h"
+#include "model/condition/free_keys.h"
 
 namespace accesspath {
 

@@ -10,15 +10,15 @@
 #include <set>
 #include <unordered_map>
 
-#include "model/condition_date.h"
-#include "model/context_observer.h"
-#include "model/evaluation_memo.h"
-#include "model/evaluator.h"
-#include "model/request_context.h"
+#include "model/condition/condition_date.h"
+#include "model/condition/context_observer.h"
+#include "model/condition/free_keys.h"
+#include "model/condition/request_context.h"
+#include "model/condition/unknown_keys.h"
+#include "model/services/evaluation_memo.h"
+#include "model/services/evaluator.h"
 #include "model/symbolic/condition_encoding.h"
-#include "model/symbolic/free_keys.h"
 #include "model/symbolic/search_memo.h"
-#include "model/unknown_keys.h"
 
 namespace accesspath {
 namespace {

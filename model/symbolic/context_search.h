@@ -21,10 +21,10 @@
 #include <string>
 #include <vector>
 
-#include "model/request.h"
-#include "model/requester.h"
 #include "model/symbolic/context_need.h"
-#include "model/world.h"
+#include "model/world/request.h"
+#include "model/world/requester.h"
+#include "model/world/world.h"
 
 namespace accesspath {
 

@@ -8,8 +8,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "model/evaluator.h"
-#include "model/scenario.h"
+#include "model/services/evaluator.h"
+#include "model/world/scenario.h"
 #include "tests/allocations/counting_new.h"
 
 namespace accesspath {

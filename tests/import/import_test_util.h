@@ -10,8 +10,8 @@
 
 #include "import/import_report.h"
 #include "import/invariants_merge.h"
-#include "model/check.h"
-#include "model/scenario.h"
+#include "model/analysis/check.h"
+#include "model/world/scenario.h"
 
 namespace accesspath::testing {
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "model/check.h"
-#include "model/scenario.h"
+#include "model/analysis/check.h"
+#include "model/world/scenario.h"
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"
 #include "tools/report/report_json.h"

@@ -1,6 +1,6 @@
 // `accesspath diff [--format text|json|sarif] [--fail-on added|removed|any|none]
 // [--actions A,…] [--accept FILE] [--full] [-o OUT] BASE NEW`: the accesses NEW adds and removes
-// (model/access_diff.h). BASE and NEW are scenario files, or `aws:DIR` / `terraform:PLAN`
+// (model/analysis/access_diff.h). BASE and NEW are scenario files, or `aws:DIR` / `terraform:PLAN`
 // (read as `import` reads them). Exit 0 when nothing --fail-on counts changed, 1 when something
 // did (an undecided entry counts: it may be a change), 2 when a world could not be read, the
 // worlds cover different accounts, or the baseline is not valid.
@@ -9,7 +9,7 @@
 
 #include "import/aws_export.h"
 #include "import/terraform_plan.h"
-#include "model/access_diff.h"
+#include "model/analysis/access_diff.h"
 #include "model/symbolic/context_search.h"
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "model/batch_decider.h"
+#include "model/services/batch_decider.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/load_input.h"
 #include "tools/report/eval_json.h"

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <string>
 
-#include "model/access_paths.h"
-#include "model/scenario.h"
+#include "model/analysis/access_paths.h"
+#include "model/world/scenario.h"
 #include "properties/edit_permissions.h"
 #include "properties/explore.h"
 #include "properties/scenario_order.h"

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "model/access_paths.h"
-#include "model/scenario.h"
+#include "model/analysis/access_paths.h"
+#include "model/world/scenario.h"
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"
 #include "tools/render/labels.h"

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "model/scenario.h"
+#include "model/world/scenario.h"
 
 namespace accesspath {
 

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "model/access_paths.h"
-#include "model/request_context.h"
-#include "model/requester.h"
-#include "model/scenario.h"
-#include "model/wildcard.h"
+#include "model/analysis/access_paths.h"
+#include "model/condition/request_context.h"
+#include "model/core/wildcard.h"
+#include "model/world/requester.h"
+#include "model/world/scenario.h"
 #include "tools/cli/load_input.h"
 #include "tools/report/counterexample_text.h"
 

@@ -16,10 +16,10 @@
 #include <iostream>
 #include <vector>
 
-#include "model/access_graph_exhaustive.h"
-#include "model/access_paths.h"
-#include "model/bucket_readers.h"
-#include "model/scenario.h"
+#include "model/analysis/access_graph_exhaustive.h"
+#include "model/analysis/access_paths.h"
+#include "model/analysis/bucket_readers.h"
+#include "model/world/scenario.h"
 #include "tools/orggen/org_generator.h"
 
 namespace {

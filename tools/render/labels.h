@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/access_graph.h"
-#include "model/decision.h"
+#include "model/analysis/access_graph.h"
+#include "model/authz/decision.h"
 
 namespace accesspath {
 

@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "model/access_graph.h"
+#include "model/analysis/access_graph.h"
 #include "tools/render/scene.h"
 
 namespace accesspath {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "model/access_graph.h"
-#include "model/counterexample.h"
+#include "model/analysis/access_graph.h"
+#include "model/analysis/counterexample.h"
 
 namespace accesspath {
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "model/access_graph.h"
+#include "model/analysis/access_graph.h"
 #include "tools/render/graphviz_emit.h"  // RenderError
 #include "tools/render/render_options.h"
 

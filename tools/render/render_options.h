@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "model/counterexample.h"
+#include "model/analysis/counterexample.h"
 
 namespace accesspath {
 

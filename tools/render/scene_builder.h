@@ -8,7 +8,7 @@
 //   Scene s = build_scene(graph, {.counterexample = outcome.counterexample});
 #pragma once
 
-#include "model/access_graph.h"
+#include "model/analysis/access_graph.h"
 #include "tools/render/render_options.h"
 #include "tools/render/scene.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/access_graph.h"
+#include "model/analysis/access_graph.h"
 #include "tools/render/path_overlay.h"
 #include "tools/render/scene.h"
 

@@ -13,7 +13,7 @@
 
 #include <string>
 
-#include "model/access_graph.h"
+#include "model/analysis/access_graph.h"
 #include "tools/render/scene.h"
 
 namespace accesspath {

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "model/check.h"
-#include "model/counterexample.h"
-#include "model/diagnostic.h"
+#include "model/analysis/check.h"
+#include "model/analysis/counterexample.h"
+#include "model/core/diagnostic.h"
 
 namespace accesspath {
 

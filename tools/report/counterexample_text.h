@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/counterexample.h"
+#include "model/analysis/counterexample.h"
 
 namespace accesspath {
 

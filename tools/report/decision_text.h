@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "model/decision.h"
+#include "model/authz/decision.h"
 
 namespace accesspath {
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "model/diagnostic.h"
+#include "model/core/diagnostic.h"
 #include "tools/report/diff_report.h"
 
 namespace accesspath {

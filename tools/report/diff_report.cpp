@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "model/invariant_targets.h"
+#include "model/analysis/invariant_targets.h"
 #include "tools/report/counterexample_text.h"
 
 namespace accesspath {

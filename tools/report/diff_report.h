@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/access_diff.h"
+#include "model/analysis/access_diff.h"
 #include "tools/report/report_sarif.h"
 
 namespace accesspath {

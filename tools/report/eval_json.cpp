@@ -21,7 +21,7 @@ void append_eval_line(const DecidedLine& d, bool explain, std::string& out) {
   // The plain line is written by hand: it is the hot path of `eval` and has no user text.
   out += d.decision->allowed ? ",\"decision\":\"allow\"" : ",\"decision\":\"deny\"";
   // A decision that depends on a key the world does not describe says so even without
-  // --explain: `decision` is then the one with the keys absent (model/unknown_keys.h).
+  // --explain: `decision` is then the one with the keys absent (model/condition/unknown_keys.h).
   if (!d.decision->undecided.empty()) {
     out += ",\"undecided\":";
     out += nlohmann::json(d.decision->undecided)

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "model/batch_decider.h"
+#include "model/services/batch_decider.h"
 
 namespace accesspath {
 

@@ -45,8 +45,8 @@ json decision_to_json(const Decision& d) {
               {"action", d.action},
               {"resource", d.resource},
               {"checks", checks}};
-  // Condition keys the world does not describe (model/unknown_keys.h); `undecided`: the decision
-  // depends on them.
+  // Condition keys the world does not describe (model/condition/unknown_keys.h); `undecided`: the
+  // decision depends on them.
   if (!d.unknown_keys.empty()) out["unknown_keys"] = d.unknown_keys;
   if (!d.undecided.empty()) out["undecided"] = d.undecided;
   return out;

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/check.h"
-#include "model/decision.h"
+#include "model/analysis/check.h"
+#include "model/authz/decision.h"
 #include "tools/report/json_text.h"
 
 namespace accesspath {

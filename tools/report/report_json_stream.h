@@ -11,7 +11,7 @@
 #include <ostream>
 #include <string>
 
-#include "model/check.h"
+#include "model/analysis/check.h"
 
 namespace accesspath {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/check.h"
+#include "model/analysis/check.h"
 
 namespace accesspath {
 

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/check.h"
+#include "model/analysis/check.h"
 
 namespace accesspath {
 

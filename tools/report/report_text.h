@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "model/check.h"
+#include "model/analysis/check.h"
 
 namespace accesspath {
 

@@ -78,8 +78,8 @@ json location(const Artifact& a, const std::string& pointer) {
 }
 
 // Where a step happens in the file: at the first statement that allowed it. A policy the
-// attacker rewrote (model/access_paths.cpp labels it "… (as changed by the attacker)") has no
-// statements in the file, so the step points at the policy itself.
+// attacker rewrote (model/analysis/access_paths.cpp labels it "… (as changed by the attacker)") has
+// no statements in the file, so the step points at the policy itself.
 std::string step_pointer(const PathStep& s, const std::string& fallback) {
   if (s.statements.empty()) return fallback;
   const StatementRef& first = s.statements.front();

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/counterexample.h"
+#include "model/analysis/counterexample.h"
 
 namespace accesspath::sarif_parts {
 

@@ -5,8 +5,8 @@
 
 #include <fstream>
 
-#include "model/check.h"
-#include "model/scenario.h"
+#include "model/analysis/check.h"
+#include "model/world/scenario.h"
 #include "properties/properties.h"
 
 namespace {

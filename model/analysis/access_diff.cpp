@@ -1,0 +1,222 @@
+#include "model/analysis/access_diff.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "model/analysis/access_paths.h"
+#include "model/analysis/diff_reasons.h"
+#include "model/analysis/invariant_targets.h"
+#include "model/policy/action_catalog.h"
+#include "model/world/world_changes.h"
+
+namespace accesspath {
+namespace {
+
+using PairKey = std::tuple<std::string, std::string, std::string>;  // principal, action, resource
+
+// The resources an action is compared on: the declared ones of the kind it is authorized
+// against (Service Authorization Reference, through the action catalog), and for S3 objects the
+// objects that can be written now as well; an action the catalog does not know, every declared
+// resource.
+std::string resource_pattern(ActionResource kind) {
+  switch (kind) {
+    case ActionResource::kNone:
+      return "*";
+    case ActionResource::kS3Bucket:
+      return "arn:aws:s3:::*";  // matches objects too: those are left out below
+    case ActionResource::kS3Object:
+      return "arn:aws:s3:::*/*";
+    case ActionResource::kKmsKey:
+      return "arn:aws:kms:*";
+    case ActionResource::kIamRole:
+      return "arn:aws:iam::*:role/*";
+    case ActionResource::kIamUser:
+      return "arn:aws:iam::*:user/*";
+    case ActionResource::kIamGroup:
+      return "arn:aws:iam::*:group/*";
+    case ActionResource::kIamPolicy:
+      return "arn:aws:iam::*:policy/*";
+    case ActionResource::kOther:
+      break;
+  }
+  return "arn:*";
+}
+
+bool is_object(std::string_view arn) {
+  constexpr std::string_view kS3 = "arn:aws:s3:::";
+  return arn.starts_with(kS3) && arn.find('/') != std::string_view::npos;
+}
+
+struct Side {
+  std::map<PairKey, PairAccess> pairs;
+  std::vector<UndecidedChange> undecided;  // not tied to one pair
+};
+
+std::string name(const PairKey& k) {
+  return std::get<0>(k) + "\n" + std::get<1>(k) + "\n" + std::get<2>(k);
+}
+
+// The queries of the actions; with a scope, only about what the change can affect: the objects
+// and the bucket of a changed bucket; every object and the key itself when a key changed (any
+// object may be stored or written under it); nothing else when only buckets and keys changed
+// (role chains, identity policies and other resources are the same on both sides).
+std::vector<Invariant> queries_for(const std::vector<std::string>& actions,
+                                   const ChangeScope* scope) {
+  std::vector<Invariant> queries;
+  for (const auto& pattern : actions)
+    for (const auto& action : invariant_targets::expand_actions(pattern)) {
+      auto info = lookup_action(action);
+      ActionResource kind = info ? info->resource : ActionResource::kOther;
+      std::vector<std::string> resources = {resource_pattern(kind)};
+      if (scope && !scope->everything) {
+        resources.clear();
+        if (kind == ActionResource::kS3Object && !scope->keys.empty())
+          resources = {resource_pattern(kind)};
+        else if (kind == ActionResource::kS3Object)
+          for (const auto& b : scope->buckets) resources.push_back("arn:aws:s3:::" + b + "/*");
+        else if (kind == ActionResource::kS3Bucket)
+          for (const auto& b : scope->buckets) resources.push_back("arn:aws:s3:::" + b);
+        else if (kind == ActionResource::kKmsKey)
+          resources.assign(scope->keys.begin(), scope->keys.end());
+      }
+      for (auto& resource : resources) {
+        Invariant& q = queries.emplace_back();
+        q.name = "diff";
+        q.action = info ? std::string(info->name) : action;
+        q.resource = std::move(resource);
+      }
+    }
+  return queries;
+}
+
+// Their patterns match objects too: those are left out.
+bool bucket_action_on_object(const std::string& action, const std::string& resource) {
+  auto info = lookup_action(action);
+  return info && info->resource == ActionResource::kS3Bucket && is_object(resource);
+}
+
+Side decide(const Scenario& s, const std::string& side, const std::vector<Invariant>& queries) {
+  Side out;
+  PairAccesses found = access_pairs(s.world, queries);
+  if (!found.undecided.empty())
+    out.undecided.push_back({"*", "*", "*",
+                             side + " `" + s.file + "`: " + found.undecided +
+                                 "; objects that can be written may be missing"});
+  for (auto& p : found.pairs) {
+    if (bucket_action_on_object(p.action, p.resource)) continue;
+    PairKey k{p.principal, p.action, p.resource};
+    out.pairs.emplace(std::move(k), std::move(p));
+  }
+  return out;
+}
+
+// The allowed pairs named in `wanted`, each with its path, in the order access_pairs gives.
+std::vector<PairAccess> with_paths(const Scenario& s, const std::vector<Invariant>& queries,
+                                   const std::set<std::string>& wanted) {
+  std::vector<PairAccess> out;
+  if (wanted.empty()) return out;
+  for (auto& p : access_pairs(s.world, queries, &wanted).pairs)
+    if (p.undecided.empty() && !bucket_action_on_object(p.action, p.resource))
+      out.push_back(std::move(p));
+  return out;
+}
+
+void check_accounts(const Scenario& a, const Scenario& b, const char* side_b, Diagnostics& errors) {
+  for (std::size_t i = 0; i < b.world.accounts.size(); ++i) {
+    const std::string& id = b.world.accounts[i].id;
+    if (a.world.find_account(id)) continue;
+    Diagnostic d;
+    d.file = b.file;
+    d.pointer = pointer_join("/accounts", i);
+    d.message = "account `" + id + "` is declared in " + side_b + " but not in `" + a.file +
+                "`: worlds over different accounts cannot be compared (their outsiders differ)";
+    errors.add(std::move(d));
+  }
+}
+
+AccessChange change(const PairAccess& p, const World& here, const World& other) {
+  AccessChange c{p.principal, p.action, p.resource, p.path, {}, {}, {}};
+  c.changed = diff_reasons::changed_statements(p.path, here, other);
+  diff_reasons::Refusal r = diff_reasons::first_refused_step(p.path, other);
+  c.other_side = std::move(r.reason);
+  c.other_side_denies = std::move(r.denies);
+  return c;
+}
+
+}  // namespace
+
+const std::vector<std::string>& default_diff_actions() {
+  static const std::vector<std::string> kActions = {
+      // data
+      "s3:GetObject", "s3:PutObject", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey",
+      // control: taking a role, and every permission that changes a policy (contract,
+      // invariants, `"via": "escalation"`)
+      "sts:AssumeRole", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
+      "s3:PutEncryptionConfiguration", "kms:PutKeyPolicy", "kms:CreateGrant", "iam:PutRolePolicy",
+      "iam:AttachRolePolicy", "iam:PutUserPolicy", "iam:AttachUserPolicy", "iam:PutGroupPolicy",
+      "iam:AttachGroupPolicy", "iam:CreatePolicyVersion", "iam:UpdateAssumeRolePolicy",
+      "iam:AddUserToGroup", "kms:EnableKey", "kms:CancelKeyDeletion",
+      // permissions whose escalation is not followed, so a verdict that needs them is null:
+      // a diff should still show who gains them
+      "iam:PassRole", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile",
+      "iam:SetDefaultPolicyVersion"};
+  return kActions;
+}
+
+DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const DiffOptions& options) {
+  DiffResult out;
+  check_accounts(base, next, "NEW", out.errors);
+  check_accounts(next, base, "BASE", out.errors);
+  if (out.errors.has_errors()) return out;
+  const std::vector<std::string>& actions =
+      options.actions.empty() ? default_diff_actions() : options.actions;
+  std::optional<ChangeScope> scope;
+  if (options.incremental) scope = changed_between(base.world, next.world);
+  const std::vector<Invariant> queries = queries_for(actions, scope ? &*scope : nullptr);
+  Side before = decide(base, "BASE", queries);
+  Side after = decide(next, "NEW", queries);
+  AccessDiff d;
+  std::set<std::string> added, removed;  // the pairs whose paths are worked out
+  d.undecided = std::move(before.undecided);
+  d.undecided.insert(d.undecided.end(), after.undecided.begin(), after.undecided.end());
+  auto undecided = [&](const PairKey& k, const std::string& why) {
+    d.undecided.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), why});
+  };
+  // Added and undecided in NEW's order, then removed in BASE's (both ordered by key).
+  for (const auto& [k, now] : after.pairs) {
+    auto was = before.pairs.find(k);
+    const bool was_allowed = was != before.pairs.end() && was->second.undecided.empty();
+    const bool was_undecided = was != before.pairs.end() && !was->second.undecided.empty();
+    if (!now.undecided.empty()) {
+      if (!was_allowed)
+        undecided(k, "NEW `" + next.file + "`: " + now.undecided);
+      else
+        undecided(k, "allowed in BASE; NEW `" + next.file + "`: " + now.undecided);
+      continue;
+    }
+    if (was_allowed) continue;
+    if (was_undecided) {
+      undecided(k, "allowed in NEW; BASE `" + base.file + "`: " + was->second.undecided);
+      continue;
+    }
+    added.insert(name(k));
+  }
+  for (const auto& [k, was] : before.pairs) {
+    if (after.pairs.count(k)) continue;  // decided above
+    if (!was.undecided.empty()) {
+      undecided(k, "BASE `" + base.file + "`: " + was.undecided);
+      continue;
+    }
+    removed.insert(name(k));
+  }
+  // Paths only for what changed: an explained evaluation of every step is the expensive part.
+  for (auto& p : with_paths(next, queries, added))
+    d.added.push_back(change(p, next.world, base.world));
+  for (auto& p : with_paths(base, queries, removed))
+    d.removed.push_back(change(p, base.world, next.world));
+  out.diff = std::move(d);
+  return out;
+}
+
+}  // namespace accesspath

@@ -1,0 +1,76 @@
+// What check_invariant (access_paths.cpp) and invariant_verdict (invariant_verdict.cpp) both need
+// to turn an invariant into concrete requests: principal and S3 patterns, representative keys of
+// objects that can be written now, the encryption choices of a PutObject, expanded actions.
+// Internal to model/; kept in one place so the two checks cannot drift apart.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/world/requester.h"
+#include "model/world/world.h"
+
+namespace accesspath {
+class CandidateIndex;
+}
+
+namespace accesspath::invariant_targets {
+
+inline constexpr std::string_view kNewObjectTag = "accesspath-new";
+
+// An invariant's principal pattern against a principal ARN ("anonymous" only matches itself).
+bool principal_matches(std::string_view pattern, std::string_view principal);
+bool matches_any(const std::vector<std::string>& patterns, std::string_view principal);
+
+struct BucketPattern {
+  std::string bucket;  // pattern for the bucket name
+  std::string key;     // pattern for the object key; empty when the pattern names buckets
+  bool object = false;
+};
+
+// Splits an S3 resource pattern into bucket and key patterns.
+BucketPattern split_s3_pattern(std::string_view pattern);
+
+// A concrete object key matching `key_pattern`, tagged so different representatives differ.
+std::string concrete_key(std::string_view key_pattern, std::string_view tag);
+
+// Every encryption choice a caller can make on PutObject (S3: Specifying SSE-KMS; SSE-C).
+std::vector<std::map<std::string, std::string>> header_variants(const World& w, const Bucket& b);
+
+// A short tag for an encryption ("sse-s3", "sse-kms-<key id>"), used in representative keys.
+std::string encryption_tag(const Encryption& e);
+
+// Who could possibly write a new object: s3:PutObject of the representative object of each
+// encryption tag in each bucket a pattern names. A conservative filter (access_candidates.h):
+// most principals have no PutObject permission on the bucket at all, and ruling them out once
+// costs far less than asking the evaluator about every encryption choice.
+class NewObjectWriters {
+ public:
+  NewObjectWriters(const World& w, const BucketPattern& pattern);
+  ~NewObjectWriters();
+
+  // The member for the object of this tag in the bucket `world.buckets[bucket]`; SIZE_MAX when
+  // there is none.
+  std::size_t member(std::size_t bucket, std::string_view tag) const;
+  std::size_t size() const { return members_.size(); }
+  // The members `who` might write (the others it is certainly denied), ascending.
+  void candidates(const Requester& who, std::vector<std::uint32_t>& out);
+  // False when `who` (named `writer`) is certainly denied s3:PutObject of the member's object.
+  bool may_write(const std::string& writer, const Requester& who, std::size_t member);
+
+ private:
+  std::vector<std::pair<std::size_t, std::string>> members_;  // (bucket, tag)
+  std::unique_ptr<CandidateIndex> index_;
+  std::unordered_map<std::string, std::vector<char>> possible_;  // per writer, per member
+  std::vector<std::uint32_t> scratch_;
+};
+
+// The catalog actions an action pattern names (itself when it has no wildcard).
+std::vector<std::string> expand_actions(const std::string& action);
+
+}  // namespace accesspath::invariant_targets

@@ -1,0 +1,105 @@
+#include "model/condition/request_context.h"
+
+#include <algorithm>
+
+namespace accesspath {
+
+namespace {
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+void assign_lower(std::string& out, std::string_view s) {
+  out.assign(s);
+  for (char& c : out) c = lower(c);
+}
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out;
+  assign_lower(out, s);
+  return out;
+}
+
+bool RequestContext::is_free(std::string_view key_lower) const {
+  if (role_ == KeyRole::kNone) return false;
+  const ContextObserver* observer = context_observer();
+  return observer && observer->is_free(key_lower, role_);
+}
+
+bool RequestContext::undescribed(std::string_view key_lower) const {
+  for (std::string_view m : undescribed_) {
+    if (key_lower == m) return true;
+    if (!m.empty() && m.back() == '/' && key_lower.size() > m.size() &&
+        key_lower.substr(0, m.size()) == m)
+      return true;
+  }
+  return false;
+}
+
+const ContextEntry* RequestContext::find(std::string_view key) const {
+  for (std::size_t i = 0; i < size_; ++i)
+    if (iequals(entries_[i].key, key)) return &entries_[i];
+  return nullptr;
+}
+
+ContextEntry& RequestContext::slot_for(std::string_view key) {
+  for (std::size_t i = 0; i < size_; ++i)
+    if (iequals(entries_[i].key, key)) return entries_[i];
+  if (size_ == entries_.size()) entries_.emplace_back();
+  ContextEntry& e = entries_[size_++];
+  assign_lower(e.key, key);  // reuses the slot's storage
+  return e;
+}
+
+void RequestContext::set(std::string_view key, std::string_view value) {
+  ContextEntry& e = slot_for(key);
+  e.values.resize(1);
+  e.values[0].assign(value);
+  e.multivalued = false;
+}
+
+void RequestContext::add(std::string_view key, std::string_view value) {
+  if (size_ == entries_.size()) entries_.emplace_back();
+  ContextEntry& e = entries_[size_++];
+  assign_lower(e.key, key);
+  e.values.resize(1);
+  e.values[0].assign(value);
+  e.multivalued = false;
+}
+
+void RequestContext::set_multi(std::string_view key, const std::vector<std::string>& values) {
+  ContextEntry& e = slot_for(key);
+  e.values.resize(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) e.values[i].assign(values[i]);
+  e.multivalued = true;
+}
+
+void RequestContext::set_multi(std::string_view key,
+                               std::initializer_list<std::string_view> values) {
+  ContextEntry& e = slot_for(key);
+  e.values.resize(values.size());
+  std::size_t i = 0;
+  for (auto v : values) e.values[i++].assign(v);
+  e.multivalued = true;
+}
+
+void RequestContext::remove(std::string_view key) {
+  for (std::size_t i = 0; i < size_; ++i) {
+    if (iequals(entries_[i].key, key)) {
+      // Keep the removed slot's storage as a spare: swap it past the live range.
+      std::swap(entries_[i], entries_[size_ - 1]);
+      --size_;
+      return;
+    }
+  }
+}
+
+}  // namespace accesspath

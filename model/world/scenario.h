@@ -1,0 +1,65 @@
+// A scenario: a world plus what should and should not be possible in it
+// (shared/design/scenario-format.md, format 1).
+//
+//   LoadResult r = load_scenario_file("scenarios/separation-of-duties.json");
+//   if (r.diagnostics.has_errors()) ...;
+//   for (const auto& e : r.scenario->expectations) evaluate(r.scenario->world, e.request);
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/core/diagnostic.h"
+#include "model/world/request.h"
+#include "model/world/world.h"
+
+namespace accesspath {
+
+struct Expectation {
+  Request request;
+  bool expect_allow = false;
+  std::string why;
+  std::string pointer;
+};
+
+struct Invariant {
+  std::string name;
+  std::string action;
+  std::string resource;            // pattern with * and ?
+  std::vector<std::string> never;  // exactly one of never / only is set
+  std::vector<std::string> only;
+  bool is_only = false;
+  bool expect_holds = true;
+  bool via_escalation = false;
+  std::map<std::string, std::string> headers;
+  std::map<std::string, std::vector<std::string>> context;
+  std::string pointer;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string description;
+  World world;
+  std::vector<Expectation> expectations;
+  std::vector<Invariant> invariants;
+  nlohmann::json source;  // the document as loaded (for round trips and re-writing)
+};
+
+struct LoadResult {
+  std::optional<Scenario> scenario;  // nullopt when there are errors
+  Diagnostics diagnostics;           // errors and lint warnings, each with file and JSON pointer
+};
+
+// Parses and validates a scenario document, collecting every diagnostic.
+LoadResult load_scenario(const nlohmann::json& doc, const std::string& file);
+// Parses JSON text first (syntax errors are reported with line and column).
+LoadResult load_scenario_text(std::string_view text, const std::string& file);
+// Reads a file (a missing or unreadable file is a diagnostic, never an exception).
+LoadResult load_scenario_file(const std::string& path);
+
+}  // namespace accesspath

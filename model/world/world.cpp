@@ -1,0 +1,197 @@
+#include "model/world/world.h"
+
+#include <algorithm>
+
+#include "model/core/arn.h"
+
+namespace accesspath {
+
+BlockPublicAccess BlockPublicAccess::most_restrictive(const BlockPublicAccess& o) const {
+  // S3: Blocking public access, "Amazon S3 applies the most restrictive combination" (rule 94).
+  return {block_public_acls || o.block_public_acls, ignore_public_acls || o.ignore_public_acls,
+          block_public_policy || o.block_public_policy,
+          restrict_public_buckets || o.restrict_public_buckets};
+}
+
+World::World(const World& o)
+    : accounts(o.accounts),
+      managed_policies(o.managed_policies),
+      groups(o.groups),
+      principals(o.principals),
+      buckets(o.buckets),
+      keys(o.keys),
+      resources(o.resources) {
+  reindex();
+}
+
+World& World::operator=(const World& o) {
+  if (this != &o) {
+    World copy(o);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+void World::reindex() {
+  account_index_.clear();
+  group_index_.clear();
+  principal_index_.clear();
+  bucket_index_.clear();
+  key_index_.clear();
+  alias_index_.clear();
+  // emplace keeps the first of duplicates, as the linear searches these replace did.
+  for (std::size_t i = 0; i < accounts.size(); ++i) account_index_.emplace(accounts[i].id, i);
+  for (std::size_t i = 0; i < groups.size(); ++i) group_index_.emplace(groups[i].arn, i);
+  for (std::size_t i = 0; i < principals.size(); ++i)
+    principal_index_.emplace(principals[i].arn, i);
+  for (std::size_t i = 0; i < buckets.size(); ++i) bucket_index_.emplace(buckets[i].name, i);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    key_index_.emplace(keys[i].arn, i);
+    for (const auto& alias : keys[i].aliases)
+      alias_index_.emplace(keys[i].account + ":" + keys[i].region + ":" + alias, i);
+  }
+}
+
+// Accounts and groups are looked up while the loader is still filling the vectors (before
+// reindex); an index that does not cover the vector is not trusted, the vector is searched.
+const Account* World::find_account(std::string_view id) const {
+  // A few accounts (the usual scenario) are found faster by comparing 12-digit ids than by hashing;
+  // the index serves organisations. It is also bypassed while the loader is still adding accounts.
+  constexpr std::size_t kLinearScanUpTo = 8;
+  if (accounts.size() <= kLinearScanUpTo || account_index_.size() != accounts.size()) {
+    for (const auto& a : accounts)
+      if (a.id == id) return &a;
+    return nullptr;
+  }
+  auto it = account_index_.find(id);
+  return it == account_index_.end() ? nullptr : &accounts[it->second];
+}
+
+const Principal* World::find_principal(std::string_view arn) const {
+  auto it = principal_index_.find(arn);
+  return it == principal_index_.end() ? nullptr : &principals[it->second];
+}
+
+const Principal* World::find_role_by_name(std::string_view account, std::string_view name) const {
+  for (const auto& p : principals)
+    if (p.kind == PrincipalKind::kRole && p.account == account && p.name == name) return &p;
+  return nullptr;
+}
+
+const Group* World::find_group(std::string_view arn) const {
+  if (group_index_.size() != groups.size()) {
+    for (const auto& g : groups)
+      if (g.arn == arn) return &g;
+    return nullptr;
+  }
+  auto it = group_index_.find(arn);
+  return it == group_index_.end() ? nullptr : &groups[it->second];
+}
+
+const Bucket* World::find_bucket(std::string_view name) const {
+  auto it = bucket_index_.find(name);
+  return it == bucket_index_.end() ? nullptr : &buckets[it->second];
+}
+
+const Key* World::find_key(std::string_view arn) const {
+  auto it = key_index_.find(arn);
+  return it == key_index_.end() ? nullptr : &keys[it->second];
+}
+
+const Key* World::find_alias(std::string_view account, std::string_view region,
+                             std::string_view alias) const {
+  // The index key "account:region:alias/x", composed on the stack: S3 resolves aws/s3 this way
+  // on every SSE-KMS request.
+  char buffer[256];
+  const std::size_t size = account.size() + region.size() + alias.size() + 2;
+  std::string heap;
+  char* out = buffer;
+  if (size > sizeof buffer) {
+    heap.resize(size);
+    out = heap.data();
+  }
+  char* p = out;
+  p = std::copy(account.begin(), account.end(), p);
+  *p++ = ':';
+  p = std::copy(region.begin(), region.end(), p);
+  *p++ = ':';
+  std::copy(alias.begin(), alias.end(), p);
+  auto it = alias_index_.find(std::string_view(out, size));
+  return it == alias_index_.end() ? nullptr : &keys[it->second];
+}
+
+const Key* World::resolve_key(std::string_view ref, std::string_view account,
+                              std::string_view region) const {
+  // KMS: Learn how to use aliases / Allowing users in other accounts: "If you enter only a key ID
+  // or alias name, AWS assumes the KMS key is in your account" (rule 67); an ARN names its own
+  // account.
+  if (ref.rfind("arn:", 0) == 0) {
+    if (const Key* direct = find_key(ref)) return direct;  // the common case: a key ARN
+    auto arn = parse_arn(ref);
+    if (!arn || arn->service != "kms") return nullptr;
+    if (arn->resource_type() == "key") return find_key(ref);
+    if (arn->resource_type() == "alias") {
+      return find_alias(arn->account, arn->region, arn->resource);
+    }
+    return nullptr;
+  }
+  if (ref.rfind("alias/", 0) == 0) {
+    return find_alias(account, region, ref);
+  }
+  for (const auto& k : keys)
+    if (k.id == ref && k.account == account && k.region == region) return &k;
+  return nullptr;
+}
+
+const GenericResource* World::find_resource(std::string_view arn) const {
+  for (const auto& r : resources)
+    if (r.arn == arn) return &r;
+  return nullptr;
+}
+
+Policy aws_managed_s3_key_policy(std::string_view account, std::string_view region) {
+  // aws-rules 71 [U]: the "auto-s3-2" policy as public copies show it. Any principal of the
+  // owning account, only through S3 in the key's Region; the account may describe the key.
+  // There is no statement delegating kms:* to IAM policies.
+  const std::string acct(account), reg(region);
+  nlohmann::json doc = {
+      {"Version", "2012-10-17"},
+      {"Id", "auto-s3-2"},
+      {"Statement",
+       {{{"Sid",
+          "Allow access through S3 for all principals in the account that are authorized to use "
+          "S3"},
+         {"Effect", "Allow"},
+         {"Principal", {{"AWS", "*"}}},
+         {"Action",
+          {"kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+           "kms:DescribeKey"}},
+         {"Resource", "*"},
+         {"Condition",
+          {{"StringEquals",
+            {{"kms:CallerAccount", acct}, {"kms:ViaService", "s3." + reg + ".amazonaws.com"}}}}}},
+        {{"Sid", "Allow direct access to key metadata to the account"},
+         {"Effect", "Allow"},
+         {"Principal", {{"AWS", "arn:aws:iam::" + acct + ":root"}}},
+         {"Action", {"kms:Describe*", "kms:Get*", "kms:List*"}},
+         {"Resource", "*"}}}}};
+  Diagnostics ignored;
+  Policy p = parse_policy(doc, "", PolicyKind::kKeyPolicy, ignored);
+  p.label = "key policy of the AWS managed key `aws/s3` (written by AWS)";
+  return p;
+}
+
+Key make_aws_managed_s3_key(std::string_view account, std::string_view region) {
+  Key k;
+  k.account = std::string(account);
+  k.region = std::string(region);
+  k.id = "aws-s3-" + k.account + "-" + k.region;  // AWS gives it a UUID; any stable id will do
+  k.arn = "arn:aws:kms:" + k.region + ":" + k.account + ":key/" + k.id;
+  k.aliases = {"alias/aws/s3"};
+  k.aws_managed = true;
+  k.synthesized = true;
+  k.policy = std::make_shared<const Policy>(aws_managed_s3_key_policy(account, region));
+  return k;
+}
+
+}  // namespace accesspath
