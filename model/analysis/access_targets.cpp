@@ -1,0 +1,271 @@
+#include "model/analysis/access_targets.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "model/analysis/access_graph.h"
+#include "model/analysis/invariant_targets.h"
+#include "model/core/wildcard.h"
+#include "model/policy/action_catalog.h"
+#include "model/services/evaluator.h"
+#include "model/services/s3_service.h"
+#include "model/symbolic/some_context.h"
+
+namespace accesspath::paths {
+namespace {
+
+using namespace invariant_targets;
+
+std::string describe_encryption(const Encryption& e) {
+  switch (e.sse) {
+    case Sse::kS3:
+      return "SSE-S3 (AES256)";
+    case Sse::kCustomer:
+      return "SSE-C";
+    case Sse::kKms:
+      return "SSE-KMS with " + (e.kms_key.empty() ? std::string("aws/s3") : e.kms_key);
+  }
+  return "";
+}
+
+struct WrittenObject {
+  std::string bucket;
+  std::string key;
+  Encryption encryption;        // kms_key resolved to a key ARN
+  std::string writer;           // start principal
+  std::vector<PathStep> steps;  // the writer's chain and the write
+  std::vector<std::pair<std::string, std::vector<PathStep>>> other_writers;
+};
+
+// The objects that can be written now (scenario contract, invariants): for each encryption a
+// successful s3:PutObject by some considered principal could give, one representative object.
+// `every_writer`: keep every writer (a counterexample prefers another principal's write); else
+// one writer per object is enough (whether it can be written, not by whom).
+std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern& pattern,
+                                            const std::vector<std::string>& principals,
+                                            RoleChains& chains, bool every_writer) {
+  std::vector<WrittenObject> out;
+  std::set<std::string> seen;  // bucket + tag + writer
+  std::vector<Reach> reaches;
+  for (const auto& p : principals) reaches.push_back(chains.reach(p));
+  NewObjectWriters filter(w, pattern);
+  // Per member of the filter: the (reach, identity) pairs that might write it, in reach order.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> writers_of(filter.size());
+  if (!every_writer) {
+    std::vector<std::uint32_t> members;
+    for (std::size_t r = 0; r < reaches.size(); ++r)
+      for (std::size_t i = 0; i < reaches[r].identities.size(); ++i) {
+        filter.candidates(reaches[r].identities[i].who, members);
+        for (std::uint32_t m : members) writers_of[m].emplace_back(r, i);
+      }
+  }
+  // Whether an identity may write is the same whichever start principal reached it: asked once
+  // per (identity, headers, object), however many principals' chains pass through it. The
+  // statements that allow it; nullopt when it is denied.
+  struct Allowed {
+    std::vector<StatementRef> statements;
+    std::vector<ContextNeed> context;
+  };
+  std::unordered_map<std::string, std::optional<Allowed>> asked;
+  // The object a write with these headers gives: S3 chooses the encryption from the bucket and
+  // the headers, and resolves a key named by id or alias in the writer's account.
+  struct Choice {
+    Encryption encryption;
+    std::string tag, resource;
+    std::size_t member = SIZE_MAX;
+  };
+  for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
+    const Bucket& b = w.buckets[bi];
+    if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
+    const auto variants = header_variants(w, b);
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      const auto& headers = variants[v];
+      Request probe{"", "s3:PutObject", "", headers, {}};
+      auto chosen = choose_put_encryption(b, probe, nullptr);
+      if (!chosen) continue;
+      auto sse = headers.find("x-amz-server-side-encryption");
+      const bool kms_header = sse != headers.end() && sse->second == "aws:kms";
+      std::map<std::string, std::optional<Choice>, std::less<>> by_account;
+      auto choice_for = [&](const std::string& account) -> const std::optional<Choice>& {
+        auto [it, fresh] = by_account.try_emplace(account);
+        if (!fresh) return it->second;
+        Encryption e{chosen->sse, "", chosen->bucket_key};
+        if (chosen->sse == Sse::kKms) {
+          const Key* k = chosen->key_ref.empty()
+                             ? w.resolve_key("alias/aws/s3", b.account, b.region)
+                             : w.resolve_key(chosen->key_ref, account, b.region);
+          if (!k) return it->second;
+          e.kms_key = k->arn;
+        }
+        std::string tag = encryption_tag(e);
+        std::size_t member = filter.member(bi, tag);
+        std::string resource = "arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag);
+        it->second = Choice{std::move(e), std::move(tag), std::move(resource), member};
+        return it->second;
+      };
+      // The same object for every writer unless a key named by id or alias resolves in the
+      // writer's account: then one writer is all it takes, when one is all that is wanted.
+      const bool same_for_all = !(chosen->sse == Sse::kKms && !chosen->key_ref.empty() &&
+                                  !chosen->key_ref.starts_with("arn:"));
+      bool written = false;
+      auto try_writer = [&](const Reach& reach, std::size_t i) {
+        const Identity& id = reach.identities[i];
+        if (id.who.is_anonymous() && kms_header) return;
+        const std::optional<Choice>& choice = choice_for(id.who.account);
+        if (!choice) return;
+        const std::string& writer = reach.identities[0].principal;
+        if (!every_writer ? seen.count(b.name + "/" + choice->tag) > 0
+                          : seen.count(b.name + "/" + choice->tag + "/" + writer) > 0)
+          return;
+        if (!filter.may_write(id.principal, id.who, choice->member)) return;
+        probe.principal = id.principal;
+        probe.resource = choice->resource;
+        auto [answer, fresh] =
+            asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
+        if (fresh)
+          if (auto witness = allowed_in_some_context(w, id.who, probe))
+            answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
+                                     std::move(witness->needs)};
+        if (!answer->second) return;
+        seen.insert(b.name + "/" + choice->tag + "/" + writer);
+        seen.insert(b.name + "/" + choice->tag);  // written by someone
+        written = true;
+        std::vector<PathStep> steps = chain_steps(w, reach, i);
+        steps.push_back(
+            {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
+             "writes a new object stored with " + describe_encryption(choice->encryption),
+             answer->second->statements, answer->second->context, headers});
+        auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
+          return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
+        });
+        if (same != out.end()) {
+          same->other_writers.emplace_back(writer, std::move(steps));
+          return;
+        }
+        out.push_back({b.name,
+                       concrete_key(pattern.key, choice->tag),
+                       choice->encryption,
+                       writer,
+                       std::move(steps),
+                       {}});
+      };
+      // One object for everyone, one writer wanted: only the identities the candidate index
+      // keeps for that object (in the same order), not every identity of every reach.
+      const std::optional<Choice>* fixed = same_for_all ? &choice_for(b.account) : nullptr;
+      if (!every_writer && fixed && *fixed && (**fixed).member != SIZE_MAX) {
+        for (auto [r, i] : writers_of[(**fixed).member]) {
+          if (written) break;
+          try_writer(reaches[r], i);
+        }
+        continue;
+      }
+      for (const auto& reach : reaches) {
+        if (written && same_for_all && !every_writer) break;
+        for (std::size_t i = 0; i < reach.identities.size(); ++i) try_writer(reach, i);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+using namespace invariant_targets;
+
+std::vector<Target> targets_for(const World& w, const Query& q,
+                                const std::vector<std::string>& principals, RoleChains& chains,
+                                std::vector<std::string>* warnings, bool every_writer) {
+  std::vector<Target> out;
+  for (const auto& action : expand_actions(q.action)) {
+    std::string lower = to_lower(action);
+    BucketPattern bp = split_s3_pattern(q.resource);
+    if (lower == "s3:putobject") {
+      for (const auto& b : w.buckets) {
+        if (!bp.object || !wildcard_match(bp.bucket, b.name, CaseMode::kSensitive)) continue;
+        std::string arn = "arn:aws:s3:::" + b.name + "/" + concrete_key(bp.key, "object");
+        if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
+        // A new object, with any headers the caller may send (unless the invariant pins them).
+        if (q.pinned_headers)
+          out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+        else
+          for (const auto& h : header_variants(w, b))
+            out.push_back({{"", action, arn, h, q.context}, "", {}, {}});
+      }
+      continue;
+    }
+    if (lower == "s3:getobject" || lower == "s3:getobjectversion") {
+      for (const auto& b : w.buckets)
+        for (const auto& o : b.objects) {
+          std::string arn = "arn:aws:s3:::" + b.name + "/" + o.key;
+          if (wildcard_match(q.resource, arn, CaseMode::kSensitive))
+            out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+        }
+      if (bp.object)
+        for (auto& written : writable_objects(w, bp, principals, chains, every_writer)) {
+          std::string arn = "arn:aws:s3:::" + written.bucket + "/" + written.key;
+          if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
+          Target t{{"", action, arn, q.headers, q.context},
+                   written.writer,
+                   std::move(written.steps),
+                   std::move(written.other_writers)};
+          // The read of an SSE-C object sends the customer key headers (the writer shared the key).
+          if (written.encryption.sse == Sse::kCustomer) {
+            t.request.headers["x-amz-server-side-encryption-customer-algorithm"] = "AES256";
+            t.request.headers["x-amz-server-side-encryption-customer-key"] = "(customer key)";
+            t.request.headers["x-amz-server-side-encryption-customer-key-md5"] = "(key digest)";
+          }
+          out.push_back(std::move(t));
+        }
+      continue;
+    }
+    // Any other action: the declared resources whose ARN matches.
+    std::vector<std::string> arns;
+    for (const auto& b : w.buckets) {
+      arns.push_back(b.arn());
+      for (const auto& o : b.objects) arns.push_back(b.arn() + "/" + o.key);
+    }
+    for (const auto& k : w.keys)
+      if (!k.synthesized) arns.push_back(k.arn);
+    for (const auto& p : w.principals) arns.push_back(p.arn);
+    for (const auto& g : w.groups) arns.push_back(g.arn);
+    for (const auto& r : w.resources) arns.push_back(r.arn);
+    for (const auto& [arn, p] : w.managed_policies) arns.push_back(arn);
+    if (q.resource == "*") arns = {"*"};
+    for (const auto& arn : arns)
+      if (wildcard_match(q.resource, arn, CaseMode::kSensitive))
+        out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+  }
+  if (out.empty() && warnings)
+    warnings->push_back("the resource pattern `" + q.resource + "` matches nothing for `" +
+                        q.action + "` in this scenario, so the invariant holds vacuously");
+  return out;
+}
+
+World with_written_objects(const World& w, const std::vector<Target>& targets) {
+  World out = w;
+  for (const auto& t : targets) {
+    if (t.writer.empty()) continue;
+    std::string_view rest = std::string_view(t.request.resource).substr(13);
+    std::size_t slash = rest.find('/');
+    std::string bucket(rest.substr(0, slash)), key(rest.substr(slash + 1));
+    for (auto& b : out.buckets)
+      if (b.name == bucket) {
+        // The representative's encryption is in its tag; recover it from the write step.
+        const PathStep& write = t.write_steps.back();
+        Encryption e;
+        if (write.detail.find("SSE-KMS with ") != std::string::npos) {
+          e.sse = Sse::kKms;
+          e.kms_key = write.detail.substr(write.detail.find("SSE-KMS with ") + 13);
+        } else if (write.detail.find("SSE-C") != std::string::npos) {
+          e.sse = Sse::kCustomer;
+        }
+        b.objects.push_back({key, e, {}, false});
+      }
+  }
+  out.reindex();
+  return out;
+}
+
+}  // namespace accesspath::paths

@@ -1,0 +1,48 @@
+// Escalation: the changes a start principal can make to the world with the permissions it has
+// (policies, group membership, key states: scenario contract, "via": "escalation"), applied again
+// and again until nothing new opens, and the techniques it could use that accesspath does not
+// follow (they make a "holds" undecided). Every change is asked of the evaluator first. Internal
+// to analysis/ (model/SEMANTICS.md, "Escalation").
+//
+//   paths::Escalated e = paths::escalate(world, "arn:aws:iam::111122223333:user/dev");
+//   e.applied  // the changes, in the order made; e.world: the world after them
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/analysis/counterexample.h"
+#include "model/analysis/role_chains.h"
+#include "model/world/world.h"
+
+namespace accesspath::paths {
+
+struct Edit {
+  PathStep step;  // who changed what, and the statements that allowed it
+  // Applies the change to a world (the most permissive form the permission allows).
+  std::function<void(World&, const std::vector<std::string>&)> apply;
+  std::string key;  // what it changes, to apply each change once
+};
+
+struct Escalated {
+  World world;
+  std::vector<Edit> applied;  // in the order they were made
+};
+
+// Applies every change the start principal can make, again and again, until nothing new opens
+// (each change only adds permissions for the attacker, so this reaches a fixpoint).
+Escalated escalate(const World& start_world, const std::string& start);
+
+// The world after `edits`, or nullopt when one of them can no longer be made (an edit that an
+// earlier, now dropped, one made possible: a permission it granted, a key state it changed).
+std::optional<World> replay(const World& base, const std::vector<Edit>& edits,
+                            const std::string& start);
+
+// The first known escalation technique the identities could use that the edits above do not
+// follow, for people; "" when there is none. An invariant that would otherwise hold is then
+// undecided, never `holds` (scenario contract, "via": "escalation").
+std::string unfollowed_technique(const World& w, const Reach& reach);
+
+}  // namespace accesspath::paths
