@@ -1,3 +1,6 @@
+// Parsing and validating policy documents as IAM, S3 and KMS do (policy.h): every problem AWS
+// refuses is an error at its JSON pointer, what it stores but never matches a warning. Printing is
+// in policy_print.cpp, matching in policy_match.cpp.
 #include "model/policy/policy.h"
 
 #include <algorithm>
@@ -180,20 +183,6 @@ std::optional<PrincipalEntry::Type> principal_type(std::string_view key) {
   return std::nullopt;
 }
 
-std::string_view principal_type_key(PrincipalEntry::Type t) {
-  switch (t) {
-    case PrincipalEntry::Type::kAws:
-      return "AWS";
-    case PrincipalEntry::Type::kService:
-      return "Service";
-    case PrincipalEntry::Type::kFederated:
-      return "Federated";
-    case PrincipalEntry::Type::kCanonicalUser:
-      return "CanonicalUser";
-  }
-  return "AWS";
-}
-
 void check_aws_principal(const std::string& value, const std::string& ptr, Diagnostics& diags) {
   if (value == "*") return;
   if (is_account_id(value)) return;
@@ -254,11 +243,6 @@ PrincipalElement parse_principal(const json& j, const std::string& ptr, Diagnost
     }
   }
   return out;
-}
-
-json print_list(const std::vector<std::string>& v, bool scalar) {
-  if (scalar && v.size() == 1) return v.front();
-  return json(v);
 }
 
 bool is_bucket_only_resource(std::string_view r) {
@@ -593,88 +577,6 @@ void check_bucket_policy_statements_name_resources(const json& doc, const std::s
   if (st.is_array())
     for (std::size_t i = 0; i < st.size(); ++i)
       check(st[i], pointer_join(pointer + "/Statement", i));
-}
-
-json to_json(const Policy& policy) {
-  json out = json::object();
-  if (!policy.version.empty()) out["Version"] = policy.version;
-  if (policy.id) out["Id"] = *policy.id;
-  json statements = json::array();
-  for (const auto& s : policy.statements) {
-    json j = json::object();
-    if (!s.sid.empty()) j["Sid"] = s.sid;
-    j["Effect"] = s.effect == Effect::kAllow ? "Allow" : "Deny";
-    if (s.principal) {
-      json pj;
-      if (s.principal->was_string) {
-        pj = "*";
-      } else {
-        pj = json::object();
-        for (const auto& [type, scalar] : s.principal->scalar_types) {
-          std::vector<std::string> values;
-          for (const auto& e : s.principal->entries)
-            if (e.type == type) values.push_back(e.value);
-          pj[std::string(principal_type_key(type))] = print_list(values, scalar);
-        }
-      }
-      j[s.not_principal ? "NotPrincipal" : "Principal"] = pj;
-    }
-    j[s.not_action ? "NotAction" : "Action"] = print_list(s.actions, s.actions_scalar);
-    if (s.resources)
-      j[s.not_resource ? "NotResource" : "Resource"] = print_list(*s.resources, s.resources_scalar);
-    if (!s.condition.empty()) j["Condition"] = s.condition.to_json();
-    statements.push_back(std::move(j));
-  }
-  if (policy.statement_was_object && statements.size() == 1)
-    out["Statement"] = statements.front();
-  else
-    out["Statement"] = statements;
-  return out;
-}
-
-std::optional<std::string> account_principal(std::string_view value) {
-  if (is_account_id(value)) return std::string(value);
-  auto arn = parse_arn(value);
-  if (arn && arn->service == "iam" && arn->resource == "root") return arn->account;
-  return std::nullopt;
-}
-
-bool statement_matches_action(const Statement& s, std::string_view action_lower) {
-  bool any = false;
-  for (const auto& pattern : s.action_patterns) {
-    if (pattern.matches(action_lower, CaseMode::kSensitive)) {
-      any = true;
-      break;
-    }
-  }
-  return s.not_action ? !any : any;  // NotAction: every action except those listed (rule 6)
-}
-
-bool statement_matches_resource(const Statement& s, const Policy& policy, std::string_view resource,
-                                const ConditionContext& ctx) {
-  if (!s.resources) {
-    // Resource-based policies default to the attached resource (rule 2), except KMS key
-    // policies, where a statement without Resource has no effect.
-    return policy.kind != PolicyKind::kKeyPolicy;
-  }
-  bool any = false;
-  for (const auto& [pattern, has_variables] : s.resource_patterns) {
-    if (has_variables) {
-      // A variable with no value makes the resource match nothing (IAM: Variables, rule 16).
-      auto substituted = substitute_policy_variables(pattern.text(), ctx, SubstituteFor::kPattern);
-      if (substituted && wildcard_match(*substituted, resource, CaseMode::kSensitive)) {
-        any = true;
-        break;
-      }
-      continue;
-    }
-    // In a key policy "Resource": "*" means this key (KMS: Creating a key policy, rule 18).
-    if (pattern.matches(resource, CaseMode::kSensitive)) {
-      any = true;
-      break;
-    }
-  }
-  return s.not_resource ? !any : any;  // NotResource (rule 12)
 }
 
 }  // namespace accesspath
