@@ -1,4 +1,4 @@
-// Building a scenario document (shared/design/scenario-format.md, format 1) from imported items.
+// Building a scenario document (docs/scenario-contract.md, format 1) from imported items.
 // Each item carries where it came from (file and JSON pointer). Duplicates and policies the
 // model's parser rejects are skipped and reported when added; `build` then loads the whole
 // document with the scenario loader and removes whatever it still refuses (a reference to a

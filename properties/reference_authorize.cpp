@@ -84,7 +84,6 @@ bool exempted(const json& element, const Caller& who, bool has_boundary, bool de
   // "will always deny any IAM principal that has a permissions boundary policy attached,
   // regardless of the values specified in the NotPrincipal element" (rule 30; said of Deny).
   Naming n = naming(element, who);
-  if (who.emulate.notprincipal_star_exempts_boundary && n.everyone) return true;
   if (has_boundary && deny) return false;
   if (n.everyone) return true;
   if (who.type == CallerType::kAnonymous) return false;
@@ -156,17 +155,15 @@ bool supports_encryption_context(const std::string& operation) {
 
 // An encryption context as a grant constraint compares it: "the key in each key-value pair is not
 // case sensitive, but the value is case sensitive" (KMS API Reference: GrantConstraints).
-std::map<std::string, std::string> constraint_form(const std::map<std::string, std::string>& ec,
-                                                   bool keys_case_sensitive) {
+std::map<std::string, std::string> constraint_form(const std::map<std::string, std::string>& ec) {
   std::map<std::string, std::string> out;
-  for (const auto& [k, v] : ec) out[keys_case_sensitive ? k : lower(k)] = v;
+  for (const auto& [k, v] : ec) out[lower(k)] = v;
   return out;
 }
 
 bool grant_allows(const Authorization& a, const Caller& who) {
   if (!a.grants || !who.is_iam_principal()) return false;
-  const bool exact_keys = who.emulate.grant_constraint_keys_case_sensitive;
-  const auto request_ec = constraint_form(a.encryption_context, exact_keys);
+  const auto request_ec = constraint_form(a.encryption_context);
   for (const auto& g : *a.grants) {
     // KMS: Grants: the grantee may use the key for the listed operations (rule 69); a grant to a
     // role covers its sessions (model reading).
@@ -175,21 +172,21 @@ bool grant_allows(const Authorization& a, const Caller& who) {
     bool op = false;
     for (const auto& o : list_of(g, "operations")) op |= o == a.grant_operation;
     if (!op) continue;
-    if (!supports_encryption_context(a.grant_operation) &&
-        !who.emulate.grant_constraints_on_every_operation)
-      return true;
+    // Constraints apply only to operations that take an encryption context (KMS API
+    // Reference: GrantConstraints), so not to DescribeKey or RetireGrant.
+    if (!supports_encryption_context(a.grant_operation)) return true;
     json constraints = g.value("constraints", json::object());
     std::map<std::string, std::string> equals, subset;
     if (constraints.contains("EncryptionContextEquals")) {
       for (const auto& [k, v] : constraints["EncryptionContextEquals"].items())
         equals[k] = v.get<std::string>();
-      if (constraint_form(equals, exact_keys) != request_ec) continue;
+      if (constraint_form(equals) != request_ec) continue;
     }
     if (constraints.contains("EncryptionContextSubset"))
       for (const auto& [k, v] : constraints["EncryptionContextSubset"].items())
         subset[k] = v.get<std::string>();
     bool included = true;
-    for (const auto& [k, v] : constraint_form(subset, exact_keys)) {
+    for (const auto& [k, v] : constraint_form(subset)) {
       auto it = request_ec.find(k);
       included &= it != request_ec.end() && it->second == v;
     }
@@ -219,10 +216,9 @@ bool authorized(const json& doc, const Caller& who, const Authorization& a) {
   // count (rules 48, 56), also for AWS service principals: AWS's own RCP examples restrict them
   // (KMS: Resource control policies in AWS KMS, "requires that AWS service principals can access
   // your customer managed KMS keys only when the request originates from your organization";
-  // the data-perimeter RCPs exempt them only through aws:PrincipalIsAWSService). model/ skips
-  // RCPs for service principals. They do not apply to AWS managed keys (rule 56).
-  if (a.rcps_apply &&
-      !(who.emulate.rcps_skip_service_principals && who.type == CallerType::kService))
+  // the data-perimeter RCPs exempt them only through aws:PrincipalIsAWSService). They do not apply
+  // to AWS managed keys (rule 56).
+  if (a.rcps_apply)
     if (const json* account = find_in(doc, "accounts", "id", a.resource_account))
       for (const auto& level : list_of(*account, "rcps"))
         for (const auto& ref : level)

@@ -1,7 +1,7 @@
 // The reference evaluator's core: one authorization (a caller, an action, a
 // resource, a request context) decided by AWS's policy evaluation logic
 // (IAM User Guide: Policy evaluation logic; Cross-account policy evaluation
-// logic; KMS: Key policies; aws-rules 47-65, 69, 98).
+// logic; KMS: Key policies; rules 47-65, 69, 98).
 //
 //   reference::Authorization a;
 //   a.action = "s3:GetObject"; a.resource = "arn:aws:s3:::b/k"; a.resource_account =

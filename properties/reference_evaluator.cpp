@@ -358,8 +358,8 @@ bool sts_allows(const json& doc, const Caller& who, const Request& r) {
   if (who.type == CallerType::kAnonymous) return false;  // AssumeRole is signed
   // "You cannot use AWS account root user credentials to call AssumeRole. You must use
   // credentials for an IAM user or an IAM role" (STS API Reference: AssumeRole; IAM: "You can't
-  // switch roles if you sign in as the AWS account root user"). model/ lets the root user assume.
-  if (who.type == CallerType::kRoot && !who.emulate.root_may_assume_roles) return false;
+  // switch roles if you sign in as the AWS account root user").
+  if (who.type == CallerType::kRoot) return false;
   const json* role = find_in(doc, "principals", "arn", r.resource);
   if (!role || !role->contains("trust_policy")) return false;  // nobody may assume it
   // The trust policy must allow (rules 50, 98).
@@ -391,7 +391,7 @@ bool other_allows(const json& doc, const Caller& who, const Request& r) {
   return authorized(doc, who, a);
 }
 
-bool allows(const json& doc, const Request& r, const Emulation& emulate) {
+bool allows(const json& doc, const Request& r) {
   for (const auto& scope : {"accounts", "buckets"})
     for (const auto& item : list_of(doc, scope))
       if (item.contains("block_public_access")) throw Unsupported{"S3 Block Public Access"};
@@ -400,7 +400,6 @@ bool allows(const json& doc, const Request& r, const Emulation& emulate) {
   if (r.principal.rfind("federated:", 0) == 0) throw Unsupported{"federated identities"};
   auto who = identify(doc, r.principal);
   if (!who) return false;
-  who->emulate = emulate;
   const std::string service = lower(r.action.substr(0, r.action.find(':')));
   // STS API Reference, GetCallerIdentity: "No permissions are required", and an explicit deny
   // does not stop it; every signed caller may call it.
@@ -420,10 +419,9 @@ bool allows(const json& doc, const Request& r, const Emulation& emulate) {
 
 }  // namespace
 
-ReferenceAnswer reference_decide(const json& world_doc, const Request& request,
-                                 const Emulation& emulate) {
+ReferenceAnswer reference_decide(const json& world_doc, const Request& request) {
   try {
-    return {allows(world_doc, request, emulate) ? Verdict::kAllow : Verdict::kDeny, ""};
+    return {allows(world_doc, request) ? Verdict::kAllow : Verdict::kDeny, ""};
   } catch (const Unsupported& u) {
     return {Verdict::kUnsupported, u.what};
   }

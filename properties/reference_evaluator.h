@@ -1,5 +1,5 @@
 // The reference evaluator: a small, slow, obviously correct transcription of
-// AWS's documented evaluation logic (shared/design/aws-rules.md, section 3),
+// AWS's documented evaluation logic (the rules of model/SEMANTICS.md),
 // working straight on the scenario JSON. It shares no code with model/ and is
 // the spec the fast evaluator is tested against (fast_agrees_with_reference).
 //
@@ -21,11 +21,9 @@
 //
 // Where AWS does not document a rule, it follows the reading model/ documents
 // (model/*.cpp comments): these are marked "model reading" in the source.
-// Where AWS documents a rule that model/ reads otherwise, it follows AWS; each
-// such difference is a known fast-evaluator bug (known_fast_bugs.cpp): NotPrincipal
-// "*" and permissions boundaries (rule 30), RCPs and service principals,
-// aws:PrincipalIsAWSService, the root user and sts:AssumeRole, and KMS grant
-// constraints (case of keys; operations without an encryption context).
+// Where AWS documents a rule, it follows AWS and nothing else: it has no switch
+// that reproduces a reading of model/. A disagreement is a bug of model/ until
+// shown otherwise (known_fast_bugs.h; none open).
 #pragma once
 
 #include <string>
@@ -44,9 +42,7 @@ struct ReferenceAnswer {
   std::string unsupported;  // what the reference does not implement, for kUnsupported
 };
 
-// `emulate` reproduces a known fast-evaluator bug (known_fast_bugs.h); leave it off to decide.
-ReferenceAnswer reference_decide(const nlohmann::json& world_doc, const Request& request,
-                                 const reference::Emulation& emulate = {});
+ReferenceAnswer reference_decide(const nlohmann::json& world_doc, const Request& request);
 
 // True only for kAllow.
 bool reference_allows(const nlohmann::json& world_doc, const Request& request);

@@ -23,18 +23,6 @@ struct Unsupported {
   std::string what;
 };
 
-// Readings that depart from AWS's documentation, each the reading of a known
-// bug of the fast evaluator (known_fast_bugs.h). Only used to tell whether a
-// disagreement is one of those bugs; never to decide.
-struct Emulation {
-  bool notprincipal_star_exempts_boundary = false;    // NotPrincipal "*" exempts everyone
-  bool rcps_skip_service_principals = false;          // RCPs do not apply to AWS services
-  bool omit_principal_is_aws_service = false;         // no aws:PrincipalIsAWSService key
-  bool root_may_assume_roles = false;                 // the root user may call sts:AssumeRole
-  bool grant_constraint_keys_case_sensitive = false;  // grant constraints compare keys exactly
-  bool grant_constraints_on_every_operation = false;  // constraints also limit DescribeKey, ...
-};
-
 // The request context: condition key names lowercased (they are
 // case-insensitive, rule 31) to their values.
 using Context = std::map<std::string, std::vector<std::string>>;

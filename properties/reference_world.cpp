@@ -21,7 +21,7 @@ std::string after_last_slash(const std::string& s) {
 }
 
 // The aws/s3 key policy as public copies of AWS's "auto-s3-2" document show it
-// (aws-rules 71, [U]; the model makes the same reading).
+// (rule 71, [U]; the model makes the same reading).
 json aws_s3_key_policy(const std::string& account, const std::string& region) {
   return {{"Version", "2012-10-17"},
           {"Statement",
@@ -259,11 +259,9 @@ Context base_context(const nlohmann::json& doc, const Caller& who, const Request
       break;
   }
   // Present in every signed request: true only when an AWS service principal calls directly
-  // (IAM: AWS global condition context keys, aws:PrincipalIsAWSService). model/ does not set it.
-  if (!who.emulate.omit_principal_is_aws_service) {
-    if (who.type == CallerType::kService) set_key(ctx, "aws:PrincipalIsAWSService", "true");
-    if (who.is_iam_principal()) set_key(ctx, "aws:PrincipalIsAWSService", "false");
-  }
+  // (IAM: AWS global condition context keys, aws:PrincipalIsAWSService).
+  if (who.type == CallerType::kService) set_key(ctx, "aws:PrincipalIsAWSService", "true");
+  if (who.is_iam_principal()) set_key(ctx, "aws:PrincipalIsAWSService", "false");
   if (who.declared && who.declared->contains("tags"))
     for (const auto& [k, v] : (*who.declared)["tags"].items())
       if (v.is_string()) set_key(ctx, "aws:PrincipalTag/" + k, v.get<std::string>());

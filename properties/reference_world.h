@@ -28,7 +28,6 @@ struct Caller {
   std::string name;      // user or role name; the service name
   const nlohmann::json* declared = nullptr;  // its `principals` entry, if declared
   bool account_declared = false;
-  Emulation emulate;  // all off: AWS's documented behaviour
 
   bool is_iam_principal() const {
     return type == CallerType::kRoot || type == CallerType::kUser ||

@@ -1,6 +1,6 @@
 // Tests for the Condition element: operators, missing keys, set qualifiers,
 // policy variables in conditions, diagnostics and printing. Test names end in
-// the number of the rule of shared/design/aws-rules.md they check.
+// the number of the rule of model/SEMANTICS.md they check.
 #include "model/condition/condition.h"
 
 #include <gtest/gtest.h>

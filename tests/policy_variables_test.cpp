@@ -1,4 +1,4 @@
-// Tests for policy variable substitution (rules 14-16 of shared/design/aws-rules.md).
+// Tests for policy variable substitution (rules 14-16 of model/SEMANTICS.md).
 #include "model/condition/policy_variables.h"
 
 #include <gtest/gtest.h>

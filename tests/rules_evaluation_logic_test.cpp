@@ -1,6 +1,6 @@
 // Rule tests, evaluation logic: explicit deny, RCPs, SCPs, same-account and
 // cross-account evaluation, permissions boundaries, bucket-policy lockout
-// protection (shared/design/aws-rules.md rules 47-59).
+// protection (model/SEMANTICS.md rules 47-59).
 #include <gtest/gtest.h>
 
 #include "model/analysis/access_graph.h"

@@ -1,4 +1,4 @@
-// Rule tests, policy grammar and element matching (shared/design/aws-rules.md
+// Rule tests, policy grammar and element matching (model/SEMANTICS.md
 // rules 1-18 and U7). Each test builds a tiny world from an inline scenario,
 // asserts the decision, and asserts that the other outcome follows when one
 // thing changes. Test names end in the rule number; model/SEMANTICS.md maps

@@ -1,5 +1,5 @@
 // Rule tests, AWS KMS: key policies, delegation, cross-account use, grants,
-// AWS managed keys, KMS condition keys and key states (shared/design/aws-rules.md
+// AWS managed keys, KMS condition keys and key states (model/SEMANTICS.md
 // rules 56, 60-77).
 #include <gtest/gtest.h>
 

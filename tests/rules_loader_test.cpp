@@ -1,6 +1,6 @@
 // Rule tests, bad input: every loader error names the file and the exact JSON
 // pointer of the value that is wrong, says what would be valid, and the
-// scenario is not returned (shared/design/scenario-format.md, exit status 2).
+// scenario is not returned (docs/scenario-contract.md, exit status 2).
 #include <gtest/gtest.h>
 
 #include "tests/test_world.h"

@@ -1,4 +1,4 @@
-// Rule tests, principal forms (shared/design/aws-rules.md rules 19-30, U4).
+// Rule tests, principal forms (model/SEMANTICS.md rules 19-30, U4).
 // Account 111122223333 owns the resources; 444455556666 is another account.
 #include <gtest/gtest.h>
 

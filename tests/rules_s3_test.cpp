@@ -1,7 +1,7 @@
 // Rule tests, Amazon S3: SSE-KMS (the KMS call S3 makes for the caller),
 // key choice on upload, encryption context, header condition keys, anonymous
 // and unencrypted transport, SSE-C, SSE-S3, Block Public Access and listing
-// (shared/design/aws-rules.md rules 80-97, U1/U2).
+// (model/SEMANTICS.md rules 80-97, U1/U2).
 #include <gtest/gtest.h>
 
 #include "tests/test_world.h"

@@ -1,4 +1,4 @@
-// Rule tests, AWS STS and role trust (shared/design/aws-rules.md rules 98-100,
+// Rule tests, AWS STS and role trust (model/SEMANTICS.md rules 98-100,
 // U5, U13).
 #include <gtest/gtest.h>
 

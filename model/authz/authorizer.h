@@ -2,7 +2,7 @@
 // decided by AWS's documented policy evaluation logic.
 //
 // IAM User Guide, "Policy evaluation logic" and "Cross-account policy
-// evaluation logic" (aws-rules 47-58), with the KMS exception that the key
+// evaluation logic" (rules 47-58 of model/SEMANTICS.md), with the KMS exception that the key
 // policy must allow (rules 60-65) and the trust-policy exception (rule 98):
 //   1. an explicit Deny in any applicable policy (RCP, SCP, resource,
 //      identity, boundary) decides Deny;

@@ -5,7 +5,7 @@
 // Condition operators (IAM/reference_policies_elements_condition_operators.html) and
 // Creating a condition with multiple keys or values
 // (IAM/reference_policies_multi-value-conditions.html); rules 31-46 of
-// shared/design/aws-rules.md. Compilation parses numbers, dates, CIDRs and
+// model/SEMANTICS.md. Compilation parses numbers, dates, CIDRs and
 // base64 up front and lowercases keys, so evaluate() only reads.
 //
 //   Diagnostics diags;

@@ -1,7 +1,7 @@
 // Evaluating compiled conditions against a request context, and explaining a
 // false result. Every rule cites IAM JSON policy elements: Condition operators
 // ("Condition operators") or Creating a condition with multiple keys or values
-// ("Multiple keys or values"), and its number in shared/design/aws-rules.md.
+// ("Multiple keys or values"), and its number in model/SEMANTICS.md.
 #include "model/condition/condition.h"
 #include "model/condition/condition_binary.h"
 #include "model/condition/policy_variables.h"

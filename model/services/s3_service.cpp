@@ -29,7 +29,7 @@ bool has_ssec_headers(const Request& r) {
 
 // S3 condition keys from request headers: s3:x-amz-acl, s3:x-amz-server-side-encryption,
 // s3:x-amz-server-side-encryption-aws-kms-key-id, ... (S3: Amazon S3 condition key examples).
-// The keys come from the headers only, never from default encryption (aws-rules 87, U2: the
+// The keys come from the headers only, never from default encryption (rule 87, U2: the
 // reading chosen is "headers only", as field reports describe).
 void add_header_keys(const Request& r, RequestContext& ctx) {
   for (const auto& [k, v] : r.headers) {

@@ -1,6 +1,6 @@
 // A request stream: JSON Lines, one request a line, each an object with the keys of an
 // expectation's request (`principal`, `action`, `resource`, optional `headers`, `context`; see
-// shared/design/scenario-format.md, `eval`). Read in bounded chunks, so memory does not grow
+// docs/scenario-contract.md, `eval`). Read in bounded chunks, so memory does not grow
 // with the number of requests; a bad line is a value with its line number, never an exception.
 //
 //   LineChunks chunks(std::cin, 4096);

@@ -1,5 +1,5 @@
 // A scenario: a world plus what should and should not be possible in it
-// (shared/design/scenario-format.md, format 1).
+// (docs/scenario-contract.md, format 1).
 //
 //   LoadResult r = load_scenario_file("scenarios/separation-of-duties.json");
 //   if (r.diagnostics.has_errors()) ...;

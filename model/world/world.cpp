@@ -150,7 +150,7 @@ const GenericResource* World::find_resource(std::string_view arn) const {
 }
 
 Policy aws_managed_s3_key_policy(std::string_view account, std::string_view region) {
-  // aws-rules 71 [U]: the "auto-s3-2" policy as public copies show it. Any principal of the
+  // rule 71 [U]: the "auto-s3-2" policy as public copies show it. Any principal of the
   // owning account, only through S3 in the key's Region; the account may describe the key.
   // There is no statement delegating kms:* to IAM policies.
   const std::string acct(account), reg(region);

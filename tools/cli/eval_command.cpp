@@ -1,5 +1,5 @@
 // `accesspath eval WORLD --requests FILE|- [--explain] [--threads N]`: one decision a request
-// line, JSON Lines in and out, in input order (shared/design/scenario-format.md, further
+// line, JSON Lines in and out, in input order (docs/scenario-contract.md, further
 // commands). Exit 0 every line decided, 1 some line was not a request (its output line says
 // why), 2 the world or the request file could not be read.
 #include <fstream>

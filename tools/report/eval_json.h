@@ -1,4 +1,4 @@
-// The output lines of `accesspath eval` (shared/design/scenario-format.md, further commands):
+// The output lines of `accesspath eval` (docs/scenario-contract.md, further commands):
 //   {"i":0,"decision":"allow"}                       one a request, in input order
 //   {"i":1,"decision":"deny","explanation":{…}}      with --explain (decision_to_json)
 //   {"i":2,"line":3,"error":"line 3: /action: …"}    a line that is not a request

@@ -1,4 +1,4 @@
-// `accesspath replay` reports (shared/design/scenario-format.md, further commands): JSON with
+// `accesspath replay` reports (docs/scenario-contract.md, further commands): JSON with
 // `events`, `break`, `open` and `undecided` (lists of objects carrying `eventID`), counts per
 // principal, action and bucket, and the records that could not be read; text for people.
 #pragma once

@@ -1,5 +1,5 @@
 // Decisions and check reports as JSON (the `--format json` contract of
-// shared/design/scenario-format.md).
+// docs/scenario-contract.md).
 #pragma once
 
 #include <vector>
