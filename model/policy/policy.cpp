@@ -132,7 +132,7 @@ void check_resource(const std::string& resource, const std::string& ptr, PolicyK
                     Diagnostics& diags) {
   if (resource == "*") return;
   if (has_outer_space(resource)) {
-    // aws-rules U7: AWS does not document this; a resource with stray white space
+    // U7: AWS does not document this; a resource with stray white space
     // never equals an ARN, so we keep the statement and it matches nothing.
     diags.warning(ptr, "resource `" + resource +
                            "` has leading or trailing white space, so it matches no resource");

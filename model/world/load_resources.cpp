@@ -5,7 +5,7 @@ namespace accesspath::loading {
 void Loader::lint_key_reference(const std::string& ref, const std::string& ptr,
                                 const std::string& bucket_region) {
   if (ref.rfind("arn:", 0) != 0 || ref.find(":alias/") != std::string::npos) {
-    // Contract and aws-rules 85 [X]: AWS documents two resolutions of an id or alias for
+    // Contract and rule 85 [X]: AWS documents two resolutions of an id or alias for
     // cross-account callers; only a key ARN is unambiguous.
     diags_.warning(
         ptr,

@@ -14,6 +14,7 @@
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
 #include "model/policy/kms_grant_operations.h"
+#include "model/world/aws_managed_keys.h"
 #include "model/world/considered_principals.h"
 #include "model/world/json_fields.h"
 #include "model/world/json_limits.h"

@@ -189,10 +189,4 @@ class World {
   StringMap<std::size_t> alias_index_;  // "account:region:alias/x" -> key
 };
 
-// The key policy AWS writes for the AWS managed key `aws/s3` (rule 71, [U]:
-// the KMS guide prints the same pattern for aws/ebs): use only via S3 by
-// principals of the owning account, describe/get/list for the account.
-Policy aws_managed_s3_key_policy(std::string_view account, std::string_view region);
-Key make_aws_managed_s3_key(std::string_view account, std::string_view region);
-
 }  // namespace accesspath
