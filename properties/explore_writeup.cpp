@@ -9,7 +9,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string short_name(const std::string& arn) {
+std::string after_last_slash(const std::string& arn) {
   return arn.substr(arn.rfind('/') + 1);
 }
 
@@ -79,7 +79,7 @@ json expectations_for(const World& world, const Counterexample& c) {
 
 std::string team_text(const std::vector<std::string>& team) {
   std::string out;
-  for (const auto& t : team) out += (out.empty() ? "" : ", ") + short_name(t);
+  for (const auto& t : team) out += (out.empty() ? "" : ", ") + after_last_slash(t);
   return out;
 }
 
@@ -111,7 +111,8 @@ std::optional<json> write_up(const Scenario& scenario, const Invariant& broken,
                       (edits.size() == 1 ? " edit" : " edits") + " the team's permissions allow (";
   for (std::size_t i = 0; i < edits.size(); ++i)
     story += (i ? "; " : "") + actor_text(actors[i], i < assumed_by.size() ? assumed_by[i] : "") +
-             " " + std::string(to_string(edits[i].kind)) + " on " + short_name(edits[i].target);
+             " " + std::string(to_string(edits[i].kind)) + " on " +
+             after_last_slash(edits[i].target);
   story += "), the invariant `" + broken.name + "` is violated: " + outcome.reason + ".";
   std::string before = scenario.source.value("name", "scenario");
   doc["name"] = before + "-explored";
