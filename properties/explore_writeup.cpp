@@ -3,6 +3,7 @@
 #include "model/analysis/access_paths.h"
 #include "model/analysis/check.h"
 #include "model/services/evaluator.h"
+#include "model/world/request.h"
 
 namespace accesspath::properties {
 namespace {
@@ -27,9 +28,9 @@ std::map<std::string, std::string> headers_for_write(const std::string& detail) 
     return {{"x-amz-server-side-encryption", "aws:kms"},
             {"x-amz-server-side-encryption-aws-kms-key-id", detail.substr(at + kms.size())}};
   if (detail.find("SSE-C") != std::string::npos)
-    return {{"x-amz-server-side-encryption-customer-algorithm", "AES256"},
-            {"x-amz-server-side-encryption-customer-key", "(customer key)"},
-            {"x-amz-server-side-encryption-customer-key-md5", "(key digest)"}};
+    return {{s3_headers::kSseCAlgorithm, "AES256"},
+            {s3_headers::kSseCKey, "(customer key)"},
+            {s3_headers::kSseCKeyMd5, "(key digest)"}};
   return {{"x-amz-server-side-encryption", "AES256"}};
 }
 
