@@ -3,13 +3,14 @@
 #include "model/analysis/access_paths.h"
 #include "model/analysis/check.h"
 #include "model/services/evaluator.h"
+#include "model/world/request.h"
 
 namespace accesspath::properties {
 namespace {
 
 using nlohmann::json;
 
-std::string short_name(const std::string& arn) {
+std::string after_last_slash(const std::string& arn) {
   return arn.substr(arn.rfind('/') + 1);
 }
 
@@ -27,9 +28,9 @@ std::map<std::string, std::string> headers_for_write(const std::string& detail) 
     return {{"x-amz-server-side-encryption", "aws:kms"},
             {"x-amz-server-side-encryption-aws-kms-key-id", detail.substr(at + kms.size())}};
   if (detail.find("SSE-C") != std::string::npos)
-    return {{"x-amz-server-side-encryption-customer-algorithm", "AES256"},
-            {"x-amz-server-side-encryption-customer-key", "(customer key)"},
-            {"x-amz-server-side-encryption-customer-key-md5", "(key digest)"}};
+    return {{s3_headers::kSseCAlgorithm, "AES256"},
+            {s3_headers::kSseCKey, "(customer key)"},
+            {s3_headers::kSseCKeyMd5, "(key digest)"}};
   return {{"x-amz-server-side-encryption", "AES256"}};
 }
 
@@ -79,7 +80,7 @@ json expectations_for(const World& world, const Counterexample& c) {
 
 std::string team_text(const std::vector<std::string>& team) {
   std::string out;
-  for (const auto& t : team) out += (out.empty() ? "" : ", ") + short_name(t);
+  for (const auto& t : team) out += (out.empty() ? "" : ", ") + after_last_slash(t);
   return out;
 }
 
@@ -111,7 +112,8 @@ std::optional<json> write_up(const Scenario& scenario, const Invariant& broken,
                       (edits.size() == 1 ? " edit" : " edits") + " the team's permissions allow (";
   for (std::size_t i = 0; i < edits.size(); ++i)
     story += (i ? "; " : "") + actor_text(actors[i], i < assumed_by.size() ? assumed_by[i] : "") +
-             " " + std::string(to_string(edits[i].kind)) + " on " + short_name(edits[i].target);
+             " " + std::string(to_string(edits[i].kind)) + " on " +
+             after_last_slash(edits[i].target);
   story += "), the invariant `" + broken.name + "` is violated: " + outcome.reason + ".";
   std::string before = scenario.source.value("name", "scenario");
   doc["name"] = before + "-explored";

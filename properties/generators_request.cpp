@@ -9,21 +9,18 @@ namespace {
 using Headers = std::map<std::string, std::string>;
 using Strings = std::vector<std::string>;
 
-constexpr const char* kSse = "x-amz-server-side-encryption";
-constexpr const char* kSseKey = "x-amz-server-side-encryption-aws-kms-key-id";
-constexpr const char* kBucketKey = "x-amz-server-side-encryption-bucket-key-enabled";
-constexpr const char* kSsecAlgorithm = "x-amz-server-side-encryption-customer-algorithm";
-constexpr const char* kSsecKey = "x-amz-server-side-encryption-customer-key";
-constexpr const char* kSsecMd5 = "x-amz-server-side-encryption-customer-key-md5";
-
 Headers ssec_headers() {
-  return {{kSsecAlgorithm, "AES256"}, {kSsecKey, "a2V5"}, {kSsecMd5, "bWQ1"}};
+  return {{s3_headers::kSseCAlgorithm, "AES256"},
+          {s3_headers::kSseCKey, "a2V5"},
+          {s3_headers::kSseCKeyMd5, "bWQ1"}};
 }
 
 // Headers of a GET: usually none; sometimes SSE-C headers, sometimes (wrongly) an SSE header.
 rc::Gen<Headers> gen_get_headers() {
-  return pick_weighted<Headers>(
-      {{8, {}}, {2, ssec_headers()}, {1, {{kSse, "aws:kms"}}}, {1, {{kSsecAlgorithm, "AES256"}}}});
+  return pick_weighted<Headers>({{8, {}},
+                                 {2, ssec_headers()},
+                                 {1, {{s3_headers::kSse, "aws:kms"}}},
+                                 {1, {{s3_headers::kSseCAlgorithm, "AES256"}}}});
 }
 
 // Headers of a PUT: every combination of SSE-S3, SSE-KMS (with and without a key, by ARN, id or
@@ -38,23 +35,23 @@ rc::Gen<Headers> gen_put_headers(const Vocabulary& v, const GenSettings& s) {
   key_refs.push_back("alias/aws/s3");
   auto with_key = rc::gen::apply(
       [](std::string key, bool bucket_key) {
-        Headers h = {{kSse, "aws:kms"}, {kSseKey, key}};
-        if (bucket_key) h[kBucketKey] = "true";
+        Headers h = {{s3_headers::kSse, "aws:kms"}, {s3_headers::kSseKmsKeyId, key}};
+        if (bucket_key) h[s3_headers::kSseBucketKey] = "true";
         return h;
       },
       one_of_weighted<std::string>({{6, pick(key_refs)}, {1, gen_arn(v, ArnKind::kKey, s)}}),
       chance(20));
   return one_of_weighted<Headers>(
       {{6, rc::gen::just(Headers{})},
-       {2, rc::gen::just(Headers{{kSse, "AES256"}})},
-       {2, rc::gen::just(Headers{{kSse, "aws:kms"}})},
+       {2, rc::gen::just(Headers{{s3_headers::kSse, "AES256"}})},
+       {2, rc::gen::just(Headers{{s3_headers::kSse, "aws:kms"}})},
        {4, with_key},
        {2, rc::gen::just(ssec_headers())},
-       {1, pick<Headers>({{{kSsecAlgorithm, "AES256"}},
-                          {{kSseKey, "alias/aws/s3"}},
-                          {{kSse, "AES256"}, {kSsecAlgorithm, "AES256"}},
-                          {{kSse, "aws:kms"}, {kBucketKey, "false"}},
-                          {{kSse, "bogus"}}})}});
+       {1, pick<Headers>({{{s3_headers::kSseCAlgorithm, "AES256"}},
+                          {{s3_headers::kSseKmsKeyId, "alias/aws/s3"}},
+                          {{s3_headers::kSse, "AES256"}, {s3_headers::kSseCAlgorithm, "AES256"}},
+                          {{s3_headers::kSse, "aws:kms"}, {s3_headers::kSseBucketKey, "false"}},
+                          {{s3_headers::kSse, "bogus"}}})}});
 }
 
 Request make(std::string principal, std::string action, std::string resource, Headers h = {}) {

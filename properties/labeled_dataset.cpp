@@ -23,13 +23,20 @@ std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-bool reference_disagrees(const json& doc, const Request& r, bool allowed) {
-  ReferenceAnswer a = reference_decide(doc, r);
-  if (a.verdict == Verdict::kUnsupported) return false;
-  return (a.verdict == Verdict::kAllow) != allowed;
+}  // namespace
+
+std::optional<bool> reference_verdict(const json& world_doc, const Request& request) {
+  ReferenceAnswer a = reference_decide(world_doc, request);
+  if (a.verdict == Verdict::kUnsupported) return std::nullopt;
+  return a.verdict == Verdict::kAllow;
 }
 
-}  // namespace
+std::string describe(const LabeledWorld& w, const Disagreement& d) {
+  auto word = [](bool allows) { return allows ? "allow" : "deny"; };
+  return "world " + w.scenario.value("name", std::string()) + ": request " +
+         request_to_json(d.request).dump() + ": the evaluator says " + word(d.evaluator_allows) +
+         ", the reference evaluator says " + word(d.reference_allows);
+}
 
 std::string why_of(const Decision& d) {
   if (!d.allowed) {
@@ -49,7 +56,7 @@ std::string why_of(const Decision& d) {
 }
 
 LabeledWorld labeled_world(std::uint64_t seed, std::size_t index, std::size_t requests,
-                           const GenSettings& s) {
+                           const GenSettings& s, const Referee& referee) {
   rc::Random random(mix(seed ^ mix(index)));
   LabeledWorld out;
   out.scenario = gen_world_doc(s)(random.split(), rc::kNominalSize).value().doc;
@@ -69,8 +76,11 @@ LabeledWorld labeled_world(std::uint64_t seed, std::size_t index, std::size_t re
     json e = request_to_json(r);
     if (!seen.insert(e.dump()).second) continue;
     Decision d = evaluate(world, r);
-    if (known_fast_bug(out.scenario, r) || reference_disagrees(out.scenario, r, d.allowed))
+    if (known_fast_bug(out.scenario, r)) continue;
+    if (std::optional<bool> ref = referee(out.scenario, r); ref && *ref != d.allowed) {
+      out.disagreements.push_back({std::move(r), d.allowed, *ref});
       continue;
+    }
     std::string why = why_of(d);
     e["expect"] = d.allowed ? "allow" : "deny";
     e["why"] = why;

@@ -10,13 +10,6 @@ namespace {
 using nlohmann::json;
 using namespace reference;
 
-const char* const kSse = "x-amz-server-side-encryption";
-const char* const kSseKey = "x-amz-server-side-encryption-aws-kms-key-id";
-const char* const kBucketKey = "x-amz-server-side-encryption-bucket-key-enabled";
-const char* const kSsecAlgorithm = "x-amz-server-side-encryption-customer-algorithm";
-const char* const kSsecKey = "x-amz-server-side-encryption-customer-key";
-const char* const kSsecMd5 = "x-amz-server-side-encryption-customer-key-md5";
-
 bool starts_with(const std::string& s, const std::string& prefix) {
   return s.rfind(prefix, 0) == 0;
 }
@@ -106,11 +99,12 @@ Encryption encryption_of(const json& j) {
 // S3: Specifying SSE-KMS / SSE-C; Setting default encryption (rules 83, 84, 90): headers beat
 // the bucket default, which is SSE-S3 unless configured. nullopt: S3 rejects the request.
 std::optional<Encryption> put_encryption(const json& bucket, const Request& r) {
-  const std::string* sse = header(r, kSse);
-  const std::string* key = header(r, kSseKey);
-  if (header(r, kSsecAlgorithm)) {
+  const std::string* sse = header(r, s3_headers::kSse);
+  const std::string* key = header(r, s3_headers::kSseKmsKeyId);
+  if (header(r, s3_headers::kSseCAlgorithm)) {
     if (sse) return std::nullopt;  // both SSE-C and SSE headers: 400
-    if (!header(r, kSsecKey) || !header(r, kSsecMd5)) return std::nullopt;
+    if (!header(r, s3_headers::kSseCKey) || !header(r, s3_headers::kSseCKeyMd5))
+      return std::nullopt;
     return Encryption{"SSE-C", "", false};
   }
   if (key && !sse) return std::nullopt;  // a key id without aws:kms: 400
@@ -118,7 +112,7 @@ std::optional<Encryption> put_encryption(const json& bucket, const Request& r) {
     if (*sse == "AES256") return Encryption{};
     if (*sse != "aws:kms" && *sse != "aws:kms:dsse") return std::nullopt;
     Encryption e{"aws:kms", key ? *key : "", false};
-    const std::string* bk = header(r, kBucketKey);
+    const std::string* bk = header(r, s3_headers::kSseBucketKey);
     if (bk)
       e.bucket_key = lower(*bk) == "true";
     else if (bucket.contains("default_encryption"))
@@ -155,7 +149,8 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   s3.ctx = base_context(doc, who, r, region, owner);
   for (const auto& [k, v] : r.headers) {
     std::string name = lower(k);
-    if (starts_with(name, "x-amz-") && name != kSsecKey && name != kSsecMd5)
+    if (starts_with(name, "x-amz-") && name != s3_headers::kSseCKey &&
+        name != s3_headers::kSseCKeyMd5)
       set_key(s3.ctx, "s3:" + name, v);
   }
   set_key(s3.ctx, "s3:ResourceAccount", owner);
@@ -196,7 +191,9 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
     // A stored object's key id or alias is read in the bucket owner's account (model reading).
     id_account = owner;
     // "don't send encryption request headers for GET requests" of SSE-KMS objects (rule 89).
-    if (enc.sse == "aws:kms" && (header(r, kSse) || header(r, kSseKey))) return false;
+    if (enc.sse == "aws:kms" &&
+        (header(r, s3_headers::kSse) || header(r, s3_headers::kSseKmsKeyId)))
+      return false;
   } else {
     auto chosen = put_encryption(*bucket, r);
     if (!chosen) return false;
@@ -206,7 +203,8 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   }
   if (enc.sse == "AES256") return true;  // SSE-S3: no KMS permission (rule 91)
   if (enc.sse == "SSE-C")                // HTTPS and the customer key headers (rule 90)
-    return over_https(r) && header(r, kSsecAlgorithm) && header(r, kSsecKey) && header(r, kSsecMd5);
+    return over_https(r) && header(r, s3_headers::kSseCAlgorithm) &&
+           header(r, s3_headers::kSseCKey) && header(r, s3_headers::kSseCKeyMd5);
 
   // SSE-KMS: signed requests over TLS only (rule 88).
   if (who.type == CallerType::kAnonymous || !over_https(r)) return false;

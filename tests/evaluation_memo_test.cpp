@@ -49,6 +49,46 @@ RC_GTEST_PROP(EvaluationMemo, AnswersAsWithoutItAcrossEdits, ()) {
   RC_CLASSIFY(memo.hits() > 0, "some answers reused");
 }
 
+// A hit needs the full key to be equal, not only its digest: with every digest forced equal,
+// distinct questions still never share an answer.
+RC_GTEST_PROP(EvaluationMemo, DistinctQuestionsNeverShareAnAnswerEvenWhenDigestsCollide, ()) {
+  WorldDoc w = *gen_world_doc();
+  auto requests = *rc::gen::container<std::vector<Request>>(8, gen_request(w.doc));
+  World world = load_world(w.doc);
+  EvaluationMemo memo;
+  memo.collide_digests_for_testing();
+  for (int round = 0; round < 2; ++round)
+    for (const auto& r : requests) {
+      bool plain = allowed(world, r);
+      ScopedEvaluationMemo use(memo);
+      if (allowed(world, r) != plain) RC_FAIL("the memo answers otherwise for\n" + rc::toString(r));
+    }
+}
+
+TEST(EvaluationMemo, AHitNeedsTheFullKeyNotOnlyTheDigest) {
+  World world;
+  Request a;
+  a.principal = "arn:aws:iam::111122223333:user/a";
+  a.action = "s3:GetObject";
+  a.resource = "arn:aws:s3:::b/one";
+  Request b = a;
+  b.resource = "arn:aws:s3:::b/two";
+  Requester who;
+  who.arn = a.principal;
+  EvaluationMemo memo;
+  memo.collide_digests_for_testing();
+  ASSERT_EQ(memo.digest(world, who, a), memo.digest(world, who, b));
+  EXPECT_FALSE(memo.find(world, who, a).has_value());
+  memo.store(true);
+  EXPECT_FALSE(memo.find(world, who, b).has_value());  // same digest, another question: a miss
+  memo.store(false);
+  EXPECT_EQ(memo.find(world, who, b), false);
+  EXPECT_FALSE(memo.find(world, who, a).has_value());  // its answer made room for b's
+  memo.store(true);
+  EXPECT_EQ(memo.find(world, who, a), true);
+  EXPECT_EQ(memo.hits(), 2u);
+}
+
 RC_GTEST_PROP(EvaluationMemo, InvariantsComeOutTheSameAfterAnEdit, ()) {
   WorldDoc w = *gen_world_doc();
   Vocabulary v = vocabulary_of(w.doc);

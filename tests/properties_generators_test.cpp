@@ -7,6 +7,7 @@
 
 #include "model/analysis/check.h"
 #include "model/core/arn.h"
+#include "model/services/evaluator.h"
 #include "model/world/requester.h"
 #include "model/world/scenario.h"
 #include "properties/properties.h"
@@ -173,6 +174,31 @@ RC_GTEST_PROP(PropertiesGeneratorsDataset, LabeledWorldsPassCheck, ()) {
   RC_CLASSIFY(std::any_of(w.requests.begin(), w.requests.end(),
                           [](const LabeledRequest& r) { return r.decision.allowed; }),
               "some allowed");
+}
+
+// A disagreement with the reference is never dropped silently: it is kept, to be reported.
+TEST(PropertiesGeneratorsDataset, DisagreementsWithTheReferenceAreKept) {
+  std::size_t drawn = 0;
+  // A referee that contradicts the evaluator on every request, as a wrong evaluator would.
+  auto contrary = [&drawn](const json& doc, const Request& r) -> std::optional<bool> {
+    ++drawn;
+    auto s = load(doc);
+    return !evaluate(s->world, r).allowed;
+  };
+  LabeledWorld w = labeled_world(7, 3, 4, {}, contrary);
+  EXPECT_TRUE(w.requests.empty());
+  EXPECT_EQ(w.disagreements.size(), drawn);
+  ASSERT_FALSE(w.disagreements.empty());
+  EXPECT_TRUE(w.scenario["expectations"].empty());
+  const Disagreement& d = w.disagreements.front();
+  EXPECT_NE(d.evaluator_allows, d.reference_allows);
+  std::string line = describe(w, d);
+  EXPECT_NE(line.find("generated-7-3"), std::string::npos) << line;
+  EXPECT_NE(line.find(request_to_json(d.request).dump()), std::string::npos) << line;
+  // A referee that agrees, or does not know, leaves nothing to report.
+  auto agreeing = [](const json&, const Request&) -> std::optional<bool> { return std::nullopt; };
+  EXPECT_TRUE(labeled_world(7, 3, 4, {}, agreeing).disagreements.empty());
+  EXPECT_TRUE(labeled_world(7, 3).disagreements.empty());
 }
 
 TEST(PropertiesGeneratorsDataset, SameSeedAndIndexGiveTheSameWorld) {

@@ -285,12 +285,12 @@ TEST(XmlChecker, AcceptsWellFormedAndRejectsBroken) {
 // ---- Labels ----
 
 TEST(RenderLabels, ShortNamesDropTheArnBoilerplate) {
-  EXPECT_EQ(short_name(kReader), "role/reader");
-  EXPECT_EQ(short_name("arn:aws:sts::111122223333:assumed-role/reader/s"), "role/reader");
-  EXPECT_EQ(short_name(kObject), "q1/report.pdf");
-  EXPECT_EQ(short_name(kBucket), "reports");
-  EXPECT_EQ(short_name(kKey), "key/1234abcd…");
-  EXPECT_EQ(short_name("ec2.amazonaws.com"), "ec2.amazonaws.com");
+  EXPECT_EQ(display_name(kReader), "role/reader");
+  EXPECT_EQ(display_name("arn:aws:sts::111122223333:assumed-role/reader/s"), "role/reader");
+  EXPECT_EQ(display_name(kObject), "q1/report.pdf");
+  EXPECT_EQ(display_name(kBucket), "reports");
+  EXPECT_EQ(display_name(kKey), "key/1234abcd…");
+  EXPECT_EQ(display_name("ec2.amazonaws.com"), "ec2.amazonaws.com");
 }
 
 TEST(RenderLabels, StatementsBySidOrShortPointer) {
@@ -587,7 +587,7 @@ AccessGraph seed003_like_graph() {
   const std::string outsider = iam(kAcct, "user/accesspath-undeclared");
   const std::string stranger = iam("999999999999", "user/accesspath-undeclared");
   for (const std::string& r : {admin, keyadmin, users})
-    add(g, {VertexKind::kRole, r, short_name(r), kAcct, "", true});
+    add(g, {VertexKind::kRole, r, display_name(r), kAcct, "", true});
   add(g, {VertexKind::kAnonymous, "anonymous", "anonymous", "", "an unsigned request", false});
   add(g, {VertexKind::kOutsider, outsider, "any other principal", kAcct,
           "an undeclared principal of this account (no identity policies)", false});

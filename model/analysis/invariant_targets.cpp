@@ -5,6 +5,7 @@
 #include "model/analysis/access_candidates.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
+#include "model/world/request.h"
 
 namespace accesspath::invariant_targets {
 
@@ -63,9 +64,9 @@ std::vector<std::map<std::string, std::string>> header_variants(const World& w, 
     if (k.region == b.region && !k.synthesized)
       out.push_back({{"x-amz-server-side-encryption", "aws:kms"},
                      {"x-amz-server-side-encryption-aws-kms-key-id", k.arn}});
-  out.push_back({{"x-amz-server-side-encryption-customer-algorithm", "AES256"},
-                 {"x-amz-server-side-encryption-customer-key", "(customer key)"},
-                 {"x-amz-server-side-encryption-customer-key-md5", "(key digest)"}});
+  out.push_back({{s3_headers::kSseCAlgorithm, "AES256"},
+                 {s3_headers::kSseCKey, "(customer key)"},
+                 {s3_headers::kSseCKeyMd5, "(key digest)"}});
   return out;
 }
 

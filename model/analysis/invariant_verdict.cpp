@@ -19,6 +19,7 @@
 #include "model/services/evaluator.h"
 #include "model/services/s3_service.h"
 #include "model/symbolic/some_context.h"
+#include "model/world/request.h"
 
 namespace accesspath {
 namespace {
@@ -308,9 +309,9 @@ std::optional<bool> verdict_in_every_context(World& w, const Invariant& inv) {
       Request read{"", action, "arn:aws:s3:::" + w.buckets[o.bucket].name + "/" + o.key,
                    inv.headers, inv.context};
       if (o.encryption.sse == Sse::kCustomer) {
-        read.headers["x-amz-server-side-encryption-customer-algorithm"] = "AES256";
-        read.headers["x-amz-server-side-encryption-customer-key"] = "(customer key)";
-        read.headers["x-amz-server-side-encryption-customer-key-md5"] = "(key digest)";
+        read.headers[s3_headers::kSseCAlgorithm] = "AES256";
+        read.headers[s3_headers::kSseCKey] = "(customer key)";
+        read.headers[s3_headers::kSseCKeyMd5] = "(key digest)";
       }
       written_reads.push_back(std::move(read));
     }

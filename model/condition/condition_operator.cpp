@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/condition/request_context.h"
+#include "model/core/edit_distance.h"
 
 namespace accesspath {
 namespace {
@@ -59,23 +60,6 @@ const OperatorInfo* find_operator(std::string_view name) {
   return nullptr;
 }
 
-// Levenshtein distance, ignoring ASCII case. Only runs on the error path.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::string la = to_lower(a), lb = to_lower(b);
-  std::vector<std::size_t> row(lb.size() + 1);
-  for (std::size_t j = 0; j <= lb.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= la.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= lb.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (la[i - 1] == lb[j - 1] ? 0u : 1u)});
-      diag = up;
-    }
-  }
-  return row[lb.size()];
-}
-
 // Every valid full spelling, for suggestions.
 std::vector<std::string> all_spellings() {
   std::vector<std::string> out;
@@ -93,7 +77,7 @@ std::string suggest(std::string_view name) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(3, name.size() / 4) + 1;
   for (const auto& candidate : all_spellings()) {
-    std::size_t d = edit_distance(name, candidate);
+    std::size_t d = edit_distance(to_lower(name), to_lower(candidate));
     if (d < best_distance) {
       best_distance = d;
       best = candidate;

@@ -41,6 +41,11 @@ bool is_region_shape(std::string_view r) {
 
 }  // namespace
 
+std::string after_last_colon(std::string_view arn) {
+  std::size_t colon = arn.rfind(':');
+  return std::string(colon == std::string_view::npos ? arn : arn.substr(colon + 1));
+}
+
 std::string Arn::to_string() const {
   return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + resource;
 }

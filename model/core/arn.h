@@ -65,6 +65,10 @@ std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards
 // and `?` (for patterns in policies).
 std::vector<std::string> validate_arn(std::string_view text, bool allow_wildcards);
 
+// The text after an ARN's last ':' ("arn:aws:iam::111122223333:role/ops" -> "role/ops"), for
+// short listings; text without ':' is returned whole.
+std::string after_last_colon(std::string_view arn);
+
 bool is_account_id(std::string_view s);  // exactly 12 ASCII digits
 
 // ArnEquals / ArnLike (they behave the same): each of the six colon-separated

@@ -29,10 +29,15 @@ std::string_view bucket_of(std::string_view s3_arn, std::string_view* object_key
 }  // namespace
 
 // Feeds words and strings into two lanes with different multipliers, 8 bytes at a time,
-// without allocating (a key is built for every evaluation, so it must cost far less than one).
+// and appends each word to the full key (a buffer whose capacity is reused: no allocation once
+// warm; a key is built for every evaluation, so it must cost far less than one).
 class EvaluationMemo::Digest {
  public:
+  explicit Digest(std::string& material) : material_(material) { material_.clear(); }
   void word(std::uint64_t w) {
+    char bytes[8];
+    std::memcpy(bytes, &w, 8);
+    material_.append(bytes, 8);
     a_ = mix(a_ ^ w, 0xD6E8FEB86659FD93ULL) + 0x9E3779B97F4A7C15ULL;
     b_ = mix(b_ + w, 0xC2B2AE3D27D4EB4FULL) ^ 0x165667B19E3779F9ULL;
   }
@@ -62,6 +67,7 @@ class EvaluationMemo::Digest {
 
  private:
   std::uint64_t a_ = 0x243F6A8885A308D3ULL, b_ = 0x13198A2E03707344ULL;
+  std::string& material_;
 };
 
 void EvaluationMemo::add_policy(Digest& d, const PolicyPtr& p) {
@@ -96,7 +102,7 @@ void EvaluationMemo::add_key(Digest& d, const Key* k) {
 }
 
 void EvaluationMemo::key_of(const World& w, const Requester& who, const Request& r) {
-  Digest d;
+  Digest d(material_);
   // The request.
   d.text(r.action);
   d.text(r.resource);
@@ -193,7 +199,7 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
     }
   }
   if (const GenericResource* g = w.find_resource(r.resource)) add_policy(d, g->policy);
-  key_ = d.key();
+  key_ = collide_digests_ ? AnswerKey{} : d.key();
 }
 
 std::uint64_t EvaluationMemo::next_generation() {
@@ -220,16 +226,19 @@ std::optional<bool> EvaluationMemo::find(const World& w, const Requester& who, c
   make_room();
   key_of(w, who, r);
   auto it = answers_.find(key_);
-  if (it == answers_.end()) {
+  if (it == answers_.end() || it->second.key != material_) {
     ++misses_;
     return std::nullopt;
   }
   ++hits_;
-  return it->second;
+  return it->second.allowed;
 }
 
 void EvaluationMemo::store(bool allowed) {
-  answers_.emplace(key_, allowed);
+  // On a digest shared with another question, the latest answer takes the place.
+  Answer& a = answers_[key_];
+  a.key = material_;
+  a.allowed = allowed;
 }
 
 ScopedEvaluationMemo::ScopedEvaluationMemo(EvaluationMemo& memo) : previous_(t_memo) {

@@ -13,7 +13,10 @@
 // could use (the one a KMS call names; for S3, the keys named by the object, the
 // bucket default, the request header, and aws/s3, as S3 resolves them). Policies are
 // compared by identity, and the memo keeps every policy it has seen alive, so an
-// address is never reused for another policy while an answer refers to it.
+// address is never reused for another policy while an answer refers to it. Answers
+// are found by a 128-bit digest of that key, and a hit also requires the key itself
+// (kept beside the answer, as the bytes the digest was made of) to be equal: two
+// different questions never share an answer, whatever their digests.
 //
 //   EvaluationMemo memo;
 //   ScopedEvaluationMemo use(memo);  // evaluate(..., {.explain = false}) on this thread uses it
@@ -42,6 +45,9 @@ class EvaluationMemo {
 
   std::optional<bool> find(const World& world, const Requester& who, const Request& request);
   void store(bool allowed);  // the answer to the request of the last find() that missed
+
+  // For tests: every question gets the same digest, so that only the full key tells them apart.
+  void collide_digests_for_testing() { collide_digests_ = true; }
 
   std::size_t hits() const { return hits_; }
   std::size_t misses() const { return misses_; }
@@ -73,9 +79,15 @@ class EvaluationMemo {
 
   std::size_t max_answers_;
   std::size_t max_policies_;
-  std::unordered_map<AnswerKey, bool, AnswerKeyHash> answers_;
+  struct Answer {
+    std::string key;  // the full key: the bytes its digest was made of
+    bool allowed = false;
+  };
+  std::unordered_map<AnswerKey, Answer, AnswerKeyHash> answers_;
   std::unordered_set<PolicyPtr> kept_;  // keeps every hashed policy's address unique
-  AnswerKey key_;                       // the key of the last find()
+  AnswerKey key_;                       // the digest of the last find()
+  std::string material_;                // the full key of the last find() (capacity reused)
+  bool collide_digests_ = false;
   std::size_t hits_ = 0, misses_ = 0;
   std::uint64_t generation_ = next_generation();
   static std::uint64_t next_generation();

@@ -10,13 +10,6 @@
 namespace accesspath {
 namespace {
 
-constexpr std::string_view kSseHeader = "x-amz-server-side-encryption";
-constexpr std::string_view kSseKeyHeader = "x-amz-server-side-encryption-aws-kms-key-id";
-constexpr std::string_view kSseBucketKeyHeader = "x-amz-server-side-encryption-bucket-key-enabled";
-constexpr std::string_view kSseCAlgorithm = "x-amz-server-side-encryption-customer-algorithm";
-constexpr std::string_view kSseCKey = "x-amz-server-side-encryption-customer-key";
-constexpr std::string_view kSseCKeyMd5 = "x-amz-server-side-encryption-customer-key-md5";
-
 const std::string* header(const Request& r, std::string_view name) {
   for (const auto& [k, v] : r.headers)
     if (iequals(k, name)) return &v;
@@ -24,7 +17,8 @@ const std::string* header(const Request& r, std::string_view name) {
 }
 
 bool has_ssec_headers(const Request& r) {
-  return header(r, kSseCAlgorithm) && header(r, kSseCKey) && header(r, kSseCKeyMd5);
+  return header(r, s3_headers::kSseCAlgorithm) && header(r, s3_headers::kSseCKey) &&
+         header(r, s3_headers::kSseCKeyMd5);
 }
 
 // S3 condition keys from request headers: s3:x-amz-acl, s3:x-amz-server-side-encryption,
@@ -35,7 +29,8 @@ void add_header_keys(const Request& r, RequestContext& ctx) {
   for (const auto& [k, v] : r.headers) {
     std::string name = to_lower(k);
     if (name.rfind("x-amz-", 0) != 0) continue;
-    if (name == kSseCKey || name == kSseCKeyMd5) continue;  // secrets, not condition keys
+    if (name == s3_headers::kSseCKey || name == s3_headers::kSseCKeyMd5)
+      continue;  // secrets, not condition keys
     ctx.set("s3:" + name, v);
   }
 }
@@ -157,9 +152,9 @@ bool is_public_bucket_policy(const Policy& policy) {
 std::optional<ChosenEncryption> choose_put_encryption(const Bucket& bucket, const Request& r,
                                                       std::string* error) {
   ChosenEncryption out;
-  const std::string* sse = header(r, kSseHeader);
-  const std::string* key = header(r, kSseKeyHeader);
-  bool ssec = header(r, kSseCAlgorithm) != nullptr;
+  const std::string* sse = header(r, s3_headers::kSse);
+  const std::string* key = header(r, s3_headers::kSseKmsKeyId);
+  bool ssec = header(r, s3_headers::kSseCAlgorithm) != nullptr;
   if (ssec && sse) {
     if (error)
       *error =
@@ -193,7 +188,7 @@ std::optional<ChosenEncryption> choose_put_encryption(const Bucket& bucket, cons
       // No key id header: the AWS managed key aws/s3 (S3 API Reference: PutObject, rule 83).
       out.key_ref = key ? *key : "";
       out.key_ref_from = "the request header";
-      const std::string* bk = header(r, kSseBucketKeyHeader);
+      const std::string* bk = header(r, s3_headers::kSseBucketKey);
       out.bucket_key = bk ? iequals(*bk, "true")
                           : (bucket.default_encryption && bucket.default_encryption->bucket_key);
       return out;
@@ -320,7 +315,8 @@ void evaluate_s3(const Call& call) {
     // bucket owner's account (not documented for stored objects; only key ARNs avoid the question).
     key_account_for_ids = bucket->account;
     // S3: Specifying SSE-KMS, "don't send encryption request headers for GET requests" (rule 89).
-    if (enc->sse == Sse::kKms && (header(req, kSseHeader) || header(req, kSseKeyHeader))) {
+    if (enc->sse == Sse::kKms &&
+        (header(req, s3_headers::kSse) || header(req, s3_headers::kSseKmsKeyId))) {
       call.refuse("S3 checks the request",
                   "a GET of an SSE-KMS object must not send encryption headers (400 Bad Request)");
       if (fail()) {

@@ -4,24 +4,12 @@
 #include <vector>
 
 #include "model/condition/request_context.h"
+#include "model/core/edit_distance.h"
 
 namespace accesspath {
 namespace {
 
 using nlohmann::json;
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] =
-          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 bool type_ok(const json& j, json::value_t t) {
   if (t == json::value_t::number_integer) return j.is_number_integer();

@@ -11,6 +11,17 @@
 
 namespace accesspath {
 
+// The S3 encryption request headers (lowercased, as Request::headers holds them): one home for
+// the evaluator, the analyses and the generators.
+namespace s3_headers {
+inline constexpr const char* kSse = "x-amz-server-side-encryption";
+inline constexpr const char* kSseKmsKeyId = "x-amz-server-side-encryption-aws-kms-key-id";
+inline constexpr const char* kSseBucketKey = "x-amz-server-side-encryption-bucket-key-enabled";
+inline constexpr const char* kSseCAlgorithm = "x-amz-server-side-encryption-customer-algorithm";
+inline constexpr const char* kSseCKey = "x-amz-server-side-encryption-customer-key";
+inline constexpr const char* kSseCKeyMd5 = "x-amz-server-side-encryption-customer-key-md5";
+}  // namespace s3_headers
+
 struct Request {
   std::string principal;  // ARN, "anonymous", or a service principal name
   std::string action;     // "s3:GetObject", "kms:Decrypt", "sts:AssumeRole", ...

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/analysis/access_paths.h"
+#include "model/core/arn.h"
 #include "model/world/scenario.h"
 #include "properties/edit_permissions.h"
 #include "properties/explore.h"
@@ -23,14 +24,10 @@ namespace {
 using properties::EditTargets;
 using properties::ExploreResult;
 
-std::string short_name(const std::string& arn) {
-  std::size_t colon = arn.rfind(':');
-  return colon == std::string::npos ? arn : arn.substr(colon + 1);
-}
-
 std::string list_of(const std::vector<std::string>& names, bool shorten = false) {
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + (shorten ? short_name(n) : n);
+  for (const auto& n : names)
+    out += (out.empty() ? "" : ", ") + (shorten ? after_last_colon(n) : n);
   return out.empty() ? "nothing" : out;
 }
 

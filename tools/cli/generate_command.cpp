@@ -2,7 +2,10 @@
 // [--requests R]`: thin over properties::labeled_world. Writes DIR/generated-S-I.json
 // (scenarios `check` passes on) and DIR/labels.jsonl (one record per request, with the
 // decision's explanation as JSON). Every file is written whole or not at all.
-// Exit 0 written, 2 bad input or a file could not be written.
+// A request on which the evaluator and the reference evaluator (properties/) disagree is left
+// out of the labels and reported on stderr, with the request; the files are still written.
+// Exit 0 written, 1 written but the evaluators disagreed on some request (each reported),
+// 2 bad input or a file could not be written.
 #include <filesystem>
 #include <string>
 
@@ -56,7 +59,7 @@ int run_generate(const GenerateCommandOptions& o, std::ostream& out, std::ostrea
   }
   const bool scenarios = o.format != "jsonl", jsonl = o.format != "scenario";
   std::string lines, why;
-  std::size_t requests = 0, allowed = 0;
+  std::size_t requests = 0, allowed = 0, disagreements = 0;
   for (std::size_t i = 0; i < o.count; ++i) {
     properties::LabeledWorld w = properties::labeled_world(o.seed, i, o.requests);
     std::string file = w.scenario["name"].get<std::string>() + ".json";
@@ -71,6 +74,9 @@ int run_generate(const GenerateCommandOptions& o, std::ostream& out, std::ostrea
       allowed += w.requests[k].decision.allowed ? 1u : 0u;
     }
     requests += w.requests.size();
+    for (const properties::Disagreement& d : w.disagreements)
+      err << "disagreement: " << properties::describe(w, d) << "\n";
+    disagreements += w.disagreements.size();
   }
   if (jsonl && !write_file_atomically((dir / "labels.jsonl").string(), lines, &why)) {
     err << why << "\n";
@@ -80,6 +86,12 @@ int run_generate(const GenerateCommandOptions& o, std::ostream& out, std::ostrea
       << " labeled requests (" << allowed << " allowed) to " << o.out_dir << "/"
       << (scenarios ? " as scenarios" : "") << (scenarios && jsonl ? " and" : "")
       << (jsonl ? " in labels.jsonl" : "") << "\n";
+  if (disagreements > 0) {
+    err << disagreements << (disagreements == 1 ? " request was" : " requests were")
+        << " left out: the evaluator and the reference evaluator disagree on "
+        << (disagreements == 1 ? "it" : "them") << " (above)\n";
+    return 1;
+  }
   return 0;
 }
 

@@ -69,7 +69,7 @@ int run_graph(const GraphCommandOptions& o, std::ostream& out, std::ostream& err
   RenderOptions render_options;
   render_options.account_names = account_names(scenario.world);
   std::string title = scenario.name.empty() ? o.file : scenario.name;
-  if (o.from) title += ", from " + short_name(*o.from);
+  if (o.from) title += ", from " + display_name(*o.from);
   std::string status;
   if (invariant) {
     InvariantOutcome outcome = check_invariant(scenario.world, *invariant);

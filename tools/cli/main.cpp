@@ -103,7 +103,10 @@ int main(int argc, char** argv) {
 
   accesspath::GenerateCommandOptions generate;
   auto* generate_cmd = app.add_subcommand(
-      "generate", "write a labeled dataset: random worlds with decided, explained requests");
+      "generate",
+      "write a labeled dataset: random worlds with decided, explained requests; exit 1 when the "
+      "evaluator and the reference evaluator disagree on a request (each reported on stderr, "
+      "left out of the dataset), 2 on bad input");
   generate_cmd->add_option("--count", generate.count, "number of worlds")
       ->required()
       ->check(CLI::PositiveNumber);

@@ -4,6 +4,7 @@
 
 #include "model/analysis/access_paths.h"
 #include "model/condition/request_context.h"
+#include "model/core/arn.h"
 #include "model/core/wildcard.h"
 #include "model/world/requester.h"
 #include "model/world/scenario.h"
@@ -29,11 +30,6 @@ bool parse_pairs(const std::vector<std::string>& items, const char* flag,
     out[item.substr(0, eq)] = item.substr(eq + 1);
   }
   return true;
-}
-
-std::string short_name(std::string_view arn) {
-  std::size_t colon = arn.rfind(':');
-  return std::string(colon == std::string_view::npos ? arn : arn.substr(colon + 1));
 }
 
 }  // namespace
@@ -129,7 +125,7 @@ int run_paths(const PathsOptions& o, std::ostream& out, std::ostream& err) {
   std::string last;
   for (const auto& r : rows) {
     if (r.as != last)
-      out << "\n as " << short_name(r.as) << (r.as == o.from ? " (itself)" : "") << ":\n";
+      out << "\n as " << after_last_colon(r.as) << (r.as == o.from ? " (itself)" : "") << ":\n";
     last = r.as;
     out << "   " << r.action << "  " << r.target;
     if (!r.detail.empty()) out << "  [" << r.detail << "]";

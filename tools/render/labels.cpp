@@ -159,7 +159,7 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width,
   return lines;
 }
 
-std::string short_name(std::string_view id) {
+std::string display_name(std::string_view id) {
   if (!id.starts_with("arn:")) return std::string(id);
   // arn:partition:service:region:account:resource (the resource may hold ':').
   std::vector<std::string_view> parts = split(id, ':');
@@ -179,7 +179,7 @@ std::string short_name(std::string_view id) {
 }
 
 std::string vertex_label(const AccessVertex& v) {
-  return truncate_text(v.label.empty() ? short_name(v.id) : v.label, kMaxLabelChars);
+  return truncate_text(v.label.empty() ? display_name(v.id) : v.label, kMaxLabelChars);
 }
 
 std::string statement_label(const StatementRef& s) {

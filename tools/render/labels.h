@@ -2,7 +2,7 @@
 // by Sid (or a short pointer when a statement has none), long lists cut to
 // "a, b +3 more". Full text goes to tooltips; labels stay short.
 //
-//   short_name("arn:aws:iam::111122223333:role/ops/authorized-users") == "role/authorized-users"
+//   display_name("arn:aws:iam::111122223333:role/ops/authorized-users") == "role/authorized-users"
 //   statement_label({.sid = "", .pointer = "/principals/2/trust_policy/Statement/0"})
 //       == "trust policy[0]"
 #pragma once
@@ -38,9 +38,9 @@ std::vector<std::string> wrap_text(std::string_view text, std::size_t width, std
 
 // The name a person uses: "role/authorized-users", "user/alice", a bucket name,
 // an object key, "key/1234abcd…"; text that is not an ARN is returned as is.
-std::string short_name(std::string_view id);
+std::string display_name(std::string_view id);
 
-// The vertex's own label when it has one, else short_name(id); truncated.
+// The vertex's own label when it has one, else display_name(id); truncated.
 std::string vertex_label(const AccessVertex& v);
 
 // A statement for an edge label: its Sid, or a short pointer ("trust policy[0]",

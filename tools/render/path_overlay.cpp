@@ -53,7 +53,7 @@ std::string_view arn_resource(std::string_view arn) {
 AccessVertex guess_vertex(std::string_view id, const VertexLookup& lookup) {
   AccessVertex v;
   v.id = std::string(id);
-  v.label = short_name(id);
+  v.label = display_name(id);
   v.declared = false;
   if (id == "anonymous") {
     v.kind = VertexKind::kAnonymous;

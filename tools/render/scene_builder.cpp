@@ -181,7 +181,7 @@ class Builder {
     for (auto& account : scene_.clusters) {
       for (auto& b : account.clusters) {
         std::string bucket = "arn:aws:s3:::" + b.name.substr(kBucketClusterPrefix.size());
-        if (!vertices_.contains(bucket)) b.attrs.set("label", "bucket " + short_name(bucket));
+        if (!vertices_.contains(bucket)) b.attrs.set("label", "bucket " + display_name(bucket));
       }
     }
   }
