@@ -212,9 +212,9 @@ std::vector<Target> targets_for(const World& w, const Query& q,
                    std::move(written.other_writers)};
           // The read of an SSE-C object sends the customer key headers (the writer shared the key).
           if (written.encryption.sse == Sse::kCustomer) {
-            t.request.headers["x-amz-server-side-encryption-customer-algorithm"] = "AES256";
-            t.request.headers["x-amz-server-side-encryption-customer-key"] = "(customer key)";
-            t.request.headers["x-amz-server-side-encryption-customer-key-md5"] = "(key digest)";
+            t.request.headers[s3_headers::kSseCAlgorithm] = "AES256";
+            t.request.headers[s3_headers::kSseCKey] = "(customer key)";
+            t.request.headers[s3_headers::kSseCKeyMd5] = "(key digest)";
           }
           out.push_back(std::move(t));
         }
