@@ -12,6 +12,7 @@
 #include "model/policy/policy.h"
 #include "model/services/evaluator.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 
 namespace accesspath {
 namespace {

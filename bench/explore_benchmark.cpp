@@ -11,9 +11,10 @@
 #include "model/analysis/invariant_verdict.h"
 #include "model/services/evaluation_memo.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "properties/edit_permissions.h"
 #include "properties/generators_team_edit.h"
-#include "properties/team_edit_world.h"
+#include "properties/team_edit.h"
 
 namespace accesspath {
 namespace {

@@ -6,10 +6,6 @@
 namespace accesspath::properties {
 namespace {
 
-bool is_role(const std::string& arn) {
-  return arn.find(":role/") != std::string::npos;
-}
-
 Request call(const std::string& action, const std::string& resource) {
   return Request{"", action, resource, {}, {}};
 }
@@ -20,40 +16,6 @@ bool allowed(const World& w, const Requester& who, Request r) {
 }
 
 }  // namespace
-
-std::vector<Request> calls_for(const TeamEdit& e) {
-  const std::string bucket = "arn:aws:s3:::" + e.target;
-  switch (e.kind) {
-    case TeamEditKind::kRewriteBucketPolicy:
-      return {call("s3:PutBucketPolicy", bucket)};
-    case TeamEditKind::kDeleteBucketPolicy:
-      return {call("s3:DeleteBucketPolicy", bucket)};
-    case TeamEditKind::kSetDefaultEncryption:
-      return {call("s3:PutEncryptionConfiguration", bucket)};
-    case TeamEditKind::kRewriteKeyPolicy:
-      return {call("kms:PutKeyPolicy", e.target)};
-    case TeamEditKind::kAddGrant: {
-      // KMS: CreateGrant puts the grant's operations and grantee in the request context.
-      Request r = call("kms:CreateGrant", e.target);
-      if (e.document.is_object()) {
-        if (e.document.contains("operations"))
-          for (const auto& op : e.document["operations"])
-            r.context["kms:GrantOperations"].push_back(op.get<std::string>());
-        if (e.document.contains("grantee"))
-          r.context["kms:GranteePrincipal"] = {e.document["grantee"].get<std::string>()};
-      }
-      return {r};
-    }
-    case TeamEditKind::kPutIdentityPolicy:
-      return {call(is_role(e.target) ? "iam:PutRolePolicy" : "iam:PutUserPolicy", e.target)};
-    case TeamEditKind::kAttachManagedPolicy:
-      return {call("iam:CreatePolicy", e.managed_arn),
-              call(is_role(e.target) ? "iam:AttachRolePolicy" : "iam:AttachUserPolicy", e.target)};
-    case TeamEditKind::kSetTrustPolicy:
-      return {call("iam:UpdateAssumeRolePolicy", e.target)};
-  }
-  return {};
-}
 
 std::optional<std::string> permitted_actor(const World& w, const TeamEdit& edit,
                                            const std::vector<std::string>& team) {
@@ -78,7 +40,7 @@ EditTargets permitted_edit_targets(const World& w, const std::vector<std::string
   EditTargets t;
   auto add_if = [&](std::vector<std::string>& list, TeamEditKind kind, const std::string& target,
                     const std::string& managed_arn = "") {
-    TeamEdit probe{kind, target, managed_arn, {}};
+    TeamEdit probe{kind, target, managed_arn, {}, ""};
     if (permitted_actor(w, probe, team)) list.push_back(target);
   };
   for (const auto& b : w.buckets) {

@@ -20,10 +20,6 @@
 
 namespace accesspath::properties {
 
-// The API calls that make `edit` (principal left empty): one, or two for attaching a new
-// managed policy (iam:CreatePolicy, then iam:Attach{User,Role}Policy).
-std::vector<Request> calls_for(const TeamEdit& edit);
-
 // Every (kind, target) some team principal may edit in `world`. A grant is asked without
 // the grant's own condition keys (kms:GrantOperations, ...); permitted_actor asks with them.
 EditTargets permitted_edit_targets(const World& world, const std::vector<std::string>& team);

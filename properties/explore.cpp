@@ -11,7 +11,7 @@
 #include "properties/edit_permissions.h"
 #include "properties/explore_writeup.h"
 #include "properties/generators_core.h"
-#include "properties/team_edit_world.h"
+#include "properties/team_edit.h"
 
 namespace accesspath::properties {
 namespace {

@@ -21,7 +21,7 @@ bool contains(const Strings& v, const std::string& s) {
 rc::Gen<TeamEdit> edit(TeamEditKind kind, rc::Gen<std::string> target,
                        std::function<rc::Gen<json>(const std::string&)> document) {
   return rc::gen::mapcat(target, [kind, document](std::string t) {
-    return rc::gen::map(document(t), [kind, t](json d) { return TeamEdit{kind, t, "", d}; });
+    return rc::gen::map(document(t), [kind, t](json d) { return TeamEdit{kind, t, "", d, ""}; });
   });
 }
 
@@ -140,7 +140,8 @@ rc::Gen<TeamEdit> gen_team_edit(const json& doc, const EditTargets& t, const Str
         {2, edit(TeamEditKind::kSetTrustPolicy, pick(t.trust_policies),
                  [v, s](const std::string& r) { return gen_policy(v, PolicyUse::kTrust, r, s); })});
   if (edits.empty())
-    return rc::gen::just(TeamEdit{TeamEditKind::kDeleteBucketPolicy, "ghost-bucket", "", json()});
+    return rc::gen::just(
+        TeamEdit{TeamEditKind::kDeleteBucketPolicy, "ghost-bucket", "", json(), ""});
   return one_of_weighted(edits);
 }
 

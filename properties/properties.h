@@ -41,6 +41,5 @@
 #include "properties/settings.h"
 #include "properties/show.h"
 #include "properties/team_edit.h"
-#include "properties/team_edit_world.h"
 #include "properties/vocabulary.h"
 #include "properties/world_to_json.h"

@@ -14,28 +14,6 @@ json* find_by(json& doc, const char* list, const char* key, const std::string& v
 
 }  // namespace
 
-std::string_view to_string(TeamEditKind kind) {
-  switch (kind) {
-    case TeamEditKind::kRewriteBucketPolicy:
-      return "RewriteBucketPolicy";
-    case TeamEditKind::kDeleteBucketPolicy:
-      return "DeleteBucketPolicy";
-    case TeamEditKind::kSetDefaultEncryption:
-      return "SetDefaultEncryption";
-    case TeamEditKind::kRewriteKeyPolicy:
-      return "RewriteKeyPolicy";
-    case TeamEditKind::kAddGrant:
-      return "AddGrant";
-    case TeamEditKind::kPutIdentityPolicy:
-      return "PutIdentityPolicy";
-    case TeamEditKind::kAttachManagedPolicy:
-      return "AttachManagedPolicy";
-    case TeamEditKind::kSetTrustPolicy:
-      return "SetTrustPolicy";
-  }
-  return "?";
-}
-
 bool apply(const TeamEdit& e, json& doc) {
   switch (e.kind) {
     case TeamEditKind::kRewriteBucketPolicy:
@@ -49,22 +27,49 @@ bool apply(const TeamEdit& e, json& doc) {
       return true;
     }
     case TeamEditKind::kRewriteKeyPolicy:
-    case TeamEditKind::kAddGrant: {
+    case TeamEditKind::kAddGrant:
+    case TeamEditKind::kSetKeyState: {
       json* k = find_by(doc, "keys", "arn", e.target);
       if (!k) return false;
       if (e.kind == TeamEditKind::kRewriteKeyPolicy) {
         (*k)["policy"] = e.document;
+      } else if (e.kind == TeamEditKind::kSetKeyState) {
+        if (!e.document.is_object() || k->value("state", "Enabled") != e.document.value("from", ""))
+          return false;
+        (*k)["state"] = e.document.value("to", "");
       } else {
         if (!k->contains("grants")) (*k)["grants"] = json::array();
         (*k)["grants"].push_back(e.document);
       }
       return true;
     }
+    case TeamEditKind::kAddUserToGroup: {
+      json* user = e.document.is_string()
+                       ? find_by(doc, "principals", "arn", e.document.get<std::string>())
+                       : nullptr;
+      if (!find_by(doc, "groups", "arn", e.target) || !user) return false;
+      if (!user->contains("groups")) (*user)["groups"] = json::array();
+      for (const auto& g : (*user)["groups"])
+        if (g == e.target) return true;
+      (*user)["groups"].push_back(e.target);
+      return true;
+    }
+    case TeamEditKind::kSetManagedPolicyVersion:
+      if (!doc.contains("managed_policies") || !doc["managed_policies"].contains(e.target))
+        return false;
+      doc["managed_policies"][e.target] = e.document;
+      return true;
     case TeamEditKind::kPutIdentityPolicy:
     case TeamEditKind::kAttachManagedPolicy:
-    case TeamEditKind::kSetTrustPolicy: {
-      json* p = find_by(doc, "principals", "arn", e.target);
+    case TeamEditKind::kSetTrustPolicy:
+    case TeamEditKind::kRemoveBoundary: {
+      const bool group = e.target.find(":group/") != std::string::npos;
+      json* p = find_by(doc, group ? "groups" : "principals", "arn", e.target);
       if (!p) return false;
+      if (e.kind == TeamEditKind::kRemoveBoundary) {
+        p->erase("permissions_boundary");
+        return true;
+      }
       if (e.kind == TeamEditKind::kSetTrustPolicy) {
         if (e.target.find(":role/") == std::string::npos) return false;
         (*p)["trust_policy"] = e.document;
@@ -81,13 +86,6 @@ bool apply(const TeamEdit& e, json& doc) {
     }
   }
   return false;
-}
-
-json to_json(const TeamEdit& e) {
-  json j = {{"kind", std::string(to_string(e.kind))}, {"target", e.target}};
-  if (!e.managed_arn.empty()) j["managed_arn"] = e.managed_arn;
-  if (!e.document.is_null()) j["document"] = e.document;
-  return j;
 }
 
 void showValue(const TeamEdit& e, std::ostream& os) {

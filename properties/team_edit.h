@@ -1,49 +1,35 @@
-// A change a team could make to its part of a world, as a value: rewrite or
-// delete a bucket policy, set a bucket's default encryption, rewrite a key
-// policy, add a grant, put an inline identity policy, attach a new managed
-// policy, set a role's trust policy. Applied to the scenario JSON.
+// A change a team could make to its part of a world: the model's WorldEdit
+// (model/world/world_edit.h) with the kinds a team makes to what it owns (rewrite or delete a
+// bucket policy, set a bucket's default encryption, rewrite a key policy, add a grant, put an
+// inline identity policy, attach a new managed policy, set a role's trust policy). Applied to a
+// World by the model; here also to the scenario JSON, to write a counterexample's scenario file
+// (a law checks both give the same world).
 //
-//   TeamEdit e{TeamEditKind::kDeleteBucketPolicy, "data-0", "", {}};
+//   TeamEdit e{TeamEditKind::kDeleteBucketPolicy, "data-0", "", nullptr, ""};
 //   nlohmann::json doc = world_doc;
 //   if (properties::apply(e, doc)) load_scenario(doc, "edited.json");
+//   if (properties::apply(e, world)) world.reindex();
 //
 // Call apply qualified: nlohmann::json brings std::apply in by argument-dependent lookup.
 #pragma once
 
 #include <ostream>
-#include <string>
-#include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "model/world/world_edit.h"
+
 namespace accesspath::properties {
 
-enum class TeamEditKind {
-  kRewriteBucketPolicy,   // target: bucket name; document: the bucket policy
-  kDeleteBucketPolicy,    // target: bucket name
-  kSetDefaultEncryption,  // target: bucket name; document: {"sse": ..., "kms_key"?: ...}
-  kRewriteKeyPolicy,      // target: key ARN; document: the key policy
-  kAddGrant,              // target: key ARN; document: {"grantee", "operations", ...}
-  kPutIdentityPolicy,     // target: user or role ARN; document: an inline policy
-  kAttachManagedPolicy,   // target: user or role ARN; managed_arn: a new policy ARN; document: it
-  kSetTrustPolicy,        // target: role ARN; document: the trust policy
-};
-
-std::string_view to_string(TeamEditKind kind);
-
-struct TeamEdit {
-  TeamEditKind kind = TeamEditKind::kDeleteBucketPolicy;
-  std::string target;
-  std::string managed_arn;  // kAttachManagedPolicy only
-  nlohmann::json document;  // null for kDeleteBucketPolicy
-  bool operator==(const TeamEdit&) const = default;
-};
+using TeamEdit = WorldEdit;
+using TeamEditKind = WorldEditKind;
+using accesspath::apply;    // on a World (model/world/world_edit.h)
+using accesspath::to_json;  // to_string too, by argument-dependent lookup
 
 // Applies the edit to a scenario document. False (and `world_doc` unchanged)
 // when the target is not declared.
 bool apply(const TeamEdit& edit, nlohmann::json& world_doc);
 
-nlohmann::json to_json(const TeamEdit& edit);
 void showValue(const TeamEdit& edit, std::ostream& os);
 
 }  // namespace accesspath::properties

@@ -36,18 +36,6 @@ json encryption_to_json(const Encryption& e) {
   return j;
 }
 
-std::string state_name(KeyState s) {
-  switch (s) {
-    case KeyState::kEnabled:
-      return "Enabled";
-    case KeyState::kDisabled:
-      return "Disabled";
-    case KeyState::kPendingDeletion:
-      return "PendingDeletion";
-  }
-  return "Enabled";
-}
-
 }  // namespace
 
 json world_to_json(const World& w, const std::string& name) {
@@ -108,7 +96,7 @@ json world_to_json(const World& w, const std::string& name) {
     if (k.policy) j["policy"] = to_json(*k.policy);
     if (!k.aliases.empty()) j["aliases"] = k.aliases;
     if (k.aws_managed) j["managed"] = "aws";
-    if (k.state != KeyState::kEnabled) j["state"] = state_name(k.state);
+    if (k.state != KeyState::kEnabled) j["state"] = key_state_name(k.state);
     if (!k.tags.empty()) j["tags"] = k.tags;
     if (!k.grants.empty()) {
       j["grants"] = json::array();

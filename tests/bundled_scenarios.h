@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 
 namespace accesspath::test_data {
 

@@ -9,7 +9,7 @@
 #include "model/services/evaluator.h"
 #include "model/world/scenario.h"
 #include "properties/properties.h"
-#include "properties/team_edit_world.h"
+#include "properties/team_edit.h"
 
 namespace accesspath::properties {
 namespace {

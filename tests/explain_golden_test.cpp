@@ -11,6 +11,7 @@
 
 #include "model/services/evaluator.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "tools/report/decision_text.h"
 
 namespace accesspath {

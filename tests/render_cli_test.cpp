@@ -15,6 +15,7 @@
 
 #include "model/analysis/access_paths.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "tools/render/render_graph.h"
 
 namespace accesspath {

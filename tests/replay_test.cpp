@@ -9,6 +9,7 @@
 #include <set>
 
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "trail/event_request.h"
 #include "trail/replay.h"
 

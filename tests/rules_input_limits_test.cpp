@@ -18,6 +18,7 @@
 
 #include "model/policy/policy_limits.h"
 #include "model/world/json_limits.h"
+#include "model/world/scenario_file.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {

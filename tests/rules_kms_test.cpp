@@ -3,6 +3,7 @@
 // rules 56, 60-77).
 #include <gtest/gtest.h>
 
+#include "model/policy/kms_operations.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {
@@ -191,6 +192,35 @@ TEST(RulesKms, CrossAccountNeedsIamEvenWhenKeyPolicyNamesTheUser_Rule65) {
   EXPECT_TRUE(allows(with_iam, kBob, "kms:Decrypt", kKey));
   // Only the principals the key policy names.
   EXPECT_TRUE(denies(with_iam, kCarol, "kms:Decrypt", kKey));
+}
+
+// One table says, of each KMS operation, what rules 66 (across accounts), 69 (grant operations,
+// their encryption-context constraints) and 77 (key states) need to know.
+TEST(RulesKms, CryptographicOperationsWorkAcrossAccountsAndNeedAnEnabledKey_Rule66_Rule77) {
+  for (const char* op : {"kms:decrypt", "kms:GenerateDataKey", "kms:sign", "kms:derivesharedsecret",
+                         "kms:DescribeKey", "kms:creategrant", "kms:revokegrant"})
+    EXPECT_TRUE(kms_operation_works_cross_account(op)) << op;
+  for (const char* op : {"kms:putkeypolicy", "kms:schedulekeydeletion", "kms:createalias",
+                         "kms:enablekey", "s3:getobject", "kms:", "decrypt"})
+    EXPECT_FALSE(kms_operation_works_cross_account(op)) << op;
+  for (const char* op : {"kms:decrypt", "kms:encrypt", "kms:getpublickey", "kms:creategrant"})
+    EXPECT_TRUE(kms_operation_needs_enabled_key(op)) << op;
+  for (const char* op : {"kms:describekey", "kms:retiregrant", "kms:listgrants", "kms:enablekey"})
+    EXPECT_FALSE(kms_operation_needs_enabled_key(op)) << op;
+}
+
+TEST(RulesKms, GrantOperationsAndTheirEncryptionContext_Rule69) {
+  EXPECT_TRUE(is_kms_grant_operation("Decrypt"));
+  EXPECT_TRUE(is_kms_grant_operation("RetireGrant"));
+  EXPECT_FALSE(is_kms_grant_operation("decrypt"));  // the enum is case sensitive
+  EXPECT_FALSE(is_kms_grant_operation("ListGrants"));
+  EXPECT_FALSE(is_kms_grant_operation("RevokeGrant"));
+  EXPECT_TRUE(kms_operation_takes_encryption_context("GenerateDataKeyPair"));
+  EXPECT_FALSE(kms_operation_takes_encryption_context("DescribeKey"));
+  EXPECT_FALSE(kms_operation_takes_encryption_context("Sign"));
+  std::size_t grantable = 0;
+  for (const KmsOperation& op : kms_operations()) grantable += op.grantable;
+  EXPECT_EQ(grantable, 19u);  // CreateGrant's "Valid Values"
 }
 
 TEST(RulesKms, OnlySomeOperationsWorkAcrossAccounts_Rule66) {

@@ -3,6 +3,7 @@
 // scenario is not returned (docs/scenario-contract.md, exit status 2).
 #include <gtest/gtest.h>
 
+#include "model/world/scenario_file.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {

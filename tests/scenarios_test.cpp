@@ -3,6 +3,7 @@
 
 #include "model/analysis/check.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "tests/bundled_scenarios.h"
 
 namespace accesspath {

@@ -21,6 +21,7 @@
 
 #include "model/condition/free_keys.h"
 #include "model/condition/request_context.h"
+#include "model/core/strings.h"
 #include "model/services/evaluator.h"
 #include "model/symbolic/context_search.h"
 #include "model/world/scenario.h"

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "model/services/evaluation_memo.h"
 #include "model/services/evaluator.h"
 #include "model/symbolic/context_search.h"
 #include "model/symbolic/search_memo.h"
@@ -99,6 +100,24 @@ TEST(SymbolicContexts, SourceIpIsAbsentThroughAVpcEndpoint_GlobalKeysSourceIp) {
                           "Null": {"aws:SourceVpce": "true"}}})"));
   ContextAnswer b = search(lax, kReader, true);
   expect_witness_allows(lax, b);
+}
+
+// The searches' own cache (while an evaluation memo is installed) answers only when the full key
+// matches, not the digest alone: with every digest forced equal, a PutObject question must not
+// get the answer of the GetObject question asked before it.
+TEST(SymbolicContexts, RememberedAnswersNeedTheFullKeyNotOnlyTheDigest) {
+  World w = make_world(world_doc(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}})"));
+  auto who = resolve_requester(w, std::string(kReader));
+  ASSERT_TRUE(who.has_value());
+  Request get = request(kReader, "s3:GetObject", kObject, {}, {});
+  Request put = request(kReader, "s3:PutObject", kObject, {}, {});
+  EvaluationMemo memo;
+  memo.collide_digests_for_testing();
+  ScopedEvaluationMemo use(memo);
+  const ContextSearchOptions options{.now = 1796428800};
+  EXPECT_EQ(search_contexts(w, *who, get, true, options).kind, ContextAnswer::Kind::kFound);
+  EXPECT_EQ(search_contexts(w, *who, put, true, options).kind, ContextAnswer::Kind::kNever);
+  EXPECT_EQ(search_contexts(w, *who, get, true, options).kind, ContextAnswer::Kind::kFound);
 }
 
 TEST(SymbolicContexts, SolverBudgetSpentIsUndecidedNotNever_NeverAGuess) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model/condition/request_context.h"
+#include "model/core/strings.h"
 #include "model/services/evaluator.h"
 #include "model/world/scenario.h"
 

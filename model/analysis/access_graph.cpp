@@ -6,42 +6,64 @@
 
 namespace accesspath {
 
-std::string_view to_string(VertexKind k) {
+namespace {
+
+struct KindNames {
+  std::string_view id;     // JSON, SARIF, DOT ids: stable, lowercase, no spaces
+  std::string_view label;  // what a picture's legend says
+};
+
+KindNames names_of(VertexKind k) {
   switch (k) {
     case VertexKind::kUser:
-      return "user";
+      return {"user", "user"};
     case VertexKind::kRole:
-      return "role";
+      return {"role", "role"};
     case VertexKind::kAnonymous:
-      return "anonymous";
+      return {"anonymous", "anonymous"};
     case VertexKind::kOutsider:
-      return "outsider";
+      return {"outsider", "outsider"};
     case VertexKind::kService:
-      return "service";
+      return {"service", "service"};
     case VertexKind::kBucket:
-      return "bucket";
+      return {"bucket", "bucket"};
     case VertexKind::kObject:
-      return "object";
+      return {"object", "object"};
     case VertexKind::kKey:
-      return "key";
+      return {"key", "KMS key"};
   }
-  return "vertex";
+  return {"vertex", "vertex"};
 }
 
-std::string_view to_string(EdgeKind k) {
+KindNames names_of(EdgeKind k) {
   switch (k) {
     case EdgeKind::kAssumeRole:
-      return "assume-role";
+      return {"assume-role", "assume role"};
     case EdgeKind::kRead:
-      return "read";
+      return {"read", "read (plaintext)"};
     case EdgeKind::kWrite:
-      return "write";
+      return {"write", "write"};
     case EdgeKind::kKeyUse:
-      return "key-use";
+      return {"key-use", "key use"};
     case EdgeKind::kAdmin:
-      return "admin";
+      return {"admin", "admin (changes policy)"};
   }
-  return "edge";
+  return {"edge", "edge"};
+}
+
+}  // namespace
+
+std::string_view to_string(VertexKind k) {
+  return names_of(k).id;
+}
+std::string_view kind_label(VertexKind k) {
+  return names_of(k).label;
+}
+std::string_view to_string(EdgeKind k) {
+  return names_of(k).id;
+}
+std::string_view kind_label(EdgeKind k) {
+  return names_of(k).label;
 }
 
 std::string_view to_string(PathStep::Kind k) {

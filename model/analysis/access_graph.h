@@ -31,7 +31,10 @@ enum class VertexKind {
   kObject,  // a declared object, or a representative object that can be written now
   kKey,
 };
+// The kind's identifier in JSON and SARIF ("key") and its words in pictures and legends
+// ("KMS key"): one table for both (access_graph.cpp).
 std::string_view to_string(VertexKind k);
+std::string_view kind_label(VertexKind k);
 
 struct AccessVertex {
   VertexKind kind = VertexKind::kUser;
@@ -49,7 +52,9 @@ enum class EdgeKind {
   kKeyUse,      // a direct kms:Decrypt / kms:GenerateDataKey / kms:Encrypt call
   kAdmin,       // a permission that changes who may do what (policy administration)
 };
+// As for VertexKind: "assume-role" in JSON, "assume role" in a legend.
 std::string_view to_string(EdgeKind k);
+std::string_view kind_label(EdgeKind k);
 
 struct AccessEdge {
   EdgeKind kind = EdgeKind::kRead;

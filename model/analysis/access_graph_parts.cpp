@@ -87,10 +87,9 @@ void add_resource_vertices(const World& w, AccessGraph& g) {
     std::string label = k.aliases.empty()
                             ? "key/" + k.id.substr(0, std::min<std::size_t>(8, k.id.size()))
                             : k.aliases.front();
-    std::string detail = std::string(k.aws_managed ? "AWS managed" : "customer managed") +
-                         (k.state == KeyState::kEnabled    ? ""
-                          : k.state == KeyState::kDisabled ? ", Disabled"
-                                                           : ", PendingDeletion");
+    std::string detail =
+        std::string(k.aws_managed ? "AWS managed" : "customer managed") +
+        (k.state == KeyState::kEnabled ? "" : ", " + std::string(key_state_name(k.state)));
     g.add_vertex({VertexKind::kKey, k.arn, label, k.account, detail, true});
   }
 }

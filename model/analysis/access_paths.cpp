@@ -18,6 +18,7 @@
 #include "model/analysis/escalation.h"
 #include "model/analysis/invariant_targets.h"
 #include "model/analysis/role_chains.h"
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
 #include "model/services/evaluator.h"
@@ -174,7 +175,7 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
       c.steps.push_back(edit.step);
       std::vector<std::string> arns;
       for (const auto& id : reach.identities) arns.push_back(id.principal);
-      edit.apply(step_world, arns);
+      apply(edit, step_world, arns);  // cannot fail: replay() made the same changes
       step_world.reindex();
     }
     for (auto& s : f->example.steps) c.steps.push_back(std::move(s));

@@ -7,6 +7,7 @@
 
 #include "model/analysis/access_graph.h"
 #include "model/analysis/invariant_targets.h"
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
 #include "model/services/evaluator.h"

@@ -3,12 +3,21 @@
 #include <set>
 
 #include "model/analysis/access_graph.h"
+#include "model/policy/kms_operations.h"
 #include "model/policy/policy.h"
 #include "model/services/evaluator.h"
 #include "model/symbolic/some_context.h"
 
 namespace accesspath::paths {
 namespace {
+
+// What kms:CreateGrant lets its caller hand out: every operation a grant may carry.
+std::vector<std::string> every_grant_operation() {
+  std::vector<std::string> out;
+  for (const KmsOperation& op : kms_operations())
+    if (op.grantable) out.emplace_back(op.name);
+  return out;
+}
 
 nlohmann::json allow_all_to(const std::vector<std::string>& arns, const std::string& actions) {
   nlohmann::json principals = nlohmann::json::array();
@@ -24,9 +33,9 @@ nlohmann::json allow_all_to(const std::vector<std::string>& arns, const std::str
 // A resource policy after a change by the attacker: the original Allow statements (writers keep
 // writing), no Deny (it may remove them), plus everything for the attacker's identities. Named
 // principals keep it non-public, so Block Public Access does not stand in the way.
-PolicyPtr rewritten_resource_policy(const PolicyPtr& original, PolicyKind kind,
-                                    const std::vector<std::string>& arns,
-                                    const std::string& actions, const std::string& label) {
+nlohmann::json rewritten_resource_policy(const PolicyPtr& original,
+                                         const std::vector<std::string>& arns,
+                                         const std::string& actions) {
   nlohmann::json doc = {{"Version", "2012-10-17"}, {"Statement", nlohmann::json::array()}};
   if (original)
     for (const auto& s : original->statements) {
@@ -37,23 +46,26 @@ PolicyPtr rewritten_resource_policy(const PolicyPtr& original, PolicyKind kind,
       if (s.effect == Effect::kAllow) doc["Statement"].push_back(to_json(one)["Statement"][0]);
     }
   doc["Statement"].push_back(allow_all_to(arns, actions));
-  Diagnostics ignored;
-  Policy p = parse_policy(doc, original ? original->pointer : "", kind, ignored);
-  p.label = label + " (as changed by the attacker)";
-  return std::make_shared<const Policy>(std::move(p));
+  return doc;
 }
 
-PolicyPtr allow_everything_policy(const std::string& label) {
-  nlohmann::json doc = {{"Version", "2012-10-17"},
-                        {"Statement",
-                         {{{"Sid", "AccesspathEscalation"},
-                           {"Effect", "Allow"},
-                           {"Action", "*"},
-                           {"Resource", "*"}}}}};
-  Diagnostics ignored;
-  Policy p = parse_policy(doc, "", PolicyKind::kIdentity, ignored);
-  p.label = label;
-  return std::make_shared<const Policy>(std::move(p));
+nlohmann::json allow_everything_policy() {
+  return {{"Version", "2012-10-17"},
+          {"Statement",
+           {{{"Sid", "AccesspathEscalation"},
+             {"Effect", "Allow"},
+             {"Action", "*"},
+             {"Resource", "*"}}}}};
+}
+
+using Changes =
+    std::function<std::vector<WorldEdit>(const World&, const std::vector<std::string>&)>;
+
+// One change that does not depend on the attacker's identities.
+Changes just(WorldEdit e) {
+  return [e = std::move(e)](const World&, const std::vector<std::string>&) {
+    return std::vector<WorldEdit>{e};
+  };
 }
 
 bool can(const World& w, const Identity& id, const std::string& action, const std::string& resource,
@@ -71,8 +83,7 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
   std::vector<Edit> edits;
   for (const auto& id : reach.identities) {
     auto add = [&](const std::string& action, const std::string& target, const std::string& detail,
-                   const std::string& key,
-                   std::function<void(World&, const std::vector<std::string>&)> apply) {
+                   const std::string& key, Changes changes) {
       Decision d;
       std::vector<ContextNeed> context;
       if (!can(w, id, action, target, &d, &context)) return;
@@ -84,7 +95,7 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
                         allowing_statements(d),
                         std::move(context),
                         {}},
-                       std::move(apply),
+                       std::move(changes),
                        key});
     };
     for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
@@ -93,17 +104,16 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
         add(action, b.arn(),
             "the bucket policy becomes anything (here: its denies removed, the attacker granted "
             "s3:*)",
-            "bucket-policy:" + b.name, [bi](World& x, const std::vector<std::string>& arns) {
-              Bucket& target = x.buckets[bi];
-              target.policy =
-                  rewritten_resource_policy(target.policy, PolicyKind::kResource, arns, "s3:*",
-                                            "bucket policy of `" + target.name + "`");
+            "bucket-policy:" + b.name, [bi](const World& x, const std::vector<std::string>& arns) {
+              const Bucket& target = x.buckets[bi];
+              return std::vector<WorldEdit>{
+                  {WorldEditKind::kRewriteBucketPolicy, target.name, "",
+                   rewritten_resource_policy(target.policy, arns, "s3:*"),
+                   "bucket policy of `" + target.name + "` (as changed by the attacker)"}};
             });
       add("s3:PutEncryptionConfiguration", b.arn(),
           "the default encryption becomes SSE-S3, which needs no key", "encryption:" + b.name,
-          [bi](World& x, const std::vector<std::string>&) {
-            x.buckets[bi].default_encryption = Encryption{Sse::kS3, "", false};
-          });
+          just({WorldEditKind::kSetDefaultEncryption, b.name, "", {{"sse", "AES256"}}, ""}));
     }
     for (std::size_t ki = 0; ki < w.keys.size(); ++ki) {
       const Key& k = w.keys[ki];
@@ -113,44 +123,47 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
       if (k.state == KeyState::kPendingDeletion)
         add("kms:CancelKeyDeletion", k.arn,
             "the scheduled deletion is cancelled (the key is then disabled)", "undelete:" + k.arn,
-            [ki](World& x, const std::vector<std::string>&) {
-              if (x.keys[ki].state == KeyState::kPendingDeletion)
-                x.keys[ki].state = KeyState::kDisabled;
-            });
+            just({WorldEditKind::kSetKeyState,
+                  k.arn,
+                  "",
+                  {{"from", "PendingDeletion"}, {"to", "Disabled"}},
+                  ""}));
       if (k.state == KeyState::kDisabled)
         add("kms:EnableKey", k.arn, "the key is enabled again", "enable:" + k.arn,
-            [ki](World& x, const std::vector<std::string>&) {
-              if (x.keys[ki].state == KeyState::kDisabled) x.keys[ki].state = KeyState::kEnabled;
-            });
+            just({WorldEditKind::kSetKeyState,
+                  k.arn,
+                  "",
+                  {{"from", "Disabled"}, {"to", "Enabled"}},
+                  ""}));
       add("kms:PutKeyPolicy", k.arn,
           "the key policy becomes anything (here: its denies removed, the attacker granted kms:*)",
-          "key-policy:" + k.arn, [ki](World& x, const std::vector<std::string>& arns) {
-            Key& target = x.keys[ki];
-            target.policy =
-                rewritten_resource_policy(target.policy, PolicyKind::kKeyPolicy, arns, "kms:*",
-                                          target.policy ? target.policy->label : "key policy");
+          "key-policy:" + k.arn, [ki](const World& x, const std::vector<std::string>& arns) {
+            const Key& target = x.keys[ki];
+            return std::vector<WorldEdit>{{WorldEditKind::kRewriteKeyPolicy, target.arn, "",
+                                           rewritten_resource_policy(target.policy, arns, "kms:*"),
+                                           (target.policy ? target.policy->label : "key policy") +
+                                               " (as changed by the attacker)"}};
           });
       add("kms:CreateGrant", k.arn, "a grant of every operation to the attacker's identities",
-          "grant:" + k.arn, [ki](World& x, const std::vector<std::string>& arns) {
+          "grant:" + k.arn, [ki](const World& x, const std::vector<std::string>& arns) {
+            std::vector<WorldEdit> grants;
             for (const auto& a : arns)
               if (a.rfind("arn:", 0) == 0)
-                x.keys[ki].grants.push_back(
-                    {a,
-                     {"Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext",
-                      "ReEncryptFrom", "ReEncryptTo", "DescribeKey", "CreateGrant"},
-                     {},
-                     {}});
+                grants.push_back({WorldEditKind::kAddGrant,
+                                  x.keys[ki].arn,
+                                  "",
+                                  {{"grantee", a}, {"operations", every_grant_operation()}},
+                                  ""});
+            return grants;
           });
     }
     for (std::size_t pi = 0; pi < w.principals.size(); ++pi) {
       const Principal& p = w.principals[pi];
       bool role = p.kind == PrincipalKind::kRole;
       std::string label = std::string(role ? "role" : "user") + " `" + p.name + "`";
-      auto grant_all = [pi, label](World& x, const std::vector<std::string>&) {
-        x.principals[pi].policies.push_back(
-            {"",
-             allow_everything_policy("identity policy added to " + label + " by the attacker")});
-      };
+      Changes grant_all =
+          just({WorldEditKind::kPutIdentityPolicy, p.arn, "", allow_everything_policy(),
+                "identity policy added to " + label + " by the attacker"});
       for (const char* action :
            role ? std::vector<const char*>{"iam:PutRolePolicy", "iam:AttachRolePolicy"}
                 : std::vector<const char*>{"iam:PutUserPolicy", "iam:AttachUserPolicy"})
@@ -161,22 +174,19 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
                                      : std::vector<const char*>{"iam:DeleteUserPermissionsBoundary",
                                                                 "iam:PutUserPermissionsBoundary"})
         add(action, p.arn, "the permissions boundary of " + label + " is removed",
-            "boundary:" + p.arn, [pi](World& x, const std::vector<std::string>&) {
-              x.principals[pi].permissions_boundary = nullptr;
-            });
+            "boundary:" + p.arn, just({WorldEditKind::kRemoveBoundary, p.arn, "", nullptr, ""}));
       if (role)
         add("iam:UpdateAssumeRolePolicy", p.arn,
             "the trust policy becomes anything (here: it trusts the attacker)", "trust:" + p.arn,
-            [pi, label](World& x, const std::vector<std::string>& arns) {
-              nlohmann::json doc = {{"Version", "2012-10-17"},
-                                    {"Statement", nlohmann::json::array()}};
+            [target = p.arn, label](const World&, const std::vector<std::string>& arns) {
               nlohmann::json s = allow_all_to(arns, "sts:AssumeRole");
               s.erase("Resource");
-              doc["Statement"].push_back(s);
-              Diagnostics ignored;
-              Policy tp = parse_policy(doc, "", PolicyKind::kTrust, ignored);
-              tp.label = "trust policy of " + label + " (as changed by the attacker)";
-              x.principals[pi].trust_policy = std::make_shared<const Policy>(std::move(tp));
+              return std::vector<WorldEdit>{
+                  {WorldEditKind::kSetTrustPolicy,
+                   target,
+                   "",
+                   {{"Version", "2012-10-17"}, {"Statement", nlohmann::json::array({s})}},
+                   "trust policy of " + label + " (as changed by the attacker)"}};
             });
     }
     // IAM API Reference, AddUserToGroup (resource: the group): a user the attacker acts as joins
@@ -184,43 +194,43 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
     for (std::size_t gi = 0; gi < w.groups.size(); ++gi)
       add("iam:AddUserToGroup", w.groups[gi].arn,
           "the attacker's users join the group and get its permissions",
-          "member:" + w.groups[gi].arn, [gi](World& x, const std::vector<std::string>& arns) {
-            const std::string group = x.groups[gi].arn;
-            for (auto& p : x.principals)
+          "member:" + w.groups[gi].arn, [gi](const World& x, const std::vector<std::string>& arns) {
+            std::vector<WorldEdit> joins;
+            for (const auto& p : x.principals)
               if (p.kind == PrincipalKind::kUser &&
-                  std::find(arns.begin(), arns.end(), p.arn) != arns.end() &&
-                  std::find(p.groups.begin(), p.groups.end(), group) == p.groups.end())
-                p.groups.push_back(group);
+                  std::find(arns.begin(), arns.end(), p.arn) != arns.end())
+                joins.push_back({WorldEditKind::kAddUserToGroup, x.groups[gi].arn, "", p.arn, ""});
+            return joins;
           });
     for (std::size_t gi = 0; gi < w.groups.size(); ++gi) {
       for (const char* action : {"iam:PutGroupPolicy", "iam:AttachGroupPolicy"})
         add(action, w.groups[gi].arn, "the group's members get any identity permission",
-            "group:" + w.groups[gi].arn, [gi](World& x, const std::vector<std::string>&) {
-              x.groups[gi].policies.push_back(
-                  {"", allow_everything_policy("group policy added by the attacker")});
-            });
+            "group:" + w.groups[gi].arn,
+            just({WorldEditKind::kPutIdentityPolicy, w.groups[gi].arn, "",
+                  allow_everything_policy(), "group policy added by the attacker"}));
     }
     for (const auto& [arn, policy] : w.managed_policies) {
       std::string target = arn;
       add("iam:CreatePolicyVersion", arn,
           "the managed policy's new default version allows anything", "managed:" + arn,
-          [target](World& x, const std::vector<std::string>&) {
-            PolicyPtr all = allow_everything_policy("managed policy `" + target +
-                                                    "` (new version by the attacker)");
-            x.managed_policies[target] = all;
-            auto swap = [&](std::vector<PolicyAttachment>& list) {
-              for (auto& a : list)
-                if (a.managed_arn == target) a.policy = all;
-            };
-            for (auto& p : x.principals) swap(p.policies);
-            for (auto& g : x.groups) swap(g.policies);
-          });
+          just({WorldEditKind::kSetManagedPolicyVersion, arn, "", allow_everything_policy(),
+                "managed policy `" + arn + "` (new version by the attacker)"}));
     }
   }
   return edits;
 }
 
 }  // namespace
+
+bool apply(const Edit& edit, World& world, const std::vector<std::string>& attacker) {
+  std::vector<WorldEdit> changes = edit.changes(world, attacker);
+  if (changes.size() == 1) return accesspath::apply(changes.front(), world);
+  World trial = world;
+  for (const auto& change : changes)
+    if (!accesspath::apply(change, trial)) return false;
+  world = std::move(trial);
+  return true;
+}
 
 Escalated escalate(const World& start_world, const std::string& start) {
   Escalated e{start_world, {}};
@@ -233,7 +243,7 @@ Escalated escalate(const World& start_world, const std::string& start) {
     for (auto& edit : possible_edits(e.world, reach)) {
       if (done.count(edit.key)) continue;
       done.insert(edit.key);
-      edit.apply(e.world, arns);
+      if (!apply(edit, e.world, arns)) continue;
       e.world.reindex();
       e.applied.push_back(std::move(edit));
       changed = true;
@@ -256,8 +266,7 @@ std::optional<World> replay(const World& base, const std::vector<Edit>& edits,
       possible = possible || (id.principal == edit.step.actor &&
                               can(w, id, edit.step.action, edit.step.target, nullptr));
     }
-    if (!possible) return std::nullopt;
-    edit.apply(w, arns);
+    if (!possible || !apply(edit, w, arns)) return std::nullopt;
     w.reindex();
   }
   return w;

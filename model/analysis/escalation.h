@@ -16,15 +16,24 @@
 #include "model/analysis/counterexample.h"
 #include "model/analysis/role_chains.h"
 #include "model/world/world.h"
+#include "model/world/world_edit.h"
 
 namespace accesspath::paths {
 
 struct Edit {
   PathStep step;  // who changed what, and the statements that allowed it
-  // Applies the change to a world (the most permissive form the permission allows).
-  std::function<void(World&, const std::vector<std::string>&)> apply;
+  // The change, as the world edits it makes in the most permissive form the permission allows,
+  // given the world it is made in and the attacker's identities then (a rewritten policy
+  // grants them everything).
+  std::function<std::vector<WorldEdit>(const World&, const std::vector<std::string>& attacker)>
+      changes;
   std::string key;  // what it changes, to apply each change once
 };
+
+// Makes the edit's changes to `world` (model/world/world_edit.h). False, and `world` unchanged,
+// when one of them cannot be made (a key no longer in the state the change starts from). The
+// caller reindexes.
+bool apply(const Edit& edit, World& world, const std::vector<std::string>& attacker);
 
 struct Escalated {
   World world;

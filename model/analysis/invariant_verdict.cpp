@@ -14,6 +14,7 @@
 #include "model/analysis/access_paths.h"
 #include "model/analysis/invariant_targets.h"
 #include "model/condition/request_context.h"
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
 #include "model/services/evaluator.h"

@@ -5,6 +5,8 @@
 #include "model/condition/context_observer.h"
 #include "model/condition/unknown_keys.h"
 #include "model/core/arn.h"
+#include "model/core/strings.h"
+#include "model/policy/kms_operations.h"
 
 namespace accesspath {
 namespace {
@@ -101,18 +103,6 @@ Scan scan_policy(const Policy& policy, const AuthzRequest& r, bool drop_foreign_
   return out;
 }
 
-// KMS API Reference, GrantConstraints: "AWS KMS applies the grant constraints only to
-// cryptographic operations that support an encryption context ... Grant constraints are not
-// applied to ... management operations, such as DescribeKey or RetireGrant."
-bool operation_takes_encryption_context(std::string_view operation) {
-  for (std::string_view op :
-       {"Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext",
-        "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext", "ReEncryptFrom",
-        "ReEncryptTo"})
-    if (operation == op) return true;
-  return false;
-}
-
 // Same page: "in a grant constraint, the key in each key-value pair is not case sensitive, but the
 // value is case sensitive". EncryptionContextEquals must match the whole context,
 // EncryptionContextSubset only the pairs it lists.
@@ -143,7 +133,7 @@ bool grant_allows(const AuthzRequest& r, Check* record) {
     bool op = std::any_of(g.operations.begin(), g.operations.end(),
                           [&](const std::string& o) { return o == r.grant_operation; });
     if (!op) continue;
-    if (operation_takes_encryption_context(r.grant_operation) &&
+    if (kms_operation_takes_encryption_context(r.grant_operation) &&
         !grant_constraints_hold(g, r.encryption_context))
       continue;
     if (record)

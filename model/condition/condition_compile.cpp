@@ -7,6 +7,7 @@
 #include "model/condition/condition_binary.h"
 #include "model/condition/policy_variables.h"
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 
 namespace accesspath {
 namespace {
@@ -237,10 +238,6 @@ void add_values(const json& j, const std::string& key_pointer, const OperatorInf
     add_value(j[i], {info, pointer_join(key_pointer, i), variables_enabled, diags}, clause);
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 // Single-valued vs. multivalued context keys: "Do not use a condition set
 // operator with a single-valued context key" (tag keys hold one value each).
 // AWS KMS condition keys, "Using set operators": KMS rejects key policies that
@@ -251,9 +248,9 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 void check_set_qualifier(const ConditionClause& c, const std::string& pointer, Diagnostics& diags) {
   if (c.op.qualifier == SetQualifier::kNone) return;
   const std::string& k = c.key_lower;
-  bool kms_rejects = starts_with(k, "kms:encryptioncontext:") || starts_with(k, "aws:requesttag/");
+  bool kms_rejects = k.starts_with("kms:encryptioncontext:") || k.starts_with("aws:requesttag/");
   bool single =
-      kms_rejects || starts_with(k, "aws:resourcetag/") || starts_with(k, "aws:principaltag/");
+      kms_rejects || k.starts_with("aws:resourcetag/") || k.starts_with("aws:principaltag/");
   if (!single) return;
   std::string message = backticked(c.key) + " is single-valued; use " +
                         backticked(operator_info(c.op.op).name) + " without a set qualifier";

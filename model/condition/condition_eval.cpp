@@ -7,6 +7,7 @@
 #include "model/condition/policy_variables.h"
 #include "model/condition/unknown_keys.h"
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 
 namespace accesspath {

@@ -1,5 +1,6 @@
 #include "model/condition/policy_variables.h"
 
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 
 namespace accesspath {

@@ -5,28 +5,12 @@
 namespace accesspath {
 
 namespace {
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
+// Lowercases into `out`, reusing its storage (the hot path allocates nothing once warm).
 void assign_lower(std::string& out, std::string_view s) {
   out.assign(s);
-  for (char& c : out) c = lower(c);
+  for (char& c : out) c = ascii_lower(c);
 }
 }  // namespace
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-std::string to_lower(std::string_view s) {
-  std::string out;
-  assign_lower(out, s);
-  return out;
-}
 
 bool RequestContext::is_free(std::string_view key_lower) const {
   if (role_ == KeyRole::kNone) return false;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "model/condition/context_observer.h"
+#include "model/core/strings.h"  // iequals, to_lower: most users of a context need them
 
 namespace accesspath {
 
@@ -136,8 +137,5 @@ class LazyContext final : public ConditionContext {
   Fill fill_;
   mutable bool filled_ = false;
 };
-
-bool iequals(std::string_view a, std::string_view b);
-std::string to_lower(std::string_view s);
 
 }  // namespace accesspath

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "model/condition/request_context.h"
+#include "model/core/strings.h"
 
 namespace accesspath {
 namespace {

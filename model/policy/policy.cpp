@@ -9,6 +9,7 @@
 #include "model/condition/policy_variables.h"
 #include "model/condition/request_context.h"
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
 #include "model/policy/policy_limits.h"

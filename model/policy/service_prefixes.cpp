@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "model/core/strings.h"
 
 namespace accesspath {
 namespace {
@@ -473,10 +474,7 @@ constexpr std::array<std::string_view, 456> kServicePrefixes = {
 }  // namespace
 
 bool is_known_service_prefix(std::string_view prefix) {
-  std::string lower(prefix);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::binary_search(kServicePrefixes.begin(), kServicePrefixes.end(), lower);
+  return std::binary_search(kServicePrefixes.begin(), kServicePrefixes.end(), to_lower(prefix));
 }
 
 }  // namespace accesspath

@@ -216,9 +216,10 @@ void EvaluationMemo::make_room() {
 }
 
 EvaluationMemo::AnswerKey EvaluationMemo::digest(const World& w, const Requester& who,
-                                                 const Request& r) {
+                                                 const Request& r, std::string* full_key) {
   make_room();
   key_of(w, who, r);
+  if (full_key) *full_key = material_;
   return key_;
 }
 

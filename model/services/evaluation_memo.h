@@ -64,8 +64,10 @@ class EvaluationMemo {
   // The digest of everything evaluate() of `request` may read, for caches of answers derived
   // from evaluations (a search over request contexts: context_search.cpp). Such a cache must
   // start afresh whenever generation() changes: the digest compares policies by address, and
-  // only this memo keeps those addresses from being reused.
-  AnswerKey digest(const World& world, const Requester& who, const Request& request);
+  // only this memo keeps those addresses from being reused. `full_key`, when given, receives the
+  // bytes the digest was made of: such a cache answers only when they are equal too.
+  AnswerKey digest(const World& world, const Requester& who, const Request& request,
+                   std::string* full_key = nullptr);
   // Unique among all memos of the process, and new each time this one starts afresh.
   std::uint64_t generation() const { return generation_; }
 

@@ -3,6 +3,7 @@
 #include "model/condition/context_observer.h"
 #include "model/condition/unknown_keys.h"
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 #include "model/services/evaluation_memo.h"
 #include "model/services/kms_service.h"
 #include "model/services/s3_service.h"

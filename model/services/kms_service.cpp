@@ -4,34 +4,10 @@
 #include <optional>
 
 #include "model/core/arn.h"
+#include "model/core/strings.h"
+#include "model/policy/kms_operations.h"
 
 namespace accesspath {
-
-bool kms_operation_works_cross_account(std::string_view a) {
-  static constexpr std::array<std::string_view, 19> kOps = {
-      "kms:decrypt",
-      "kms:encrypt",
-      "kms:generatedatakey",
-      "kms:generatedatakeywithoutplaintext",
-      "kms:generatedatakeypair",
-      "kms:generatedatakeypairwithoutplaintext",
-      "kms:reencryptfrom",
-      "kms:reencryptto",
-      "kms:sign",
-      "kms:verify",
-      "kms:generatemac",
-      "kms:verifymac",
-      "kms:getpublickey",
-      "kms:creategrant",
-      "kms:describekey",
-      "kms:getkeyrotationstatus",
-      "kms:listgrants",
-      "kms:retiregrant",
-      "kms:revokegrant"};
-  for (auto op : kOps)
-    if (op == a) return true;
-  return false;
-}
 
 namespace {
 
@@ -240,9 +216,9 @@ void evaluate_kms(const Call& call) {
     return;
   }
   bool allowed = true;
-  if (key->state != KeyState::kEnabled && is_cryptographic_operation(action_lower)) {
+  if (key->state != KeyState::kEnabled && kms_operation_needs_enabled_key(action_lower)) {
     call.refuse("KMS checks the key state",
-                "the KMS key `" + key->arn + "` is " + std::string(to_string(key->state)) +
+                "the KMS key `" + key->arn + "` is " + std::string(key_state_name(key->state)) +
                     "; cryptographic operations fail (KMS: Key states)");
     allowed = false;
     if (!call.explain) return;

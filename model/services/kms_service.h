@@ -8,8 +8,4 @@ namespace accesspath {
 
 void evaluate_kms(const Call& call);
 
-// KMS: Allowing users in other accounts, the operations that work across
-// accounts (rule 66).
-bool kms_operation_works_cross_account(std::string_view action_lower);
-
 }  // namespace accesspath

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
 
@@ -418,7 +419,7 @@ void evaluate_s3(const Call& call) {
   }
   if (key->state != KeyState::kEnabled) {
     call.refuse("KMS " + std::string(kms_action) + " through S3",
-                "the KMS key `" + key->arn + "` is " + std::string(to_string(key->state)) +
+                "the KMS key `" + key->arn + "` is " + std::string(key_state_name(key->state)) +
                     "; cryptographic operations fail (KMS: Key states)");
     if (fail()) {
       d.allowed = false;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "model/core/strings.h"
+
 namespace accesspath {
 
 Check* Call::begin_check(std::string title, std::string action, std::string resource) const {
@@ -100,40 +102,6 @@ void fill_base_context(RequestContext& ctx, const Requester& who, const Request&
     ctx.mark_undescribed("aws:sourceowner");
   }
   apply_context_overrides(ctx, request);
-}
-
-bool is_cryptographic_operation(std::string_view a) {
-  // KMS: Key states of AWS KMS keys, the cryptographic operations (rule 77).
-  static constexpr std::array<std::string_view, 14> kOps = {
-      "kms:decrypt",
-      "kms:encrypt",
-      "kms:generatedatakey",
-      "kms:generatedatakeywithoutplaintext",
-      "kms:generatedatakeypair",
-      "kms:generatedatakeypairwithoutplaintext",
-      "kms:reencryptfrom",
-      "kms:reencryptto",
-      "kms:sign",
-      "kms:verify",
-      "kms:generatemac",
-      "kms:verifymac",
-      "kms:getpublickey",
-      "kms:creategrant"};
-  for (auto op : kOps)
-    if (op == a) return true;
-  return false;
-}
-
-std::string_view to_string(KeyState s) {
-  switch (s) {
-    case KeyState::kEnabled:
-      return "Enabled";
-    case KeyState::kDisabled:
-      return "Disabled";
-    case KeyState::kPendingDeletion:
-      return "PendingDeletion";
-  }
-  return "Enabled";
 }
 
 std::string principal_display(const Requester& who) {

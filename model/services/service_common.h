@@ -60,10 +60,6 @@ Outcome authorize_key_use(const Call& call, const Key& key, std::string_view act
                           const std::map<std::string, std::string>* encryption_context,
                           Check* record);
 
-// KMS key states (rule 77): cryptographic operations fail unless Enabled.
-bool is_cryptographic_operation(std::string_view action_lower);
-std::string_view to_string(KeyState s);
-
 std::string principal_display(const Requester& who);
 
 }  // namespace accesspath

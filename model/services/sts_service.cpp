@@ -1,6 +1,7 @@
 #include "model/services/sts_service.h"
 
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 
 namespace accesspath {
 

@@ -15,13 +15,25 @@
 #include "model/condition/free_keys.h"
 #include "model/condition/request_context.h"
 #include "model/condition/unknown_keys.h"
+#include "model/core/strings.h"
 #include "model/services/evaluation_memo.h"
 #include "model/services/evaluator.h"
 #include "model/symbolic/condition_encoding.h"
+#include "model/symbolic/context_tracer.h"
+#include "model/symbolic/request_realization.h"
 #include "model/symbolic/search_memo.h"
 
 namespace accesspath {
 namespace {
+
+using search::carried;
+using search::context_value;
+using search::helpful_moves;
+using search::is_header_key;
+using search::realize;
+using search::Recorded;
+using search::round_signature;
+using search::Tracer;
 
 std::int64_t today_utc() {
   auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -32,379 +44,6 @@ std::int64_t today_utc() {
 std::atomic<std::int64_t>& analysis_time_storage() {
   static std::atomic<std::int64_t> t{today_utc()};
   return t;
-}
-
-// Request values the search fills in when no condition read the key: a realistic request over
-// the internet from a documentation address (RFC 5737), HTTPS with TLS 1.2, at the analysis date.
-constexpr std::string_view kDefaultSourceIp = "192.0.2.1";
-constexpr std::string_view kDefaultVpce = "vpce-0a1b2c3d";
-constexpr std::string_view kDefaultVpc = "vpc-0a1b2c3d";
-constexpr std::string_view kDefaultVpcSourceIp = "10.0.0.1";
-
-constexpr std::array<std::string_view, 4> kNetworkKeys = {"aws:sourceip", "aws:vpcsourceip",
-                                                          "aws:sourcevpc", "aws:sourcevpce"};
-
-bool is_header_key(std::string_view key) {
-  return key.rfind("s3:x-amz-", 0) == 0;
-}
-
-// Which way a clause's truth moves the decision: a clause of an Allow statement can only add
-// access when it turns true, one of a Deny statement only take it away (IAM: Policy evaluation
-// logic: an explicit deny overrides, allows add up). What a service reads outside any statement
-// has no known direction.
-enum class Polarity { kAllow, kDeny, kUnknown };
-
-// One clause (or service read) on a free key that an evaluation read, and what it came out as.
-struct Recorded {
-  const ConditionClause* clause = nullptr;  // nullptr: the service read aws:SecureTransport
-  const FreeKey* info = nullptr;
-  std::string key;
-  bool observed = false;
-  Polarity polarity = Polarity::kUnknown;
-  ClauseFacts facts;
-  bool service_value = false;
-  std::string where;  // the statement's JSON pointer
-};
-
-class Tracer final : public ContextObserver {
- public:
-  Tracer(RequestService service, std::string action_lower, bool anonymous, bool federated,
-         std::set<std::string, std::less<>> pinned, std::int64_t now)
-      : service_(service),
-        action_(std::move(action_lower)),
-        anonymous_(anonymous),
-        federated_(federated),
-        pinned_(std::move(pinned)),
-        now_(now) {}
-
-  bool is_free(std::string_view key, KeyRole role) const override {
-    if (pinned_.count(key)) return false;
-    const FreeKey* k = find_free_key(key, service_, anonymous_, action_, federated_);
-    if (!k) return false;
-    return role == KeyRole::kCaller || k->forwarded;
-  }
-
-  void on_statement(std::string_view pointer, bool deny) override {
-    statement_.assign(pointer);
-    deny_ = deny;
-  }
-
-  bool on_clause(const ConditionClause& clause, const ConditionContext& ctx, bool result) override {
-    const FreeKey* info =
-        find_free_key(clause.key_lower, service_, anonymous_, action_, federated_);
-    if (!info) return result;
-    if (optimistic_) {
-      // The optimistic bound: every clause on a free key as the wanted decision would have it.
-      Recorded r;
-      r.polarity = deny_ ? Polarity::kDeny : Polarity::kAllow;
-      atoms_.push_back(std::move(r));
-      return deny_ != want_allow_;
-    }
-    Recorded r;
-    r.clause = &clause;
-    r.info = info;
-    r.key = clause.key_lower;
-    r.observed = result;
-    r.polarity = deny_ ? Polarity::kDeny : Polarity::kAllow;
-    r.facts = clause_facts(clause, *info, clause.key_lower, ctx);
-    r.where = statement_;
-    atoms_.push_back(std::move(r));
-    return result;
-  }
-
-  void on_service_read(std::string_view key, bool value) override {
-    if (!is_free(key, KeyRole::kCaller)) return;
-    Recorded r;
-    r.key = std::string(key);
-    r.observed = true;
-    r.service_value = value;
-    atoms_.push_back(std::move(r));
-  }
-
-  void on_unsupported(std::string reason) override {
-    if (unsupported_.empty()) unsupported_ = std::move(reason);
-  }
-
-  // The evaluator's decision of `r`, watched: what it read is in atoms() afterwards.
-  // A decision that reads a condition key the world does not describe (unknown_keys.h) and
-  // changes when those clauses are taken the other way depends on what nobody knows: unknown().
-  // The watch is installed for the whole search (search_uncached), not per decision: installing
-  // costs thread-local accesses on the fast path.
-  bool decide(const World& world, const Requester& who, const Request& r) {
-    atoms_.clear();
-    statement_.clear();
-    deny_ = false;
-    unknown_keys_.reset(UnknownKeyWatch::Mode::kRecord);
-    bool allowed = false;
-    {
-      ScopedContextObserver watch(*this);
-      allowed = evaluate(world, who, r, {.explain = false}).allowed;
-    }
-    if (optimistic_ || unknown_keys_.reads().empty() || !unknown_.empty()) return allowed;
-    std::string read = unknown_keys_.describe();
-    std::vector<Recorded> atoms = std::move(atoms_);
-    unknown_keys_.reset(allowed ? UnknownKeyWatch::Mode::kTowardsDeny
-                                : UnknownKeyWatch::Mode::kTowardsAllow);
-    bool other_allowed = allowed;
-    {
-      ScopedContextObserver watch(*this);
-      other_allowed = evaluate(world, who, r, {.explain = false}).allowed;
-    }
-    unknown_keys_.reset(UnknownKeyWatch::Mode::kRecord);
-    atoms_ = std::move(atoms);
-    if (other_allowed != allowed)
-      unknown_ = "the decision depends on condition keys the world does not describe: " + read;
-    return allowed;
-  }
-  UnknownKeyWatch& unknown_keys() { return unknown_keys_; }
-  const std::string& unknown() const { return unknown_; }
-  // The decision of `r` with every clause on a free key taken the way `want_allow` would have
-  // it: an Allow statement's true, a Deny statement's false (or the reverse). Allows add up and
-  // an explicit deny overrides (IAM: Policy evaluation logic), so no request context can give
-  // `want_allow` when this bound does not, provided nothing else the caller chooses was read.
-  bool bound_reachable(const World& world, const Requester& who, const Request& r,
-                       bool want_allow) {
-    optimistic_ = true;
-    want_allow_ = want_allow;
-    const bool allowed = decide(world, who, r);
-    optimistic_ = false;
-    bool only_clauses = unsupported_.empty();
-    for (const auto& a : atoms_)
-      if (a.polarity == Polarity::kUnknown) only_clauses = false;
-    atoms_.clear();
-    return allowed == want_allow || !only_clauses;
-  }
-  const std::vector<Recorded>& atoms() const { return atoms_; }
-  const std::string& unsupported() const { return unsupported_; }
-  // One Z3 context per thread, reused by every search on it: making one costs milliseconds,
-  // more than most searches. Each search has its own solver and its own constraints; its
-  // variables are named afresh by its encoder.
-  z3::context& z3() {
-    thread_local std::unique_ptr<z3::context> context;
-    thread_local unsigned uses = 0;
-    if (!z3_) {
-      // Start a fresh context now and then, so terms of old searches do not pile up.
-      if (!context || ++uses % 4096 == 0) context = std::make_unique<z3::context>();
-      z3_ = context.get();
-    }
-    return *z3_;
-  }
-  ConditionEncoder& encoder() {
-    if (!encoder_) encoder_ = std::make_unique<ConditionEncoder>(z3(), now_);
-    return *encoder_;
-  }
-  // The formula of a recorded read; nullopt (and `why`) when it cannot be encoded.
-  std::optional<z3::expr> formula(const Recorded& r, std::string* why) {
-    if (!r.clause) return encoder().secure_transport_is(r.service_value);
-    std::string reason;
-    auto f = encoder().clause(*r.clause, *r.info, r.key, r.facts, &reason);
-    if (!f && why)
-      *why = "the condition " + reason +
-             (r.where.empty() ? "" : " in the statement at " + r.where) +
-             " cannot be reasoned about over every request context";
-    return f;
-  }
-
- private:
-  RequestService service_;
-  std::string action_;
-  bool anonymous_;
-  bool federated_;
-  std::set<std::string, std::less<>> pinned_;
-  std::int64_t now_;
-  z3::context* z3_ = nullptr;
-  std::unique_ptr<ConditionEncoder> encoder_;
-  std::vector<Recorded> atoms_;
-  std::string statement_;
-  bool deny_ = false;
-  bool optimistic_ = false;
-  bool want_allow_ = true;
-  std::string unsupported_;
-  std::string unknown_;
-  UnknownKeyWatch unknown_keys_;
-};
-
-// The reads whose change could give the wanted decision, each with the value it must move to.
-// Every context on which none of them moves gets the same decision as the one traced: the
-// evaluator decides alike on contexts that agree on every clause it read, and the decision only
-// grows when an Allow clause turns true or a Deny clause false (Polarity).
-std::vector<std::pair<const Recorded*, bool>> helpful_moves(const std::vector<Recorded>& atoms,
-                                                            bool want_allow) {
-  std::vector<std::pair<const Recorded*, bool>> out;
-  for (const auto& a : atoms) {
-    switch (a.polarity) {
-      case Polarity::kAllow:
-        if (a.observed != want_allow) out.emplace_back(&a, want_allow);
-        break;
-      case Polarity::kDeny:
-        if (a.observed == want_allow) out.emplace_back(&a, !want_allow);
-        break;
-      case Polarity::kUnknown:
-        out.emplace_back(&a, !a.observed);
-        break;
-    }
-  }
-  return out;
-}
-
-const std::vector<std::string>* context_value(const Request& r, std::string_view key) {
-  for (const auto& [k, v] : r.context)
-    if (iequals(k, key)) return &v;
-  return nullptr;
-}
-
-void erase_context(Request& r, std::string_view key) {
-  for (auto it = r.context.begin(); it != r.context.end();)
-    it = iequals(it->first, key) ? r.context.erase(it) : std::next(it);
-}
-
-void erase_header(Request& r, std::string_view name) {
-  for (auto it = r.headers.begin(); it != r.headers.end();)
-    it = iequals(it->first, name) ? r.headers.erase(it) : std::next(it);
-}
-
-bool mentioned(const Request& base, std::string_view key) {
-  if (is_header_key(key)) {
-    for (const auto& [k, v] : base.headers)
-      if (iequals("s3:" + k, key)) return true;
-    return false;
-  }
-  return context_value(base, key) != nullptr;
-}
-
-// A request's tags (or encryption context) give both the per-key values and the list of keys:
-// what one of them says that the other does not is added, as AWS would fill it (link_member in
-// condition_encoding.cpp ties the two where the solver chose both). A listed key without a value
-// gets the empty value (tags may have one).
-void complete_members(Request& r) {
-  for (const FreeKey& k : free_key_table()) {
-    if (!k.prefix || k.members_of.empty()) continue;
-    std::vector<std::string> listed;
-    if (const auto* v = context_value(r, k.members_of)) listed = *v;
-    std::set<std::string> listed_lower;
-    for (const auto& m : listed) listed_lower.insert(to_lower(m));
-    std::set<std::string> valued;
-    bool added = false;
-    for (const auto& [key, values] : r.context) {
-      const std::string lower = to_lower(key);
-      if (lower.size() <= k.key.size() || lower.rfind(k.key, 0) != 0 || values.empty()) continue;
-      std::string member = lower.substr(k.key.size());
-      valued.insert(member);
-      if (listed_lower.insert(member).second) {
-        listed.push_back(member);
-        added = true;
-      }
-    }
-    for (const auto& m : listed)
-      if (!valued.count(to_lower(m))) r.context[std::string(k.key) + to_lower(m)] = {""};
-    if (added) {
-      erase_context(r, k.members_of);
-      r.context[std::string(k.members_of)] = listed;
-    }
-  }
-}
-
-// The concrete request for chosen values, with realistic values for the keys no clause read.
-Request realize(const Request& base, const std::map<std::string, ChosenValue>& chosen,
-                const std::set<std::string, std::less<>>& pinned, RequestService service,
-                std::int64_t now) {
-  Request r = base;
-  for (const auto& [key, v] : chosen) {
-    if (pinned.count(key)) continue;  // the request's own value stays
-    if (is_header_key(key)) {
-      std::string header = key.substr(3);
-      erase_header(r, header);
-      if (v.present) r.headers[header] = v.value;
-      continue;
-    }
-    erase_context(r, key);
-    if (v.present && is_multivalued_free_key(key)) {
-      r.context[key] = v.values;
-    } else if (v.present) {
-      r.context[key] = {v.value};
-    }
-  }
-  complete_members(r);
-  auto known = [&](std::string_view key) {
-    return chosen.count(std::string(key)) || pinned.count(key) || mentioned(base, key);
-  };
-  if (!known("aws:currenttime") && !known("aws:epochtime")) {
-    r.context["aws:currenttime"] = {format_epoch_seconds(now)};
-    r.context["aws:epochtime"] = {std::to_string(now)};
-  }
-  bool any_network = false, via = false;
-  for (auto k : kNetworkKeys) {
-    if (!known(k)) continue;
-    any_network = true;
-    const std::vector<std::string>* v = context_value(r, k);
-    if (k == "aws:sourceip" ? v == nullptr : v != nullptr) via = true;
-  }
-  if (!any_network) {
-    r.context["aws:sourceip"] = {std::string(kDefaultSourceIp)};
-  } else if (via) {
-    if (!known("aws:sourcevpce")) r.context["aws:sourcevpce"] = {std::string(kDefaultVpce)};
-    if (!known("aws:sourcevpc")) r.context["aws:sourcevpc"] = {std::string(kDefaultVpc)};
-    if (!known("aws:vpcsourceip"))
-      r.context["aws:vpcsourceip"] = {std::string(kDefaultVpcSourceIp)};
-  } else if (!known("aws:sourceip")) {
-    r.context["aws:sourceip"] = {std::string(kDefaultSourceIp)};
-  }
-  if (service == RequestService::kS3 && !known("s3:tlsversion")) {
-    const std::vector<std::string>* secure = context_value(r, "aws:securetransport");
-    if (!secure || secure->empty() || !iequals(secure->front(), "false"))
-      r.context["s3:tlsversion"] = {"1.2"};
-  }
-  return r;
-}
-
-// What the request carries for each key, as the encoder's values (to pin them).
-std::map<std::string, ChosenValue> carried(const Request& r) {
-  std::map<std::string, ChosenValue> out;
-  for (const auto& [k, v] : r.context) {
-    if (v.empty()) continue;
-    const std::string key = to_lower(k);
-    if (is_multivalued_free_key(key))
-      out[key] = {true, "", v};
-    else
-      out[key] = {true, v.front(), {}};
-  }
-  for (const auto& [k, v] : r.headers) out["s3:" + to_lower(k)] = {true, v, {}};
-  // What the services fill when the request does not say (fill_base_context, S3).
-  out.try_emplace("aws:securetransport", ChosenValue{true, "true", {}});
-  out.try_emplace("s3:signatureversion", ChosenValue{true, "AWS4-HMAC-SHA256", {}});
-  out.try_emplace("s3:authtype", ChosenValue{true, "REST-HEADER", {}});
-  return out;
-}
-
-// The signature of a solver round (search_memo.h): everything its formulas and constraints
-// depend on, the clauses' text rather than their addresses.
-std::string round_signature(const std::vector<std::pair<const Recorded*, bool>>& moves,
-                            const std::map<std::string, ChosenValue>& pins, RequestService service,
-                            bool anonymous, std::int64_t now) {
-  constexpr char kSep = '\x1f';
-  std::vector<std::string> parts;
-  for (const auto& [a, target] : moves) {
-    std::string p(1, target ? '1' : '0');
-    p += a->key;
-    if (!a->clause) {
-      p += a->service_value ? "=service:true" : "=service:false";
-    } else {
-      p += kSep + a->clause->operator_name();
-      for (const auto& v : a->clause->values) (p += kSep) += (v.valid ? "v" : "x") + v.text;
-      for (const auto& sub : a->facts.substituted) (p += kSep) += sub ? "s" + *sub : "-";
-      p += kSep;
-      for (bool b : a->facts.choice_true) p += b ? '1' : '0';
-      p += a->facts.absent_true ? 'T' : 'F';
-    }
-    parts.push_back(std::move(p));
-  }
-  std::sort(parts.begin(), parts.end());
-  parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-  std::string sig =
-      std::to_string(static_cast<int>(service)) + (anonymous ? "a" : "n") + std::to_string(now);
-  for (const auto& [key, v] : pins) sig += "\x1d" + key + (v.present ? "=" + v.value : "!");
-  for (const auto& p : parts) sig += "\x1e" + p;
-  return sig;
 }
 
 std::string check_result_text(z3::check_result r) {
@@ -688,25 +327,30 @@ ContextAnswer search_uncached(const World& world, const Requester& who, const Re
 
 // Answers of earlier searches on this thread, while an evaluation memo is installed
 // (evaluation_memo.h: `explore` re-checks an invariant on world after world that differ in one
-// policy, asking mostly the same questions). Keyed by the memo's digest of everything the
-// evaluations may read, with the search's own options; valid for one generation of the memo.
+// policy, asking mostly the same questions). Found by the memo's digest of everything the
+// evaluations may read, with the search's own options; an answer is reused only when the full
+// key (the bytes of that digest) is equal too. Valid for one generation of the memo.
 struct RememberedAnswers {
+  struct Remembered {
+    std::string full_key;
+    ContextAnswer answer;
+  };
   std::uint64_t generation = 0;
-  std::unordered_map<EvaluationMemo::AnswerKey, ContextAnswer, EvaluationMemo::AnswerKeyHash>
-      answers;
+  std::unordered_map<EvaluationMemo::AnswerKey, Remembered, EvaluationMemo::AnswerKeyHash> answers;
   static constexpr std::size_t kMax = 20000;
 };
 
 EvaluationMemo::AnswerKey search_key(EvaluationMemo& memo, const World& world, const Requester& who,
                                      const Request& base, bool want_allow,
-                                     const ContextSearchOptions& options) {
-  EvaluationMemo::AnswerKey key = memo.digest(world, who, base);
+                                     const ContextSearchOptions& options, std::string& full_key) {
+  EvaluationMemo::AnswerKey key = memo.digest(world, who, base, &full_key);
   for (std::uint64_t x :
        {std::uint64_t{want_allow}, std::uint64_t{options.vary_given},
         static_cast<std::uint64_t>(options.now), std::uint64_t{options.timeout_ms},
         std::uint64_t{options.max_rounds}, std::uint64_t{options.solver_budget}}) {
     key.a = (key.a ^ x) * 0x100000001b3ULL;
     key.b = (key.b + x) * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL;
+    full_key.append(reinterpret_cast<const char*>(&x), sizeof x);
   }
   return key;
 }
@@ -718,15 +362,20 @@ ContextAnswer search_contexts(const World& world, const Requester& who, const Re
   EvaluationMemo* memo = current_evaluation_memo();
   if (!memo) return search_uncached(world, who, base, want_allow, options);
   thread_local RememberedAnswers remembered;
-  const auto key = search_key(*memo, world, who, base, want_allow, options);
+  std::string full_key;
+  const auto key = search_key(*memo, world, who, base, want_allow, options, full_key);
   if (remembered.generation != memo->generation() ||
       remembered.answers.size() >= RememberedAnswers::kMax) {
     remembered.answers.clear();
     remembered.generation = memo->generation();
   }
-  if (auto it = remembered.answers.find(key); it != remembered.answers.end()) return it->second;
+  if (auto it = remembered.answers.find(key);
+      it != remembered.answers.end() && it->second.full_key == full_key)
+    return it->second.answer;
   ContextAnswer answer = search_uncached(world, who, base, want_allow, options);
-  remembered.answers.emplace(key, answer);
+  // On a digest shared with another question, the latest answer takes the place.
+  remembered.answers.insert_or_assign(key,
+                                      RememberedAnswers::Remembered{std::move(full_key), answer});
   return answer;
 }
 

@@ -5,6 +5,7 @@
 
 #include "model/condition/request_context.h"
 #include "model/core/edit_distance.h"
+#include "model/core/strings.h"
 
 namespace accesspath {
 namespace {

@@ -173,16 +173,13 @@ void Loader::load_keys(const json& list) {
         diags_.error(ptr + "/managed",
                      "`managed` must be `customer` or `aws`, got `" + m->get<std::string>() + "`");
     }
-    if (const json* st = optional(kj, ptr, "state", json::value_t::string,
-                                  "`Enabled`, `Disabled` or `PendingDeletion`")) {
-      if (*st == "Disabled")
-        k.state = KeyState::kDisabled;
-      else if (*st == "PendingDeletion")
-        k.state = KeyState::kPendingDeletion;
-      else if (*st != "Enabled")
-        diags_.error(ptr + "/state",
-                     "`state` must be `Enabled`, `Disabled` or `PendingDeletion`, got `" +
-                         st->get<std::string>() + "`");
+    if (const json* st =
+            optional(kj, ptr, "state", json::value_t::string, key_state_names_text())) {
+      if (auto state = key_state_from_name(st->get_ref<const std::string&>()))
+        k.state = *state;
+      else
+        diags_.error(ptr + "/state", "`state` must be " + key_state_names_text() + ", got `" +
+                                         st->get<std::string>() + "`");
     }
     if (const json* al =
             optional(kj, ptr, "aliases", json::value_t::array, "a list of alias names")) {

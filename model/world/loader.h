@@ -13,7 +13,7 @@
 #include "model/core/arn.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
-#include "model/policy/kms_grant_operations.h"
+#include "model/policy/kms_operations.h"
 #include "model/world/aws_managed_keys.h"
 #include "model/world/considered_principals.h"
 #include "model/world/json_fields.h"

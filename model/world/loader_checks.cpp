@@ -1,3 +1,4 @@
+#include "model/core/strings.h"
 #include "model/world/loader.h"
 
 namespace accesspath::loading {

@@ -2,6 +2,7 @@
 
 #include "model/condition/request_context.h"
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 #include "model/world/requester.h"
 
 namespace accesspath {

@@ -1,7 +1,7 @@
 // A scenario: a world plus what should and should not be possible in it
 // (docs/scenario-contract.md, format 1).
 //
-//   LoadResult r = load_scenario_file("scenarios/separation-of-duties.json");
+//   LoadResult r = load_scenario_file("scenarios/separation-of-duties.json");  // scenario_file.h
 //   if (r.diagnostics.has_errors()) ...;
 //   for (const auto& e : r.scenario->expectations) evaluate(r.scenario->world, e.request);
 #pragma once
@@ -59,7 +59,6 @@ struct LoadResult {
 LoadResult load_scenario(const nlohmann::json& doc, const std::string& file);
 // Parses JSON text first (syntax errors are reported with line and column).
 LoadResult load_scenario_text(std::string_view text, const std::string& file);
-// Reads a file (a missing or unreadable file is a diagnostic, never an exception).
-LoadResult load_scenario_file(const std::string& path);
+// Reading a file: load_scenario_file in scenario_file.h.
 
 }  // namespace accesspath

@@ -1,9 +1,6 @@
-// Loads scenario files (format 1), collecting every diagnostic with its JSON pointer: the
+// Loads scenarios (format 1), collecting every diagnostic with its JSON pointer: the
 // document's sections are read by the Loader's parts (loader.h); this file reads the document as
 // a whole and offers the entry points of scenario.h.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "model/world/loader.h"
 
@@ -150,29 +147,6 @@ LoadResult load_scenario_text(std::string_view text, const std::string& file) {
     return r;
   }
   return load_scenario(doc, file);
-}
-
-LoadResult load_scenario_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    LoadResult r;
-    r.diagnostics.error("", "cannot read the file (it does not exist or is not readable)");
-    r.diagnostics.set_file(path);
-    return r;
-  }
-  // A file far larger than any account's policies is refused before it is read.
-  std::error_code ec;
-  auto bytes = std::filesystem::file_size(path, ec);
-  if (!ec && bytes > JsonLimits{}.max_bytes) {
-    LoadResult r;
-    r.diagnostics.error("", "the file is " + std::to_string(bytes >> 20) + " MiB; at most " +
-                                std::to_string(JsonLimits{}.max_bytes >> 20) + " MiB are read");
-    r.diagnostics.set_file(path);
-    return r;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_scenario_text(ss.str(), path);
 }
 
 }  // namespace accesspath

@@ -1,10 +1,40 @@
 #include "model/world/world.h"
 
 #include <algorithm>
+#include <array>
 
 #include "model/core/arn.h"
 
 namespace accesspath {
+
+namespace {
+constexpr std::array<std::pair<KeyState, std::string_view>, 3> kKeyStates = {{
+    {KeyState::kEnabled, "Enabled"},
+    {KeyState::kDisabled, "Disabled"},
+    {KeyState::kPendingDeletion, "PendingDeletion"},
+}};
+}  // namespace
+
+std::string_view key_state_name(KeyState s) {
+  for (const auto& [state, name] : kKeyStates)
+    if (state == s) return name;
+  return "Enabled";
+}
+
+std::optional<KeyState> key_state_from_name(std::string_view name) {
+  for (const auto& [state, state_name] : kKeyStates)
+    if (state_name == name) return state;
+  return std::nullopt;
+}
+
+std::string key_state_names_text() {
+  std::string out;
+  for (std::size_t i = 0; i < kKeyStates.size(); ++i) {
+    if (i > 0) out += i + 1 == kKeyStates.size() ? " or " : ", ";
+    out += "`" + std::string(kKeyStates[i].second) + "`";
+  }
+  return out;
+}
 
 BlockPublicAccess BlockPublicAccess::most_restrictive(const BlockPublicAccess& o) const {
   // S3: Blocking public access, "Amazon S3 applies the most restrictive combination" (rule 94).

@@ -106,6 +106,14 @@ struct Bucket {
 
 enum class KeyState { kEnabled, kDisabled, kPendingDeletion };
 
+// KMS's names of the key states (KMS API Reference: KeyMetadata, KeyState): "Enabled",
+// "Disabled", "PendingDeletion". The names a scenario's `state` takes, and the words in output.
+std::string_view key_state_name(KeyState s);
+// The state named `name` (case-sensitive, as KMS spells it); nullopt for any other text.
+std::optional<KeyState> key_state_from_name(std::string_view name);
+// The names, in backticks, for error messages: "`Enabled`, `Disabled` or `PendingDeletion`".
+std::string key_state_names_text();
+
 struct KmsGrant {
   std::string grantee;                                // principal ARN
   std::vector<std::string> operations;                // "Decrypt", "GenerateDataKey", ...

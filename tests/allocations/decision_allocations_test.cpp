@@ -8,8 +8,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "model/core/strings.h"
 #include "model/services/evaluator.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "tests/allocations/counting_new.h"
 
 namespace accesspath {

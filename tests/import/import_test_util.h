@@ -12,6 +12,7 @@
 #include "import/invariants_merge.h"
 #include "model/analysis/check.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 
 namespace accesspath::testing {
 

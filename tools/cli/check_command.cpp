@@ -7,6 +7,7 @@
 
 #include "model/analysis/check.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"
 #include "tools/report/report_json.h"

@@ -11,6 +11,7 @@
 #include "import/terraform_plan.h"
 #include "model/analysis/access_diff.h"
 #include "model/symbolic/context_search.h"
+#include "model/world/scenario_file.h"
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"
 #include "tools/report/diff_baseline.h"

@@ -1,5 +1,6 @@
 #include "model/condition/condition_date.h"
 #include "model/condition/request_context.h"
+#include "model/core/strings.h"
 #include "model/services/evaluator.h"
 #include "model/symbolic/context_search.h"
 #include "model/world/requester.h"

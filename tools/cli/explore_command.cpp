@@ -9,6 +9,7 @@
 #include "model/analysis/access_paths.h"
 #include "model/core/arn.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "properties/edit_permissions.h"
 #include "properties/explore.h"
 #include "properties/scenario_order.h"

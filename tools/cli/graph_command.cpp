@@ -8,6 +8,7 @@
 
 #include "model/analysis/access_paths.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "tools/cli/commands.h"
 #include "tools/render/atomic_file.h"
 #include "tools/render/labels.h"

@@ -1,5 +1,7 @@
 #include "tools/cli/load_input.h"
 
+#include "model/world/scenario_file.h"
+
 namespace accesspath {
 
 std::optional<Scenario> load_or_report(const std::string& file, std::ostream& err) {

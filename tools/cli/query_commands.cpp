@@ -5,6 +5,7 @@
 #include "model/analysis/access_paths.h"
 #include "model/condition/request_context.h"
 #include "model/core/arn.h"
+#include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/world/requester.h"
 #include "model/world/scenario.h"

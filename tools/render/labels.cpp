@@ -4,44 +4,6 @@
 
 namespace accesspath {
 
-std::string_view kind_name(VertexKind k) {
-  switch (k) {
-    case VertexKind::kUser:
-      return "user";
-    case VertexKind::kRole:
-      return "role";
-    case VertexKind::kAnonymous:
-      return "anonymous";
-    case VertexKind::kOutsider:
-      return "outsider";
-    case VertexKind::kService:
-      return "service";
-    case VertexKind::kBucket:
-      return "bucket";
-    case VertexKind::kObject:
-      return "object";
-    case VertexKind::kKey:
-      return "KMS key";
-  }
-  return "vertex";
-}
-
-std::string_view kind_name(EdgeKind k) {
-  switch (k) {
-    case EdgeKind::kAssumeRole:
-      return "assume role";
-    case EdgeKind::kRead:
-      return "read (plaintext)";
-    case EdgeKind::kWrite:
-      return "write";
-    case EdgeKind::kKeyUse:
-      return "key use";
-    case EdgeKind::kAdmin:
-      return "admin (changes policy)";
-  }
-  return "edge";
-}
-
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

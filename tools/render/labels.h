@@ -23,9 +23,6 @@ inline constexpr std::size_t kMaxDetailLines = 3;
 inline constexpr std::size_t kMaxListedStatements = 2;  // then "+N more"
 inline constexpr std::size_t kMaxListedActions = 2;
 
-std::string_view kind_name(VertexKind k);  // "user", "role", "anonymous", ...
-std::string_view kind_name(EdgeKind k);    // "assume role", "read", "write", "key use", "admin"
-
 // Escapes &, <, >, " for HTML-like labels and XML.
 std::string html_escape(std::string_view text);
 

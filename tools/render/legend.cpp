@@ -52,7 +52,7 @@ Legend build_legend(const LegendContent& content) {
   // table of kinds of edge), split in the middle; invisible edges pair the rows.
   std::vector<std::string> samples;
   for (VertexKind k : content.vertex_kinds) {
-    std::string name(kind_name(k));
+    std::string name(kind_label(k));
     legend.cluster.nodes.push_back(sample_vertex("legend:" + key_of(name), k, true, name));
     samples.push_back(legend.cluster.nodes.back().name);
   }
@@ -63,7 +63,7 @@ Legend build_legend(const LegendContent& content) {
   }
   std::string rows;
   for (EdgeKind k : content.edge_kinds)
-    rows += line_row(edge_style(k), std::string(kind_name(k)), false);
+    rows += line_row(edge_style(k), std::string(kind_label(k)), false);
   if (content.path) {
     Attrs style;
     highlight_edge(style);

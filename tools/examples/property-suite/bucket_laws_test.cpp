@@ -7,6 +7,7 @@
 
 #include "model/analysis/check.h"
 #include "model/world/scenario.h"
+#include "model/world/scenario_file.h"
 #include "properties/properties.h"
 
 namespace {
