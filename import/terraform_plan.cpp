@@ -10,16 +10,12 @@
 #include "import/json_file.h"
 #include "import/policy_document.h"
 #include "import/scenario_builder.h"
+#include "import/terraform_importer.h"
 #include "import/terraform_parts.h"
 #include "model/core/diagnostic.h"
 
-namespace accesspath {
+namespace accesspath::terraform {
 namespace {
-
-using nlohmann::json;
-using terraform::Attribute;
-using terraform::Plan;
-using terraform::Resource;
 
 // A state lists what other resources attach (a role's computed `managed_policy_arns` and
 // `inline_policy`) as well: each policy, group or membership once.
@@ -28,74 +24,7 @@ void push_unique(json& list, const json& value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
-class Importer {
- public:
-  Importer(const Plan& plan, ImportReport& report)
-      : plan_(plan), report_(report), builder_(report) {}
-
-  std::optional<json> run();
-
- private:
-  std::string at(const Resource& r, const std::string& attr = "") const {
-    return attr.empty() ? r.pointer : r.pointer + "/values/" + pointer_token(attr);
-  }
-  void unknown(const Resource& r, const std::string& attr, const std::string& consequence) {
-    report_.unknown(plan_.file(), at(r, attr),
-                    "`" + r.address + "." + attr + "` is known only after apply: " + consequence);
-  }
-  std::optional<std::string> string_attr(const Resource& r, const std::string& name) const {
-    Attribute a = plan_.attribute(r, name);
-    if (a.value && a.value->is_string() && !a.value->get<std::string>().empty())
-      return a.value->get<std::string>();
-    return std::nullopt;
-  }
-  const Resource* referenced(const Resource& r, const std::string& attr,
-                             const std::string& type) const {
-    for (const Resource* t : plan_.attribute(r, attr).references)
-      if (t->type == type) return t;
-    return nullptr;
-  }
-
-  void find_account_and_region();
-  std::optional<std::string> iam_arn(const Resource& r, const std::string& kind);
-  // The document of a policy attribute. An unknown one is reported unless `unknown_ok` (then
-  // *unknown_ok tells, for a caller that reports it only if nothing else provides it).
-  std::optional<json> policy_document(const Resource& r, const std::string& attr, PolicyKind kind,
-                                      const std::string& what, bool* unknown_ok = nullptr);
-  // A principal, group or policy named by an attribute: by value (a name, or an ARN) or by a
-  // configuration reference to the resource.
-  std::string* entity(const Resource& r, const std::string& attr, const std::string& type,
-                      std::map<std::string, std::string>& by_name);
-  std::optional<std::string> policy_arn(const Resource& r, const std::string& attr);
-  json* bucket_of(const Resource& r);
-  // A bucket's default encryption from a Terraform `rule` block, its key linked by reference.
-  json encryption(const Resource& r, const std::string& attr, const json& rule);
-  json* key_of(const Resource& r, const std::string& attr);
-
-  void iam_entities();
-  void iam_links();
-  void buckets();
-  void keys();
-  void organizations();
-  void organization_membership();
-
-  const Plan& plan_;
-  ImportReport& report_;
-  ScenarioBuilder builder_;
-  std::string account_, region_ = "us-east-1";
-  struct Item {
-    json value;
-    Origin origin;
-  };
-  std::map<std::string, Item> principals_, groups_;                 // by ARN
-  std::map<std::string, std::string> roles_, users_, group_names_;  // name -> ARN
-  std::map<std::string, std::string> policy_by_address_;            // aws_iam_policy address -> ARN
-  std::map<std::string, std::string> arn_by_address_;  // role/user/group address -> ARN
-  std::map<std::string, Item> buckets_;                // by name
-  std::map<std::string, std::string> bucket_by_address_;
-  std::map<std::string, Item> keys_;  // by key address
-  std::string notes_;
-};
+}  // namespace
 
 void Importer::find_account_and_region() {
   if (!plan_.provider_region().empty()) region_ = plan_.provider_region();
@@ -343,7 +272,9 @@ json* Importer::key_of(const Resource& r, const std::string& attr) {
   return nullptr;
 }
 
+namespace {
 json encryption_rule(const json& rule);
+}  // namespace
 
 json Importer::encryption(const Resource& r, const std::string& attr, const json& rule) {
   json enc = encryption_rule(rule);
@@ -358,6 +289,8 @@ json Importer::encryption(const Resource& r, const std::string& attr, const json
   return enc;
 }
 
+namespace {
+
 json encryption_rule(const json& rule) {
   json by_default = value_or(rule, "apply_server_side_encryption_by_default", json::array());
   json d = by_default.is_array() && !by_default.empty() ? by_default[0] : json::object();
@@ -369,6 +302,10 @@ json encryption_rule(const json& rule) {
   return enc;
 }
 
+}  // namespace
+
+namespace {
+
 // A resource's tags: `tags_all` (with the provider's default_tags) when the plan knows it, else
 // `tags`; nullopt when there are none.
 std::optional<json> resource_tags(const Resource& r) {
@@ -378,6 +315,8 @@ std::optional<json> resource_tags(const Resource& r) {
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 void Importer::keys() {
   for (const auto& r : plan_.resources()) {
@@ -517,121 +456,7 @@ void Importer::buckets() {
   for (auto& [name, item] : buckets_) builder_.add_bucket(item.value, item.origin);
 }
 
-// aws:PrincipalOrgID / aws:PrincipalOrgPaths (IAM User Guide, "AWS global condition context
-// keys"): the organization's id for the accounts the plan places in it (its management account and
-// each aws_organizations_account), and the OU path when the plan places the account's OUs up to
-// the root. An account the plan does not place is left without: nothing is invented.
-void Importer::organization_membership() {
-  std::string org_id, management;
-  std::map<std::string, std::string> parent;
-  for (const auto& r : plan_.resources()) {
-    if (r.mode != "managed") continue;
-    if (r.type == "aws_organizations_organization") {
-      org_id = string_attr(r, "id").value_or("");
-      management = string_attr(r, "master_account_id").value_or("");
-    }
-    if (r.type == "aws_organizations_organizational_unit" || r.type == "aws_organizations_account")
-      if (auto id = string_attr(r, "id"))
-        if (auto up = string_attr(r, "parent_id")) parent[*id] = *up;
-  }
-  if (org_id.empty()) return;
-  for (const std::string& id : builder_.account_ids()) {
-    if (id != management && !parent.count(id)) continue;
-    json& account = builder_.account(id);
-    account["organization"] = org_id;
-    std::vector<std::string> path;
-    for (std::string node = id; parent.count(node) && path.size() < 16;)
-      path.push_back(node = parent[node]);
-    if (path.empty() || path.back().rfind("r-", 0) != 0) continue;  // the root is not in the plan
-    std::string ou_path = org_id + "/";
-    for (auto it = path.rbegin(); it != path.rend(); ++it) ou_path += *it + "/";
-    account["ou_path"] = ou_path;
-  }
-}
-
-void Importer::organizations() {
-  std::map<std::string, std::pair<json, bool>> policies;  // address -> (document, is RCP)
-  std::map<std::string, std::string> address_by_id;
-  for (const auto& r : plan_.resources()) {
-    if (r.mode != "managed" || r.type != "aws_organizations_policy") continue;
-    std::string type = string_attr(r, "type").value_or("SERVICE_CONTROL_POLICY");
-    if (type != "SERVICE_CONTROL_POLICY" && type != "RESOURCE_CONTROL_POLICY") continue;
-    bool rcp = type == "RESOURCE_CONTROL_POLICY";
-    if (auto doc = policy_document(r, "content", rcp ? PolicyKind::kRcp : PolicyKind::kScp,
-                                   "policy `" + r.address + "`")) {
-      policies[r.address] = {*doc, rcp};
-      if (auto id = string_attr(r, "id")) address_by_id[*id] = r.address;
-    }
-  }
-  // Attachments by target: the root (r-…), an OU, an account.
-  std::map<std::string, std::pair<std::vector<json>, std::vector<json>>> attached;
-  std::map<std::string, const Resource*> attachment_of;  // target -> one attachment, for reports
-  for (const auto& r : plan_.resources()) {
-    if (r.mode != "managed" || r.type != "aws_organizations_policy_attachment") continue;
-    std::string address;
-    if (auto id = string_attr(r, "policy_id"); id && address_by_id.count(*id))
-      address = address_by_id[*id];
-    else if (const Resource* t = referenced(r, "policy_id", "aws_organizations_policy"))
-      address = t->address;
-    auto p = policies.find(address);
-    auto target = string_attr(r, "target_id");
-    if (p == policies.end() || !target) {
-      unknown(r, p == policies.end() ? "policy_id" : "target_id", "the attachment is left out");
-      continue;
-    }
-    auto& lists = attached[*target];
-    (p->second.second ? lists.second : lists.first).push_back(p->second.first);
-    attachment_of[*target] = &r;
-  }
-  if (attached.empty()) return;
-  // Where OUs and accounts sit, as the plan places them.
-  std::map<std::string, std::string> parent;
-  std::string management;
-  for (const auto& r : plan_.resources()) {
-    if (r.type == "aws_organizations_organizational_unit" || r.type == "aws_organizations_account")
-      if (auto id = string_attr(r, "id"))
-        if (auto up = string_attr(r, "parent_id")) parent[*id] = *up;
-    if (r.type == "aws_organizations_organization")
-      if (auto m = string_attr(r, "master_account_id")) {
-        management = *m;
-        if (builder_.has_account(*m))
-          report_.note(plan_.file(), at(r, "master_account_id"),
-                       "account `" + *m +
-                           "` is the organization's management account: SCPs and RCPs do not "
-                           "apply to it");
-      }
-  }
-  // Levels: the root, each OU down to the account, the account. A node with nothing attached in
-  // the plan is no level: AWS attaches FullAWSAccess to every new OU and account.
-  std::set<std::string> used;
-  for (const std::string& id : builder_.account_ids()) {
-    if (id == management) continue;
-    std::vector<std::string> path{id};
-    for (std::string at_node = id; parent.count(at_node) && path.size() < 16;)
-      path.push_back(at_node = parent[at_node]);
-    for (const auto& [target, lists] : attached)
-      if (target.rfind("r-", 0) == 0 && std::find(path.begin(), path.end(), target) == path.end())
-        path.push_back(target);  // every account of the organization is under its root
-    std::reverse(path.begin(), path.end());
-    json scps = json::array(), rcps = json::array();
-    for (const auto& node : path) {
-      auto it = attached.find(node);
-      if (it == attached.end()) continue;
-      used.insert(node);
-      if (!it->second.first.empty()) scps.push_back(it->second.first);
-      if (!it->second.second.empty()) rcps.push_back(it->second.second);
-    }
-    if (!scps.empty()) builder_.account(id)["scps"] = scps;
-    if (!rcps.empty()) builder_.account(id)["rcps"] = rcps;
-  }
-  for (const auto& [target, r] : attachment_of)
-    if (!used.count(target) && target != management)
-      report_.unknown(plan_.file(), at(*r, "target_id"),
-                      "target `" + target +
-                          "` holds no account of the plan (an organizational unit whose accounts "
-                          "the plan does not place, or an account not in it): the attachment is "
-                          "left out");
-}
+namespace {
 
 // The resource types the importer reads (docs/import.md, "Terraform").
 bool read_type(const std::string& type) {
@@ -665,6 +490,8 @@ bool read_type(const std::string& type) {
   return types.count(type) > 0;
 }
 
+}  // namespace
+
 std::optional<json> Importer::run() {
   // Resources of other types are not part of a scenario: said once, by type.
   std::map<std::string, std::size_t> other;
@@ -691,14 +518,16 @@ std::optional<json> Importer::run() {
   return builder_.build("imported-terraform", description);
 }
 
-}  // namespace
+}  // namespace accesspath::terraform
 
-std::optional<json> import_terraform_plan(const std::string& file, ImportReport& report) {
+namespace accesspath {
+
+std::optional<nlohmann::json> import_terraform_plan(const std::string& file, ImportReport& report) {
   auto doc = read_json_file(file, report);
   if (!doc) return std::nullopt;
-  Plan plan;
+  terraform::Plan plan;
   if (!plan.read(*doc, file, report)) return std::nullopt;
-  auto scenario = Importer(plan, report).run();
+  auto scenario = terraform::Importer(plan, report).run();
   if (!scenario && report.entries().empty())
     report.skipped(file, "", "no resource of a type the importer reads (docs/import.md)");
   return scenario;
