@@ -16,9 +16,10 @@
 
 namespace accesspath::properties::reference {
 
-// Thrown when a document uses something the reference does not implement
-// (a condition operator outside its subset, a policy variable, ...); the
-// reference then answers "unsupported" instead of guessing.
+// Thrown when a document uses something AWS does not document and the reference
+// therefore does not implement (a plain operator on a multivalued key, a
+// multivalued key as a policy variable, an unknown operator, ...); the reference
+// then answers "unsupported" instead of guessing.
 struct Unsupported {
   std::string what;
 };
