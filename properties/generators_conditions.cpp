@@ -1,6 +1,9 @@
 #include "properties/generators_conditions.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "properties/generators_conditions_extended.h"
 
 #include "properties/generators_core.h"
 #include "properties/generators_names.h"
@@ -11,11 +14,7 @@ namespace {
 using nlohmann::json;
 using Strings = std::vector<std::string>;
 
-struct Clause {
-  std::string op;
-  std::string key;
-  json values;
-};
+using Clause = GeneratedClause;
 
 rc::Gen<std::string> with_if_exists(rc::Gen<std::string> op, const GenSettings& s) {
   return rc::gen::apply(
@@ -207,16 +206,19 @@ rc::Gen<Clause> gen_clause(const Vocabulary& v, PolicyUse use, const GenSettings
 }  // namespace
 
 rc::Gen<json> gen_condition_block(const Vocabulary& v, PolicyUse use, const GenSettings& s) {
-  return rc::gen::map(
-      between(1, std::max<std::size_t>(1, s.max_condition_clauses), gen_clause(v, use, s)),
-      [](const std::vector<Clause>& clauses) {
-        json block = json::object();
-        for (const auto& c : clauses) block[c.op][c.key] = c.values;
-        return block;
-      });
+  const int extended = std::clamp(s.extended_condition_percent, 0, 100);
+  auto any_clause = one_of_weighted<Clause>(
+      {{100 - extended, gen_clause(v, use, s)}, {extended, gen_extended_clause(v, use, s)}});
+  return rc::gen::map(between(1, std::max<std::size_t>(1, s.max_condition_clauses), any_clause),
+                      [](const std::vector<Clause>& clauses) {
+                        json block = json::object();
+                        for (const auto& c : clauses) block[c.op][c.key] = c.values;
+                        return block;
+                      });
 }
 
 bool is_generated_condition_operator(const std::string& name) {
+  if (is_extended_condition_operator(name)) return true;
   static const Strings kBases = {"StringEquals", "StringNotEquals", "StringLike", "StringNotLike",
                                  "Bool",         "ArnLike",         "ArnNotLike", "ArnEquals"};
   if (name == "Null") return true;

@@ -130,6 +130,26 @@ rc::Gen<std::string> gen_action(PolicyUse use, const GenSettings& /*s*/) {
       {{4, s3}, {3, kms}, {2, sts}, {1, iam}, {1, all}, {3, broad}});
 }
 
+namespace {
+
+// Object ARNs of `buckets` with policy variables (IAM: Variables and tags; rules 14-16): the
+// caller's team tag or user name, with defaults that name the generated object keys
+// (raw/data.bin, plain.txt) when the caller has none, and `${?}`, a literal `?`.
+std::vector<std::string> with_variables(const std::vector<std::string>& buckets) {
+  std::vector<std::string> out;
+  for (const auto& b : buckets) {
+    const std::string arn = "arn:aws:s3:::" + b;
+    out.push_back(arn + "/${aws:PrincipalTag/team, 'raw'}/*");
+    out.push_back(arn + "/${aws:username, 'plain'}*");
+    out.push_back(arn + "/${aws:PrincipalTag/team}/*");
+    out.push_back(arn + "/plain${?}txt");
+  }
+  if (out.empty()) out.push_back("arn:aws:s3:::ghost-bucket/${aws:username}/*");
+  return out;
+}
+
+}  // namespace
+
 rc::Gen<std::string> gen_resource_pattern(const Vocabulary& v, PolicyUse use,
                                           const std::string& attached_to, const GenSettings& s) {
   switch (use) {
@@ -141,6 +161,7 @@ rc::Gen<std::string> gen_resource_pattern(const Vocabulary& v, PolicyUse use,
       mine.push_back(b + "/r*");
       return one_of_weighted<std::string>(
           {{10, pick(mine)},
+           {1, pick(with_variables({attached_to}))},
            {1, pick<std::string>({"arn:aws:s3:::*", "*", "arn:aws:s3:::*/*"})},
            {1, gen_arn(v, ArnKind::kObject, s)}});
     }
@@ -169,6 +190,7 @@ rc::Gen<std::string> gen_resource_pattern(const Vocabulary& v, PolicyUse use,
   return one_of_weighted<std::string>(
       {{5, rc::gen::just(std::string("*"))},
        {3, pick(buckets_star)},
+       {1, pick(with_variables(v.buckets))},
        {1, pick(prefixes)},
        {2, gen_arn(v, ArnKind::kBucket, s)},
        {2, gen_arn(v, ArnKind::kObject, s)},

@@ -1,5 +1,6 @@
 #include "properties/generators_request.h"
 
+#include "properties/generators_conditions_extended.h"
 #include "properties/generators_core.h"
 #include "properties/generators_names.h"
 
@@ -175,14 +176,27 @@ rc::Gen<Request> gen_request(const nlohmann::json& world_doc, const GenSettings&
                                            {3, gen_kms(v, s)},
                                            {3, gen_sts(v, s)},
                                            {1, gen_other(v, s)}});
-  // Sometimes over HTTP (aws:SecureTransport false), sometimes from a known address.
+  // Sometimes over HTTP (aws:SecureTransport false), sometimes from a known IPv4 or IPv6 address,
+  // sometimes with MFA (aws:MultiFactorAuthAge), sometimes with the tag keys of the request
+  // (aws:TagKeys, a multivalued key for the set operators; empty sets included).
+  auto address = pick_weighted<std::string>(
+      {{3, ""}, {2, "203.0.113.7"}, {1, "10.1.2.3"}, {1, "2001:db8::7"}});
+  auto mfa_age = pick_weighted<std::string>({{4, ""}, {1, "120"}, {1, "3600"}});
+  auto tag_keys = one_of_weighted<std::vector<std::string>>(
+      {{3, rc::gen::just(std::vector<std::string>{})},
+       {1, up_to(kRequestTagKeys.size(), pick(kRequestTagKeys))}});
   return rc::gen::apply(
-      [](Request r, bool http, bool from_ip) {
+      [](Request r, bool http, std::string ip, std::string age, std::vector<std::string> tags) {
         if (http) r.context["aws:SecureTransport"] = {"false"};
-        if (from_ip) r.context["aws:SourceIp"] = {"203.0.113.7"};
+        if (!ip.empty()) r.context["aws:SourceIp"] = {ip};
+        if (!age.empty() && r.principal != "anonymous") {
+          r.context["aws:MultiFactorAuthPresent"] = {"true"};
+          r.context["aws:MultiFactorAuthAge"] = {age};
+        }
+        if (!tags.empty()) r.context[kTagKeysKey] = tags;
         return r;
       },
-      request, chance(8), chance(20));
+      request, chance(8), address, mfa_age, tag_keys);
 }
 
 }  // namespace accesspath::properties

@@ -3,6 +3,7 @@
 #include "properties/generators_core.h"
 #include "properties/generators_names.h"
 #include "properties/generators_policies.h"
+#include "properties/generators_world_facts.h"
 #include "properties/vocabulary.h"
 
 namespace accesspath::properties {
@@ -298,11 +299,16 @@ std::vector<Slot> policy_slots(const json& doc, const GenSettings& s) {
     slots.push_back({p / "policies", gen_identity_policies(v, account, doc, s)});
     slots.push_back({p / "permissions_boundary",
                      sometimes(s.boundary_percent, gen_policy(v, PolicyUse::kBoundary, "", s))});
-    slots.push_back(
-        {p / "tags", sometimes(s.tag_percent,
-                               rc::gen::map(pick<std::string>({"data", "ops"}), [](std::string t) {
-                                 return json{{"team", t}};
-                               }))});
+    // A `team` tag (string conditions, ABAC) and a base64 `badge` tag (BinaryEquals).
+    slots.push_back({p / "tags", sometimes(s.tag_percent,
+                                           rc::gen::apply(
+                                               [](std::string team, bool badge, std::string value) {
+                                                 json tags = {{"team", team}};
+                                                 if (badge) tags["badge"] = value;
+                                                 return tags;
+                                               },
+                                               pick(kTeams), chance(s.badge_percent),
+                                               pick<std::string>(kBadges)))});
     if (arn.find(":role/") != std::string::npos)
       slots.push_back({p / "trust_policy", sometimes(s.trust_policy_percent,
                                                      gen_policy(v, PolicyUse::kTrust, arn, s))});
@@ -359,8 +365,10 @@ std::vector<Slot> policy_slots(const json& doc, const GenSettings& s) {
 
 rc::Gen<json> gen_world_skeleton(const GenSettings& s) {
   return rc::gen::mapcat(
-      rc::gen::mapcat(gen_accounts_and_principals(s), [s](json doc) { return gen_keys(doc, s); }),
-      [s](json doc) { return gen_buckets(doc, s); });
+      rc::gen::mapcat(rc::gen::mapcat(gen_accounts_and_principals(s),
+                                      [s](json doc) { return gen_keys(doc, s); }),
+                      [s](json doc) { return gen_buckets(doc, s); }),
+      [s](json doc) { return gen_world_facts(std::move(doc), s); });
 }
 
 rc::Gen<json> gen_world_policies(const json& skeleton, const GenSettings& s) {

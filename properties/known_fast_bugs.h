@@ -6,7 +6,7 @@
 //
 //   if (auto bug = known_fast_bug(world_doc, request)) RC_DISCARD(*bug);
 //
-// None is open. The six bugs the differential test found (model/SEMANTICS.md, "Known
+// None is open. The seven bugs the differential test found (model/SEMANTICS.md, "Known
 // differences") are fixed, and PropertiesDifferential.FormerFastBugsStayFixed keeps them fixed.
 #pragma once
 

@@ -2,8 +2,9 @@
 // with requests, each decided by the evaluator and explained. Each world is a
 // scenario whose expectations are its requests, with the decision as `expect`
 // and a one-line `why` from the explanation, so `accesspath check` passes on it.
-// A request is left out when it runs into a known fast-evaluator bug, or when the
-// reference evaluator decides it otherwise: labels are never knowingly wrong. A
+// A request is left out when it runs into a known fast-evaluator bug, when its
+// decision depends on a condition key the world does not describe (undecided), or
+// when the reference evaluator decides it otherwise: labels are never knowingly wrong. A
 // disagreement is not dropped silently: it is kept in `disagreements` for the caller
 // to report (`accesspath generate` prints each and exits 1).
 //

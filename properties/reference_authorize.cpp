@@ -1,5 +1,7 @@
 #include "properties/reference_authorize.h"
 
+#include "properties/reference_variables.h"
+
 namespace accesspath::properties::reference {
 namespace {
 
@@ -106,14 +108,25 @@ std::vector<const json*> statements_of(const json& policy) {
 
 bool matches_any(const json& patterns, const std::string& value, bool ignore_case) {
   for (const auto& p : strings_of(patterns)) {
-    if (p.find("${") != std::string::npos) throw Unsupported{"policy variables"};
+    if (p.find("${") != std::string::npos) throw Unsupported{"policy variables in an action"};
     if (glob(p, value, ignore_case)) return true;
   }
   return false;
 }
 
+// Resource patterns, with policy variables substituted under Version 2012-10-17 (rules 14-16): a
+// pattern whose variable has no value matches nothing.
+bool resource_matches_any(const json& patterns, const std::string& resource, const Context& ctx,
+                          bool variables) {
+  for (const auto& p : strings_of(patterns)) {
+    auto pattern = variables ? substitute(p, ctx, true) : pattern_of(p, true);
+    if (pattern && glob(*pattern, resource, false)) return true;
+  }
+  return false;
+}
+
 bool statement_applies(const json& st, Place place, const Caller& who, const Authorization& a,
-                       bool has_boundary, Naming& how) {
+                       bool has_boundary, bool variables, Naming& how) {
   // Action / NotAction: case-insensitive, wildcards (rules 4-6).
   if (st.contains("Action")) {
     if (!matches_any(st["Action"], a.action, true)) return false;
@@ -126,9 +139,9 @@ bool statement_applies(const json& st, Place place, const Caller& who, const Aut
   // resource-based policy means its own resource, but a key-policy statement has no effect (rule
   // 2).
   if (st.contains("Resource")) {
-    if (!matches_any(st["Resource"], a.resource, false)) return false;
+    if (!resource_matches_any(st["Resource"], a.resource, a.ctx, variables)) return false;
   } else if (st.contains("NotResource")) {
-    if (matches_any(st["NotResource"], a.resource, false)) return false;
+    if (resource_matches_any(st["NotResource"], a.resource, a.ctx, variables)) return false;
   } else if (place == Place::kKey || place == Place::kIdentity || place == Place::kBoundary) {
     return false;
   }
@@ -140,7 +153,7 @@ bool statement_applies(const json& st, Place place, const Caller& who, const Aut
       return false;
     how.everyone = true;  // every principal the element does not list
   }
-  return !st.contains("Condition") || condition_holds(st["Condition"], a.ctx);
+  return !st.contains("Condition") || condition_holds(st["Condition"], a.ctx, variables);
 }
 
 // KMS API Reference, GrantConstraints: constraints apply "only to cryptographic operations that
@@ -203,9 +216,11 @@ bool authorized(const json& doc, const Caller& who, const Authorization& a) {
   // Runs every statement of `policy`: a matching Deny denies (rule 47), a matching Allow is
   // reported with how it names the caller.
   auto scan = [&](const json& policy, Place place, const auto& on_allow) {
+    // `${...}` is a variable only under "Version": "2012-10-17" (rule 14).
+    const bool variables = policy.value("Version", "") == "2012-10-17";
     for (const json* st : statements_of(policy)) {
       Naming how;
-      if (!statement_applies(*st, place, who, a, boundary != nullptr, how)) continue;
+      if (!statement_applies(*st, place, who, a, boundary != nullptr, variables, how)) continue;
       if (st->value("Effect", "") == "Deny") denied = true;
       if (st->value("Effect", "") == "Allow") on_allow(how);
     }
@@ -238,8 +253,15 @@ bool authorized(const json& doc, const Caller& who, const Authorization& a) {
   }
 
   Naming resource_allows;  // every way an Allow of the resource policy names the caller
+  // S3 Block Public Access, RestrictPublicBuckets: of a public bucket policy only "AWS service
+  // principals and authorized users within the bucket owner's account" keep the grants (S3 User
+  // Guide: Blocking public access to your Amazon S3 storage; rule 94). Its denies still count.
+  const bool allows_kept = !a.owner_account_only || who.type == CallerType::kService ||
+                           (who.is_iam_principal() && who.account == a.resource_account);
   if (a.resource_policy)
-    scan(*a.resource_policy, a.place, [&](const Naming& n) { resource_allows.add(n); });
+    scan(*a.resource_policy, a.place, [&](const Naming& n) {
+      if (allows_kept) resource_allows.add(n);
+    });
 
   // The root user has full access in its account; an undeclared account's administrator is
   // assumed to allow everything to its principals (rule 47; scenario contract).

@@ -33,6 +33,9 @@ struct Authorization {
   const nlohmann::json* grants = nullptr;  // KMS grants of the key
   std::string grant_operation;             // "Decrypt", "GenerateDataKey", ...
   std::map<std::string, std::string> encryption_context;
+  // S3 Block Public Access RestrictPublicBuckets over a public bucket policy: its Allow statements
+  // count only for AWS services and the principals of resource_account (rule 94).
+  bool owner_account_only = false;
   Context ctx;
 };
 

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "properties/reference_authorize.h"
+#include "properties/reference_public_access.h"
 
 namespace accesspath::properties {
 namespace {
@@ -146,6 +147,7 @@ bool s3_allows(const json& doc, const Caller& who, const Request& r) {
   s3.resource_account = owner;
   s3.resource_policy = bucket->contains("policy") ? &(*bucket)["policy"] : nullptr;
   s3.place = Place::kBucket;
+  s3.owner_account_only = restricts_public_policy(doc, *bucket);  // Block Public Access (rule 94)
   s3.ctx = base_context(doc, who, r, region, owner);
   for (const auto& [k, v] : r.headers) {
     std::string name = lower(k);
@@ -390,9 +392,6 @@ bool other_allows(const json& doc, const Caller& who, const Request& r) {
 }
 
 bool allows(const json& doc, const Request& r) {
-  for (const auto& scope : {"accounts", "buckets"})
-    for (const auto& item : list_of(doc, scope))
-      if (item.contains("block_public_access")) throw Unsupported{"S3 Block Public Access"};
   // Identities of an identity provider (federated:<provider>) are not modelled by the reference:
   // the fast evaluator's federated branch is checked by the scenario expectations instead.
   if (r.principal.rfind("federated:", 0) == 0) throw Unsupported{"federated identities"};

@@ -8,16 +8,19 @@
 //   bool allowed = reference_allows(world_doc, request);
 //
 // It covers statement matching (Action/NotAction, Resource/NotResource,
-// Principal/NotPrincipal, the Condition operators String{Equals,NotEquals,
-// Like,NotLike}[IfExists], Bool[IfExists], Null, Arn{Like,Equals,NotLike,
-// NotEquals}[IfExists]), explicit deny, SCP levels, RCP denies, permissions
-// boundaries, same- and cross-account logic, KMS key policies with account
-// delegation and grants, S3 reads and writes of SSE-S3, SSE-KMS and SSE-C
-// objects (S3 then KMS, with kms:ViaService, kms:CallerAccount and the
-// encryption context), key state and Region, and sts:AssumeRole through trust
-// policies. Anything else (set operators, other operator families, policy
-// variables, Block Public Access, multivalued keys) makes it answer
-// kUnsupported rather than guess.
+// Principal/NotPrincipal, every Condition operator family: String, Numeric,
+// Date, Bool, BinaryEquals, IpAddress/NotIpAddress, Arn and Null, with IfExists
+// and the set operators ForAnyValue: and ForAllValues:, and policy variables with
+// defaults and special characters), explicit deny, SCP levels, RCP denies,
+// permissions boundaries, same- and cross-account logic, KMS key policies with
+// account delegation and grants, S3 reads and writes of SSE-S3, SSE-KMS and SSE-C
+// objects (S3 then KMS, with kms:ViaService, kms:CallerAccount and the encryption
+// context), S3 Block Public Access (RestrictPublicBuckets over a public bucket
+// policy), key state and Region, and sts:AssumeRole through trust policies.
+// What AWS leaves undocumented and model/ does not settle either (a plain
+// operator on a multivalued key, a multivalued key as a variable, Null or a set
+// operator in the public-policy test, the /8 limit of aws:SourceIp there,
+// federated identities) makes it answer kUnsupported rather than guess.
 //
 // Where AWS does not document a rule, it follows the reading model/ documents
 // (model/*.cpp comments): these are marked "model reading" in the source.

@@ -2,14 +2,18 @@
 
 #include <cctype>
 
+#include "properties/reference_values.h"
+#include "properties/reference_variables.h"
+
 namespace accesspath::properties::reference {
 namespace {
 
 using nlohmann::json;
 
-bool same_char(char a, char b, bool ignore_case) {
-  if (!ignore_case) return a == b;
-  return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+bool same_char(int a, char b, bool ignore_case) {
+  const int c = static_cast<unsigned char>(b);
+  if (!ignore_case) return a == c;
+  return std::tolower(a) == std::tolower(c);
 }
 
 std::vector<std::string_view> split_arn(std::string_view s) {
@@ -25,54 +29,172 @@ std::vector<std::string_view> split_arn(std::string_view s) {
   return parts;
 }
 
+// The same split of a pattern, at its `:` characters.
+std::vector<Pattern> split_arn(const Pattern& p) {
+  std::vector<Pattern> parts(1);
+  for (int c : p) {
+    if (c == ':' && parts.size() < 6)
+      parts.emplace_back();
+    else
+      parts.back().push_back(c);
+  }
+  if (parts.size() < 6) return {};
+  return parts;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// One key under one operator (IAM: Condition operators).
-bool key_holds(const std::string& op, const std::string& key, const json& values,
-               const Context& ctx) {
-  std::vector<std::string> policy_values = strings_of(values);
-  for (const auto& v : policy_values)
-    if (v.find("${") != std::string::npos) throw Unsupported{"policy variables"};
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// An operator as IAM: Condition operators spells it: [ForAnyValue:|ForAllValues:]<base>[IfExists].
+struct Operator {
+  std::string qualifier;  // "", "ForAnyValue" or "ForAllValues"
+  std::string family;     // "String", "Numeric", "Date", "Bool", "Binary", "Ip", "Arn", "Null"
+  std::string test;      // the positive test: "Equals", "EqualsIgnoreCase", "Like", "LessThan", ...
+  bool negated = false;  // StringNotEquals, NotIpAddress, ...: NOR over the values (rule 33)
+  bool if_exists = false;
+};
+
+Operator parse_operator(const std::string& name) {
+  Operator o;
+  std::string base = name;
+  if (const std::size_t colon = base.find(':'); colon != std::string::npos) {
+    o.qualifier = base.substr(0, colon);
+    if (o.qualifier != "ForAnyValue" && o.qualifier != "ForAllValues")
+      throw Unsupported{"set operator " + name};
+    base = base.substr(colon + 1);
+  }
+  if (ends_with(base, "IfExists")) {
+    o.if_exists = true;
+    base = base.substr(0, base.size() - 8);
+  }
+  if (base == "Null") {
+    if (o.if_exists || !o.qualifier.empty()) throw Unsupported{"condition operator " + name};
+    o.family = "Null";
+    return o;
+  }
+  if (base == "Bool" || base == "BinaryEquals" || base == "IpAddress" || base == "NotIpAddress") {
+    o.family = base == "Bool" ? "Bool" : base == "BinaryEquals" ? "Binary" : "Ip";
+    o.test = base == "Bool" || base == "BinaryEquals" ? "Equals" : "InRange";
+    o.negated = base == "NotIpAddress";
+    return o;
+  }
+  for (const char* family : {"String", "Numeric", "Date", "Arn"}) {
+    if (!starts_with(base, family)) continue;
+    o.family = family;
+    o.test = base.substr(o.family.size());
+    if (starts_with(o.test, "Not")) {
+      o.negated = true;
+      o.test = o.test.substr(3);
+    }
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> kTests = {
+        {"String", {"Equals", "EqualsIgnoreCase", "Like"}},
+        {"Numeric", {"Equals", "LessThan", "LessThanEquals", "GreaterThan", "GreaterThanEquals"}},
+        {"Date", {"Equals", "LessThan", "LessThanEquals", "GreaterThan", "GreaterThanEquals"}},
+        {"Arn", {"Equals", "Like"}}};
+    for (const auto& [f, tests] : kTests)
+      for (const auto& t : tests)
+        // Only the Equals tests have a negated form.
+        if (f == o.family && t == o.test &&
+            (!o.negated || t == "Equals" || t == "Like" || t == "EqualsIgnoreCase"))
+          return o;
+  }
+  throw Unsupported{"condition operator " + name};
+}
+
+// `order` is request <=> policy: NumericLessThan means "the request value is less than the policy
+// value" (IAM: Condition operators, Numeric and Date).
+bool ordered(const std::string& test, long double request, long double policy) {
+  if (test == "LessThan") return request < policy;
+  if (test == "LessThanEquals") return request <= policy;
+  if (test == "GreaterThan") return request > policy;
+  if (test == "GreaterThanEquals") return request >= policy;
+  return request == policy;
+}
+
+// Whether one request value passes the positive test against one policy value. A request value
+// the family cannot read (not a number, date, address or base64) passes no test: AWS does not
+// document it (model reading, model/condition/condition_eval.cpp).
+bool passes(const Operator& o, const std::string& policy, const std::string& request,
+            const Context& ctx, bool variables) {
+  // Variables are substituted in string and ARN values only (rule 15).
+  if (o.family == "String" || o.family == "Arn") {
+    const bool wildcards = o.test == "Like" || o.family == "Arn";
+    std::optional<Pattern> p = variables ? substitute(policy, ctx, wildcards)
+                                         : std::optional<Pattern>(pattern_of(policy, wildcards));
+    if (!p) return false;  // a variable without a value matches nothing (rule 16)
+    if (o.family == "Arn") return arn_like(*p, request);     // ArnEquals = ArnLike (rule 38)
+    return glob(*p, request, o.test == "EqualsIgnoreCase");  // exact, case sensitive (rule 37)
+  }
+  auto typed = [&](auto parse) {
+    auto p = parse(policy);
+    if (!p) throw Unsupported{"a " + o.family + " policy value " + policy};
+    return std::make_pair(*p, parse(request));
+  };
+  if (o.family == "Numeric" || o.family == "Date") {
+    auto [p, r] = o.family == "Numeric" ? typed(parse_number) : typed(parse_date);
+    return r && ordered(o.test, *r, p);
+  }
+  if (o.family == "Ip") {
+    auto range = parse_cidr(policy);
+    if (!range) throw Unsupported{"an IP range " + policy};
+    auto ip = parse_ip(request);
+    return ip && in_range(*ip, *range);  // bare addresses are /32 (rule 40)
+  }
+  if (o.family == "Binary") {
+    auto [p, r] = typed(decode_base64);
+    return r && *r == p;  // the bytes the base64 texts stand for
+  }
+  return policy == request;  // Bool: "true" or "false" (rule 39)
+}
+
+// One key under one operator (IAM: Condition operators; Creating a condition with multiple keys
+// or values).
+bool key_holds(const Operator& o, const std::string& key, const json& values, const Context& ctx,
+               bool variables) {
+  const std::vector<std::string> policy_values = strings_of(values);
   auto found = ctx.find(lower(key));
   const bool present = found != ctx.end() && !found->second.empty();
 
   // Null: "true" asks that the key be absent, "false" that it be present (rule 36).
-  if (op == "Null") {
+  if (o.family == "Null") {
     for (const auto& v : policy_values)
       if ((v == "true") == !present) return true;
     return false;
   }
-  std::string base = op;
-  const bool if_exists = ends_with(op, "IfExists");
-  if (if_exists) base = op.substr(0, op.size() - 8);
-  static const std::vector<std::string> kSupported = {
-      "StringEquals", "StringNotEquals", "StringLike", "StringNotLike", "Bool",
-      "ArnLike",      "ArnNotLike",      "ArnEquals",  "ArnNotEquals"};
-  bool supported = false;
-  for (const auto& s : kSupported) supported |= base == s;
-  if (!supported) throw Unsupported{"condition operator " + op};
-  const bool negated = base == "StringNotEquals" || base == "StringNotLike" ||
-                       base == "ArnNotLike" || base == "ArnNotEquals";
+  // One request value: any policy value passes (OR), or none does for negated operators (NOR,
+  // rule 33).
+  auto satisfied = [&](const std::string& request) {
+    if (request == kUnmodelledValue) throw Unsupported{"the value of " + key};
+    bool any = false;
+    for (const auto& v : policy_values) any |= passes(o, v, request, ctx, variables);
+    return any != o.negated;
+  };
+  // ForAllValues: true for an absent key or empty set, else every request value (rule 42).
+  if (o.qualifier == "ForAllValues") {
+    if (!present) return true;
+    for (const auto& r : found->second)
+      if (!satisfied(r)) return false;
+    return true;
+  }
+  // ForAnyValue: false for an absent key (rule 43) unless IfExists (rule 35), else one value.
+  if (o.qualifier == "ForAnyValue") {
+    if (!present) return o.if_exists;
+    for (const auto& r : found->second)
+      if (satisfied(r)) return true;
+    return false;
+  }
   // A missing key: IfExists makes the condition true; otherwise negated operators are true and
   // the others false (rules 34, 35).
-  if (!present) return if_exists || negated;
+  if (!present) return o.if_exists || o.negated;
+  // "Multivalued context keys require a condition set operator": what a plain one does is not
+  // documented (rule 44).
   if (found->second.size() > 1) throw Unsupported{"a multivalued key without a set operator"};
-  const std::string& request_value = found->second.front();
-  if (request_value == kUnmodelledValue) throw Unsupported{"the value of " + key};
-  bool match = false;
-  for (const auto& v : policy_values) {
-    if (base == "StringEquals" || base == "StringNotEquals")
-      match |= v == request_value;  // exact, case sensitive (rule 37)
-    else if (base == "StringLike" || base == "StringNotLike")
-      match |= glob(v, request_value, false);
-    else if (base == "Bool")
-      match |= v == request_value;  // "true" or "false" (rule 39)
-    else  // ArnLike, ArnEquals and their negations behave the same (rule 38)
-      match |= arn_like(v, request_value);
-  }
-  return negated ? !match : match;  // several values: OR, and NOR when negated (rule 33)
+  return satisfied(found->second.front());
 }
 
 }  // namespace
@@ -83,33 +205,54 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The textbook table: m[i][j] says whether the first i characters of the pattern match the first
-// j of the text. Quadratic in time, linear in memory, for any number of `*` (a recursive
-// matcher is exponential on patterns like `*a*a*a*a*b`; a fuzzer found that).
-bool glob(std::string_view p, std::string_view t, bool ignore_case) {
+Pattern pattern_of(std::string_view text, bool wildcards) {
+  Pattern out;
+  for (char c : text) {
+    if (wildcards && c == '*')
+      out.push_back(kAnyRun);
+    else if (wildcards && c == '?')
+      out.push_back(kAnyOne);
+    else
+      out.push_back(static_cast<unsigned char>(c));
+  }
+  return out;
+}
+
+// The textbook table: m[i][j] says whether the first i tokens of the pattern match the first j
+// characters of the text. Quadratic in time, linear in memory, for any number of `*` (a
+// recursive matcher is exponential on patterns like `*a*a*a*a*b`; a fuzzer found that).
+bool glob(const Pattern& p, std::string_view t, bool ignore_case) {
   std::vector<bool> prev(t.size() + 1, false), cur(t.size() + 1, false);
   prev[0] = true;  // the empty pattern matches the empty text
-  for (std::size_t i = 1; i <= p.size(); ++i) {
-    char pc = p[i - 1];
-    cur[0] = pc == '*' && prev[0];
+  for (int pc : p) {
+    cur[0] = pc == kAnyRun && prev[0];
     for (std::size_t j = 1; j <= t.size(); ++j) {
-      if (pc == '*')
+      if (pc == kAnyRun)
         cur[j] = prev[j] || cur[j - 1];  // `*` matches nothing, or one more character
       else
-        cur[j] = prev[j - 1] && (pc == '?' || same_char(pc, t[j - 1], ignore_case));
+        cur[j] = prev[j - 1] && (pc == kAnyOne || same_char(pc, t[j - 1], ignore_case));
     }
     std::swap(prev, cur);
   }
   return prev[t.size()];
 }
 
-bool arn_like(std::string_view pattern, std::string_view value) {
-  if (pattern == "*") return true;
-  auto p = split_arn(pattern), v = split_arn(value);
+bool glob(std::string_view pattern, std::string_view text, bool ignore_case) {
+  return glob(pattern_of(pattern, true), text, ignore_case);
+}
+
+bool arn_like(const Pattern& pattern, std::string_view value) {
+  if (pattern == Pattern{kAnyRun}) return true;
+  auto p = split_arn(pattern);
+  auto v = split_arn(value);
   if (p.empty() || v.empty()) throw Unsupported{"ArnLike on a value that is not an ARN"};
   for (std::size_t i = 0; i < 6; ++i)
     if (!glob(p[i], v[i], false)) return false;
   return true;
+}
+
+bool arn_like(std::string_view pattern, std::string_view value) {
+  return arn_like(pattern_of(pattern, true), value);
 }
 
 std::vector<std::string> strings_of(const json& value) {
@@ -131,13 +274,13 @@ std::vector<std::string> strings_of(const json& value) {
   return out;
 }
 
-bool condition_holds(const json& condition, const Context& ctx) {
+bool condition_holds(const json& condition, const Context& ctx, bool variables) {
   if (!condition.is_object()) throw Unsupported{"a Condition that is not an object"};
   for (const auto& [op, keys] : condition.items()) {
-    if (op.find(':') != std::string::npos) throw Unsupported{"set operator " + op};
+    const Operator o = parse_operator(op);
     if (!keys.is_object()) throw Unsupported{"a condition operator without keys"};
     for (const auto& [key, values] : keys.items())
-      if (!key_holds(op, key, values, ctx)) return false;  // AND (rule 32)
+      if (!key_holds(o, key, values, ctx, variables)) return false;  // AND (rule 32)
   }
   return true;
 }

@@ -16,9 +16,10 @@
 
 namespace accesspath::properties::reference {
 
-// Thrown when a document uses something the reference does not implement
-// (a condition operator outside its subset, a policy variable, ...); the
-// reference then answers "unsupported" instead of guessing.
+// Thrown when a document uses something AWS does not document and the reference
+// therefore does not implement (a plain operator on a multivalued key, a
+// multivalued key as a policy variable, an unknown operator, ...); the reference
+// then answers "unsupported" instead of guessing.
 struct Unsupported {
   std::string what;
 };
@@ -33,18 +34,32 @@ inline constexpr const char* kUnmodelledValue = "\x01unmodelled";
 
 std::string lower(std::string_view s);
 
-// `*` matches any run of characters (also `/` and `:`), `?` exactly one (rules 5, 8).
+// A pattern after policy variables are substituted: characters, and the wildcards `*` (any run of
+// characters, also `/` and `:`) and `?` (exactly one), kept apart from the characters `*` and
+// `?` that `${*}` and `${?}` or a substituted value put there (rules 5, 8, 16).
+using Pattern = std::vector<int>;
+inline constexpr int kAnyRun = -1;
+inline constexpr int kAnyOne = -2;
+
+// `text` as a pattern: with `wildcards`, its `*` and `?` are wildcards; otherwise every character
+// is itself.
+Pattern pattern_of(std::string_view text, bool wildcards);
+
+bool glob(const Pattern& pattern, std::string_view text, bool ignore_case);
 bool glob(std::string_view pattern, std::string_view text, bool ignore_case);
 
 // ArnLike / ArnEquals: the six colon-separated parts compared one by one, case
 // sensitively, with wildcards (rule 38).
+bool arn_like(const Pattern& pattern, std::string_view value);
 bool arn_like(std::string_view pattern, std::string_view value);
 
 // A string or an array of strings (and booleans or numbers, as AWS reads them).
 std::vector<std::string> strings_of(const nlohmann::json& value);
 
 // The whole Condition element: AND over operators and keys, OR over values
-// (NOR for negated operators), missing keys, IfExists and Null (rules 32-37).
-bool condition_holds(const nlohmann::json& condition, const Context& ctx);
+// (NOR for negated operators), missing keys, IfExists, Null and the set operators
+// ForAnyValue / ForAllValues (rules 32-44). `variables`: the policy is "Version":
+// "2012-10-17", so `${...}` in string and ARN values is substituted (rule 14).
+bool condition_holds(const nlohmann::json& condition, const Context& ctx, bool variables = true);
 
 }  // namespace accesspath::properties::reference

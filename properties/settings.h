@@ -41,12 +41,18 @@ struct GenSettings {
   int disabled_key_percent = 15;   // a key is Disabled or PendingDeletion
   int declared_aws_key_percent = 30;  // the world declares an AWS managed aws/s3 key
   int bucket_policy_percent = 75;
-  int key_policy_percent = 90;      // otherwise the default key policy applies
-  int key_delegates_percent = 70;   // a key policy also delegates kms:* to its account
-  int trust_policy_percent = 90;    // a role has a trust policy
-  int group_percent = 15;           // an account has a group that users join
-  int managed_policy_percent = 20;  // a principal attaches a customer managed policy
-  int tag_percent = 30;             // a principal has a `team` tag
+  int key_policy_percent = 90;           // otherwise the default key policy applies
+  int key_delegates_percent = 70;        // a key policy also delegates kms:* to its account
+  int trust_policy_percent = 90;         // a role has a trust policy
+  int group_percent = 15;                // an account has a group that users join
+  int managed_policy_percent = 20;       // a principal attaches a customer managed policy
+  int tag_percent = 30;                  // a principal has a `team` tag
+  int badge_percent = 30;                // ... and a base64 `badge` tag (BinaryEquals)
+  int resource_tag_percent = 30;         // a bucket, object or key has a `team` tag
+  int organization_percent = 40;         // an account is in an organization, with an OU path
+  int block_public_access_percent = 20;  // an account or bucket has S3 Block Public Access
+  int extended_condition_percent = 35;   // a condition clause uses the operators and keys of
+                                         // generators_conditions_extended.h
   int admin_percent = 40;  // a user or role also has a broad s3:*, kms:*, sts:AssumeRole policy
 };
 

@@ -2,7 +2,7 @@
 // reference evaluator (properties/reference_evaluator.h) answer the same
 // generated requests; a disagreement prints the whole world and request.
 // Disagreements that were traced to known fast-evaluator bugs
-// (properties/known_fast_bugs.cpp; none open now) are skipped. The six bugs this
+// (properties/known_fast_bugs.cpp; none open now) are skipped. The seven bugs this
 // test found are fixed; their minimal reproductions below keep them fixed.
 //
 // This file needs the accesspath_properties library (ACCESSPATH_HAVE_PROPERTIES
@@ -198,6 +198,21 @@ const FormerBugCase kFormerBugCases[] = {
      R"({"principal": "arn:aws:iam::111111111111:user/alice", "action": "kms:DescribeKey",
         "resource": "arn:aws:kms:us-east-1:111111111111:key/00000000-1111-2222-3333-444444444444"})",
      true},
+    {"Null on a listed key made a bucket policy non-public (RestrictPublicBuckets)",
+     R"({"format": 1, "name": "null-not-public",
+        "accounts": [{"id": "111111111111",
+          "block_public_access": {"RestrictPublicBuckets": true}}, {"id": "222222222222"}],
+        "principals": [{"arn": "arn:aws:iam::222222222222:user/bob",
+          "policies": [{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}]}],
+        "buckets": [{"name": "b", "account": "111111111111", "region": "us-east-1",
+          "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",
+            "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*",
+            "Condition": {"Null": {"aws:PrincipalArn": "false"}}}]},
+          "objects": [{"key": "k"}]}]})",
+     R"({"principal": "arn:aws:iam::222222222222:user/bob", "action": "s3:GetObject",
+        "resource": "arn:aws:s3:::b/k"})",
+     false},
     {"the account named next to the role ARN (U4), for a role whose boundary does not allow",
      R"({"format": 1, "name": "u4-role-and-account", "accounts": [{"id": "222222222222"}],
         "principals": [{"arn": "arn:aws:iam::222222222222:role/app",

@@ -474,6 +474,35 @@ TEST(RulesS3, WildcardConditionValueLeavesThePolicyPublic_Rule95) {
   EXPECT_TRUE(denies(w, kBob, "s3:GetObject", kS3Object));
 }
 
+// S3: Blocking public access, "The meaning of public": a grant is non-public when it goes to "a
+// fixed" value of a listed key. `Null` false asks only that the key be present, so any principal
+// with an ARN passes: the policy stays public and RestrictPublicBuckets keeps account B out.
+TEST(RulesS3, NullConditionLeavesThePolicyPublic_Rule95) {
+  World w = make_world(restricted_world(
+      R"({"Sid": "AnyArn", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+          "Resource": "arn:aws:s3:::data-bucket/*",
+          "Condition": {"Null": {"aws:PrincipalArn": "false"}}},)",
+      "bucket"));
+  EXPECT_TRUE(denies(w, kBob, "s3:GetObject", kS3Object));
+}
+
+// The same page, with IAM: Creating a condition with multiple keys or values: `ForAllValues:` is
+// true when the key is absent (rule 42), so it does not limit the grant to fixed values and the
+// policy stays public; `ForAnyValue:` needs a listed value (rule 43) and limits it as the plain
+// operator does.
+TEST(RulesS3, ForAllValuesConditionLeavesThePolicyPublic_Rule95) {
+  auto world = [](const std::string& op) {
+    return make_world(restricted_world(
+        R"({"Sid": "Org", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::data-bucket/*",
+            "Condition": {")" +
+            op + R"(": {"aws:PrincipalOrgID": "o-abc123"}}},)",
+        "bucket"));
+  };
+  EXPECT_TRUE(denies(world("ForAllValues:StringEquals"), kBob, "s3:GetObject", kS3Object));
+  EXPECT_TRUE(allows(world("ForAnyValue:StringEquals"), kBob, "s3:GetObject", kS3Object));
+}
+
 // --- Rule 97: listing needs s3:ListBucket on the bucket ARN
 // -------------------------------------------
 

@@ -90,6 +90,14 @@ bool condition_pins_nonpublic_key(const Statement& s) {
   for (const auto& clause : s.condition.clauses()) {
     if (std::find(kKeys.begin(), kKeys.end(), clause.key_lower) == kKeys.end()) continue;
     if (operator_info(clause.op.op).negated || clause.op.if_exists) continue;
+    // The page asks for a grant to "a fixed" value of the key. `Null` only tests presence, and
+    // `ForAllValues:` is true when the key is absent (IAM: Creating a condition with multiple keys
+    // or values, rule 42): neither limits the grant to fixed values, so the statement stays public
+    // (rule 95). `ForAnyValue:` on these single-valued keys needs one listed value, as the plain
+    // operator does.
+    if (clause.op.op == ConditionOperator::kNull ||
+        clause.op.qualifier == SetQualifier::kForAllValues)
+      continue;
     bool fixed = !clause.values.empty() &&
                  std::all_of(clause.values.begin(), clause.values.end(), [](const auto& v) {
                    return !v.has_variables && !has_wildcard(v.text);
