@@ -34,11 +34,11 @@ if [ "${1:-}" != "--setup" ]; then
 fi
 
 # clang with libFuzzer and the sanitizer runtimes (Debian 12: clang 14, libclang-rt-14-dev).
-probe=$(mktemp -d)
-trap 'rm -rf "$probe"' EXIT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 printf 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }\n' \
-  > "$probe/p.cpp"
-if ! clang++ -fsanitize=fuzzer,address,undefined "$probe/p.cpp" -o "$probe/p" 2>/dev/null; then
+  > "$tmp/p.cpp"
+if ! clang++ -fsanitize=fuzzer,address,undefined "$tmp/p.cpp" -o "$tmp/p" 2>/dev/null; then
   echo "installing: clang lld libclang-rt-14-dev" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
@@ -53,10 +53,18 @@ if [ ! -f "$build_dir/CMakeCache.txt" ]; then
     -DACCESSPATH_FUZZ=ON -DACCESSPATH_BUILD_BENCHMARKS=OFF -DACCESSPATH_BUILD_TESTS=OFF \
     $(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache) ${CMAKE_ARGS:-} >/dev/null
 fi
-cmake --build "$build_dir" -j"$(nproc)" --target "${target}_fuzz" >/dev/null
-
 work="$build_dir/fuzz"
-python3 fuzz/seeds.py "$work"
+mkdir -p "$work/seeds"
+# Several targets may be fuzzed side by side (.ci/run does): one build at a time, and each run
+# replaces only its own target's seeds and dictionary, never files another fuzzer is reading.
+(
+  flock 9
+  cmake --build "$build_dir" -j"$(nproc)" --target "${target}_fuzz" >/dev/null
+) 9>"$work/.build.lock"
+python3 fuzz/seeds.py "$tmp"
+rm -rf "$work/seeds/$target"
+mv "$tmp/seeds/$target" "$work/seeds/$target"
+mv "$tmp/$target.dict" "$work/$target.dict"
 corpus="$work/corpus/$target" artifacts="$work/artifacts/$target"
 rm -rf "$artifacts"
 mkdir -p "$corpus" "$artifacts"

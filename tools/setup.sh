@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libboost-graph-dev librapidcheck-dev nlohmann-json3-dev
           libgraphviz-dev libcli11-dev libz3-dev libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema
-          zlib1g-dev)
+          zlib1g-dev ninja-build lld)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,5 +21,10 @@ fi
 [ "${SETUP_PACKAGES_ONLY:-}" = 1 ] && exit 0  # tools/fuzz.sh configures its own build
 
 build_dir="${BUILD_DIR:-build}"
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" ${CMAKE_ARGS:-} >/dev/null
+# A new build directory uses Ninja (ninja-build): one graph of the whole tree, so every core keeps
+# compiling while a library links (make waits for each target's dependencies). An existing one
+# keeps its generator; CMAKE_GENERATOR chooses another.
+generator=()
+[ -f "$build_dir/CMakeCache.txt" ] || [ -n "${CMAKE_GENERATOR:-}" ] || generator=(-G Ninja)
+cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" ${CMAKE_ARGS:-} >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
