@@ -113,13 +113,17 @@ std::optional<json> tag_object(const json& list, const char* key_field, const ch
 // The bucket's tags (get-bucket-tagging; NoSuchTagSet: none) and whether they take part in
 // authorization (get-bucket-abac: aws:ResourceTag reads a bucket's tags only with ABAC enabled,
 // S3 User Guide, "Enabling ABAC in general purpose buckets"). Exports made before these calls were
-// collected have neither file: the bucket is then imported untagged, with a note.
+// collected have neither file: the bucket's tags and ABAC status are then unknown (`null`), never
+// read as "none", with a note.
 void read_bucket_tags(const fs::path& dir, const std::string& name, json& bucket,
                       ImportReport& report) {
   std::string file = (dir / "get-bucket-tagging.json").string();
   CliOutput out = read_cli_output(file, report);
   if (out.missing) {
-    report.note(file, "", "not exported: bucket `" + name + "` is imported without tags");
+    bucket["tags"] = nullptr;
+    report.note(file, "",
+                "not exported: the tags of bucket `" + name +
+                    "` are unknown (`\"tags\": null`); verdicts that read them are undecided");
   } else if (!absent_or_reported(out, file, {"NoSuchTagSet"}, "the bucket's tags", report)) {
     const json& set = list_at(*out.json, "TagSet", file, "", report);
     if (auto tags = tag_object(set, "Key", "Value", file, "/TagSet", report);
@@ -128,7 +132,12 @@ void read_bucket_tags(const fs::path& dir, const std::string& name, json& bucket
   }
   file = (dir / "get-bucket-abac.json").string();
   out = read_cli_output(file, report);
-  if (!out.missing && !absent_or_reported(out, file, {}, "the bucket's ABAC status", report)) {
+  if (out.missing) {
+    bucket["abac"] = nullptr;
+    report.note(
+        file, "",
+        "not exported: whether ABAC is on for bucket `" + name + "` is unknown (`\"abac\": null`)");
+  } else if (!absent_or_reported(out, file, {}, "the bucket's ABAC status", report)) {
     const json& status =
         value_or(value_or(*out.json, "AbacStatus", json::object()), "Status", json());
     if (!status.is_string())
@@ -292,7 +301,12 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
   file = (dir / "list-resource-tags.json").string();
   out = read_cli_output(file, report);
   if (out.missing) {
-    report.note(file, "", "not exported: key `" + arn + "` is imported without tags");
+    // Not known is not "none": the scenario says `null`, and verdicts that read the key's tags
+    // are undecided rather than decided on an empty tag set (scenario contract).
+    key["tags"] = nullptr;
+    report.note(file, "",
+                "not exported: the tags of key `" + arn +
+                    "` are unknown (`\"tags\": null`); verdicts that read them are undecided");
   } else if (!absent_or_reported(out, file, {}, "the key's tags", report)) {
     const json& list = list_at(*out.json, "Tags", file, "", report);
     if (auto tags = tag_object(list, "TagKey", "TagValue", file, "/Tags", report);

@@ -75,8 +75,14 @@ json world_to_json(const World& w, const std::string& name) {
     if (b.policy) j["policy"] = to_json(*b.policy);
     if (b.default_encryption) j["default_encryption"] = encryption_to_json(*b.default_encryption);
     if (b.block_public_access) j["block_public_access"] = bpa_to_json(*b.block_public_access);
-    if (!b.tags.empty()) j["tags"] = b.tags;
-    if (b.abac) j["abac"] = true;
+    if (!b.tags_described)
+      j["tags"] = nullptr;
+    else if (!b.tags.empty())
+      j["tags"] = b.tags;
+    if (!b.abac_described)
+      j["abac"] = nullptr;
+    else if (b.abac)
+      j["abac"] = true;
     j["objects"] = json::array();
     for (const auto& o : b.objects) {
       json oj = {{"key", o.key}};
@@ -84,7 +90,10 @@ json world_to_json(const World& w, const std::string& name) {
         const json enc = encryption_to_json(*o.encryption);
         for (const auto& [k, v] : enc.items()) oj[k] = v;
       }
-      if (!o.tags.empty()) oj["tags"] = o.tags;
+      if (!o.tags_described)
+        oj["tags"] = nullptr;
+      else if (!o.tags.empty())
+        oj["tags"] = o.tags;
       j["objects"].push_back(oj);
     }
     doc["buckets"].push_back(j);
@@ -97,7 +106,10 @@ json world_to_json(const World& w, const std::string& name) {
     if (!k.aliases.empty()) j["aliases"] = k.aliases;
     if (k.aws_managed) j["managed"] = "aws";
     if (k.state != KeyState::kEnabled) j["state"] = key_state_name(k.state);
-    if (!k.tags.empty()) j["tags"] = k.tags;
+    if (!k.tags_described)
+      j["tags"] = nullptr;
+    else if (!k.tags.empty())
+      j["tags"] = k.tags;
     if (!k.grants.empty()) {
       j["grants"] = json::array();
       for (const auto& g : k.grants) {

@@ -49,6 +49,41 @@ RC_GTEST_PROP(EvaluationMemo, AnswersAsWithoutItAcrossEdits, ()) {
   RC_CLASSIFY(memo.hits() > 0, "some answers reused");
 }
 
+// Everything the evaluation reads is part of the key, the world facts too: two worlds that differ
+// only in a bucket's tags, its ABAC status or an account's organization never share an answer.
+TEST(EvaluationMemo, TagsAbacAndOrganizationsArePartOfTheKey) {
+  const json doc = json::parse(R"json({"format": 1, "name": "facts",
+    "accounts": [{"id": "111122223333"}, {"id": "444455556666", "organization": "o-a1b2c3d4e5"}],
+    "principals": [{"arn": "arn:aws:iam::444455556666:user/partner", "policies": [{
+      "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]}],
+    "buckets": [{"name": "data", "account": "111122223333", "region": "us-east-1",
+      "tags": {"team": "data"}, "abac": true, "objects": [{"key": "a.csv"}],
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "s3:ListBucket",
+         "Resource": "arn:aws:s3:::data",
+         "Condition": {"StringEquals": {"aws:ResourceTag/team": "data"}}},
+        {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+         "Resource": "arn:aws:s3:::data/*",
+         "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}}]})json");
+  const World base = load_scenario(doc, "facts.json").scenario->world;
+  World retagged = base, abac_off = base, left_org = base;
+  retagged.buckets[0].tags["team"] = "ops";
+  abac_off.buckets[0].abac = false;
+  left_org.accounts[1].organization = "o-other00000";
+  Request list{
+      "arn:aws:iam::444455556666:user/partner", "s3:ListBucket", "arn:aws:s3:::data", {}, {}};
+  Request get{list.principal, "s3:GetObject", "arn:aws:s3:::data/a.csv", {}, {}};
+  EvaluationMemo memo;
+  ScopedEvaluationMemo use(memo);
+  EXPECT_TRUE(allowed(base, list));
+  EXPECT_FALSE(allowed(retagged, list));
+  EXPECT_FALSE(allowed(abac_off, list));
+  EXPECT_TRUE(allowed(base, get));
+  EXPECT_FALSE(allowed(left_org, get));
+  EXPECT_TRUE(allowed(base, list));  // and the first answers still come back
+  EXPECT_GT(memo.hits(), 0u);
+}
+
 // A hit needs the full key to be equal, not only its digest: with every digest forced equal,
 // distinct questions still never share an answer.
 RC_GTEST_PROP(EvaluationMemo, DistinctQuestionsNeverShareAnAnswerEvenWhenDigestsCollide, ()) {

@@ -181,6 +181,52 @@ TEST(RulesWorldFacts, KeyTagsFeedResourceTag_KmsAbac) {
   EXPECT_TRUE(denies(secret, kPartner, "kms:Decrypt", kKey));
 }
 
+// Tags or an ABAC status the file does not know (`null`, what `import aws` writes for an export
+// without get-bucket-tagging, get-bucket-abac or list-resource-tags) are not "no tags": a decision
+// they could change is undecided, never a silent deny (scenario contract, further world facts).
+TEST(RulesWorldFacts, UnknownTagsOrAbacMakeResourceTagDecisionsUndecided_UnknownKeys) {
+  std::string tagged = R"json(
+    {"Sid": "TaggedList", "Effect": "Allow", "Principal": {"AWS": "444455556666"},
+     "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::org-data",
+     "Condition": {"StringEquals": {"aws:ResourceTag/team": "data"}}})json";
+  auto world_with = [&](std::string_view tags, std::string_view abac) {
+    return make_world(
+        replace(org_world(tagged, "", abac), R"json("tags": {"team": "data"})json", tags));
+  };
+  for (const auto& [tags, abac] : std::vector<std::pair<std::string_view, std::string_view>>{
+           {R"json("tags": null)json", R"json(, "abac": true)json"},
+           {R"json("tags": {"team": "data"})json", R"json(, "abac": null)json"},
+           {R"json("tags": null)json", R"json(, "abac": null)json"}}) {
+    Decision d = decide(world_with(tags, abac), kPartner, "s3:ListBucket", "arn:aws:s3:::org-data");
+    EXPECT_FALSE(d.allowed);
+    EXPECT_NE(d.undecided.find("aws:ResourceTag/team"), std::string::npos) << tags << abac << "\n"
+                                                                           << explain(d);
+  }
+  // Known to have no tags: aws:ResourceTag is absent whether ABAC is on or not.
+  Decision none = decide(world_with(R"json("tags": {})json", R"json(, "abac": null)json"), kPartner,
+                         "s3:ListBucket", "arn:aws:s3:::org-data");
+  EXPECT_FALSE(none.allowed);
+  EXPECT_TRUE(none.undecided.empty()) << explain(none);
+  // ABAC known to be off: the tags, known or not, feed nothing.
+  Decision off = decide(world_with(R"json("tags": null)json", ""), kPartner, "s3:ListBucket",
+                        "arn:aws:s3:::org-data");
+  EXPECT_FALSE(off.allowed);
+  EXPECT_TRUE(off.undecided.empty()) << explain(off);
+}
+
+TEST(RulesWorldFacts, UnknownKeyTagsMakeResourceTagDecisionsUndecided_KmsAbac) {
+  std::string public_keys = R"json(,
+    {"Sid": "PublicKeys", "Effect": "Allow", "Principal": {"AWS": "444455556666"},
+     "Action": "kms:Decrypt", "Resource": "*",
+     "Condition": {"StringEquals": {"aws:ResourceTag/classification": "public"}}})json";
+  World w = make_world(replace(org_world(kEveryoneReads, public_keys),
+                               R"json("tags": {"classification": "public"})json",
+                               R"json("tags": null)json"));
+  Decision d = decide(w, kPartner, "kms:Decrypt", kKey);
+  EXPECT_FALSE(d.allowed);
+  EXPECT_NE(d.undecided.find("aws:ResourceTag/classification"), std::string::npos) << explain(d);
+}
+
 TEST(RulesWorldFacts, KeyNobodyFillsMakesTheDecisionUndecided_UnknownKeys) {
   std::string odd =
       everyone_reads_unless(R"json({"StringNotEquals": {"aws:SourceIdentity": "auditor"}})json");

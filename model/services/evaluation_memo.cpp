@@ -63,6 +63,13 @@ class EvaluationMemo::Digest {
     word(16u + (b->block_public_acls ? 1u : 0u) + (b->ignore_public_acls ? 2u : 0u) +
          (b->block_public_policy ? 4u : 0u) + (b->restrict_public_buckets ? 8u : 0u));
   }
+  void tags(const Tags& t, bool described) {
+    word(described ? t.size() : ~std::uint64_t{0});
+    for (const auto& [k, v] : t) {
+      text(k);
+      text(v);
+    }
+  }
   AnswerKey key() const { return {a_, b_}; }
 
  private:
@@ -81,6 +88,7 @@ void EvaluationMemo::add_key(Digest& d, const Key* k) {
   d.text(k->arn);
   add_policy(d, k->policy);
   d.word(static_cast<std::uint64_t>(k->state));
+  d.tags(k->tags, k->tags_described);
   d.word(k->aliases.size());
   for (const auto& alias : k->aliases) d.text(alias);
   d.word(k->grants.size());
@@ -132,16 +140,14 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
     for (const auto& g : p->groups)
       if (const Group* group = w.find_group(g))
         for (const auto& a : group->policies) add_policy(d, a.policy);
-    d.word(p->tags.size());
-    for (const auto& [k, v] : p->tags) {
-      d.text(k);
-      d.text(v);
-    }
+    d.tags(p->tags, true);
   }
   // Every account: few in a scenario, and SCPs and RCPs of any of them may apply.
   d.word(w.accounts.size());
   for (const auto& a : w.accounts) {
     d.text(a.id);
+    d.text(a.organization);  // aws:PrincipalOrgID, aws:ResourceOrgID and their paths
+    d.text(a.ou_path);
     for (const auto& level : a.scps) {
       d.word(level.size());
       for (const auto& p : level) add_policy(d, p);
@@ -159,11 +165,16 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
     add_policy(d, b->policy);
     d.encryption(b->default_encryption);
     d.bpa(b->block_public_access);
+    d.tags(b->tags, b->tags_described);
+    d.word((b->abac ? 1u : 0u) + (b->abac_described ? 2u : 0u));
     const S3Object* object = nullptr;
     for (const auto& o : b->objects)
       if (o.key == object_key) object = &o;
     d.word(object ? 1u : 0u);
-    if (object) d.encryption(object->encryption);
+    if (object) {
+      d.encryption(object->encryption);
+      d.tags(object->tags, object->tags_described);
+    }
     // Every key S3 could use for this call: named by the object, the bucket default or the
     // request header, or aws/s3; resolved in the requester's and the bucket owner's account
     // (s3_service.cpp resolves ids and aliases in one of them).
@@ -192,11 +203,7 @@ void EvaluationMemo::key_of(const World& w, const Requester& who, const Request&
   }
   if (const Principal* role = w.find_principal(r.resource)) {
     add_policy(d, role->trust_policy);
-    d.word(role->tags.size());
-    for (const auto& [k, v] : role->tags) {
-      d.text(k);
-      d.text(v);
-    }
+    d.tags(role->tags, true);
   }
   if (const GenericResource* g = w.find_resource(r.resource)) add_policy(d, g->policy);
   key_ = collide_digests_ ? AnswerKey{} : d.key();

@@ -22,7 +22,11 @@ void add_key_facts(RequestContext& c, const Requester& who, const Key& key) {
   if (!key.aliases.empty()) c.set_multi("kms:ResourceAliases", key.aliases);
   // aws:ResourceTag/<key>: the key's tags (KMS: ABAC for AWS KMS, KMS/abac.html; AWS KMS condition
   // keys, aws:ResourceTag/tag-key).
-  add_resource_tags(c, key.tags);
+  // A key whose tags the file does not know (`"tags": null`): undescribed (unknown_keys.h).
+  if (key.tags_described)
+    add_resource_tags(c, key.tags);
+  else
+    c.mark_undescribed("aws:resourcetag/");
 }
 
 enum class AliasOperation { kCreate, kUpdate, kDelete };

@@ -121,11 +121,18 @@ bool condition_pins_nonpublic_key(const Statement& s) {
 //   nobody described.
 void add_s3_resource_tags(RequestContext& ctx, const Bucket& bucket, const ObjectRef& ref,
                           std::string_view action_lower) {
+  // Tags or ABAC status the file does not know (`null`): what aws:ResourceTag reads is then
+  // undescribed, unless it is absent either way (known to have no tags).
+  const bool maybe_tagged = !bucket.tags_described || !bucket.tags.empty();
+  const bool tags_apply = bucket.abac || (!bucket.abac_described && maybe_tagged);
   if (!ref.is_object) {
-    if (bucket.abac) add_resource_tags(ctx, bucket.tags);
+    if (tags_apply && bucket.abac && bucket.tags_described)
+      add_resource_tags(ctx, bucket.tags);
+    else if (tags_apply)
+      ctx.mark_undescribed("aws:resourcetag/");
     return;
   }
-  if (bucket.abac) ctx.mark_undescribed("aws:resourcetag/");
+  if (tags_apply) ctx.mark_undescribed("aws:resourcetag/");
   if (action_lower == "s3:putobject" || action_lower == "s3:deleteobject") return;
   if (const S3Object* obj = find_object(bucket, ref.key); obj && obj->tags_described) {
     thread_local std::string key;

@@ -97,8 +97,11 @@ void Loader::load_buckets(const json& list) {
     }
     if (auto it = bj.find("block_public_access"); it != bj.end())
       b.block_public_access = bpa(*it, ptr + "/block_public_access");
-    b.tags = read_tags(bj, ptr);
-    if (const json* abac = optional(bj, ptr, "abac", json::value_t::boolean, "true or false"))
+    b.tags = read_tags(bj, ptr, &b.tags_described);
+    if (auto it = bj.find("abac"); it != bj.end() && it->is_null())
+      b.abac_described = false;  // not known (scenario contract, further world facts)
+    else if (const json* abac =
+                 optional(bj, ptr, "abac", json::value_t::boolean, "true, false or null"))
       b.abac = abac->get<bool>();
     if (const json* objs =
             optional(bj, ptr, "objects", json::value_t::array, "a list of objects")) {
@@ -113,7 +116,7 @@ void Loader::load_buckets(const json& list) {
         S3Object o;
         if (const json* key = need(oj, optr, "key", json::value_t::string, "the object key"))
           o.key = key->get<std::string>();
-        o.tags = read_tags(oj, optr);
+        o.tags = read_tags(oj, optr, &o.tags_described);
         // S3 User Guide, Categorizing your storage using tags: at most 10 tags on an object.
         if (o.tags.size() > 10)
           diags_.error(optr + "/tags", "an object has at most 10 tags, this one has " +
@@ -163,7 +166,7 @@ void Loader::load_keys(const json& list) {
     k.account = parsed->account;
     k.region = parsed->region;
     k.id = std::string(parsed->resource_id());
-    k.tags = read_tags(kj, ptr);
+    k.tags = read_tags(kj, ptr, &k.tags_described);
     check_account_declared(k.account, ptr + "/arn", "key `" + k.arn + "`");
     if (const json* m =
             optional(kj, ptr, "managed", json::value_t::string, "`customer` or `aws`")) {

@@ -148,9 +148,15 @@ class Loader : JsonFields {
     return b;
   }
 
-  // A `tags` object: every key and value checked as AWS checks them (tag_problem).
-  Tags read_tags(const json& obj, const std::string& ptr) {
+  // A `tags` object: every key and value checked as AWS checks them (tag_problem). Where
+  // `described` is given, `"tags": null` is accepted and sets it false: the tags are not known
+  // (scenario contract, further world facts).
+  Tags read_tags(const json& obj, const std::string& ptr, bool* described = nullptr) {
     Tags out;
+    if (auto it = obj.find("tags"); described && it != obj.end() && it->is_null()) {
+      *described = false;
+      return out;
+    }
     const json* tags = optional(obj, ptr, "tags", json::value_t::object, "an object of strings");
     if (!tags) return out;
     for (const auto& [k, v] : tags->items()) {

@@ -84,7 +84,8 @@ struct S3Object {
   std::string key;
   std::optional<Encryption> encryption;  // nullopt: stored under the bucket's default
   Tags tags;                             // s3:ExistingObjectTag/<key>
-  // False for an object an analysis supposes written (its writer chose the tags; nobody says).
+  // False for an object an analysis supposes written (its writer chose the tags; nobody says) and
+  // for `"tags": null` (the file does not know them).
   bool tags_described = true;
 };
 
@@ -97,9 +98,14 @@ struct Bucket {
   std::optional<BlockPublicAccess> block_public_access;
   std::vector<S3Object> objects;
   Tags tags;
+  // False for `"tags": null`: the file does not know the bucket's tags (an export without
+  // get-bucket-tagging), so what aws:ResourceTag would read is undescribed (unknown_keys.h).
+  bool tags_described = true;
   // S3 attribute-based access control (S3 API Reference: PutBucketAbac). Off by default: bucket
   // tags then feed no condition key (S3: Using tags with S3 general purpose buckets).
   bool abac = false;
+  // False for `"abac": null`: whether ABAC is on is not known (an export without get-bucket-abac).
+  bool abac_described = true;
   std::string pointer;
   std::string arn() const { return "arn:aws:s3:::" + name; }
 };
@@ -133,6 +139,8 @@ struct Key {
   KeyState state = KeyState::kEnabled;
   std::vector<KmsGrant> grants;
   Tags tags;  // aws:ResourceTag/<key> on requests for the key (KMS: ABAC for AWS KMS)
+  // False for `"tags": null`: the key's tags are not known (an export without list-resource-tags).
+  bool tags_described = true;
   std::string pointer;
 };
 

@@ -63,15 +63,17 @@ nlohmann::json bucket_doc(const Bucket& b) {
           bpa(b.block_public_access),
           objects,
           b.tags,
-          b.abac};
+          b.tags_described,
+          b.abac,
+          b.abac_described};
 }
 
 nlohmann::json key_doc(const Key& k) {
   nlohmann::json grants = nlohmann::json::array();
   for (const auto& g : k.grants)
     grants.push_back({g.grantee, g.operations, g.context_equals, g.context_subset});
-  return {k.account, k.region, doc(k.policy), k.aliases, k.aws_managed, static_cast<int>(k.state),
-          grants,    k.tags};
+  return {k.account, k.region, doc(k.policy),   k.aliases, k.aws_managed, static_cast<int>(k.state),
+          grants,    k.tags,   k.tags_described};
 }
 
 }  // namespace
