@@ -78,8 +78,31 @@ LawResult adding_deny_never_grants(const Decider& decide, const json& doc, const
   return {};
 }
 
+// Whether S3 Block Public Access's RestrictPublicBuckets is on for the bucket whose policy
+// `site` is, at the bucket or at its owner's account.
+bool restrict_public_buckets_on(const json& doc, const PolicySite& site) {
+  if (site.use != PolicyUse::kBucket) return false;
+  auto restricts = [](const json& holder) {
+    auto it = holder.find("block_public_access");
+    return it != holder.end() && it->is_object() && it->value("RestrictPublicBuckets", false);
+  };
+  for (const auto& b : doc.value("buckets", json::array()))
+    if (b.value("name", "") == site.attached_to) {
+      if (restricts(b)) return true;
+      for (const auto& a : doc.value("accounts", json::array()))
+        if (a.value("id", "") == b.value("account", "") && restricts(a)) return true;
+    }
+  return false;
+}
+
 LawResult removing_allow_never_grants(const Decider& decide, const json& doc, const Request& r,
                                       const PolicySite& site, std::size_t index) {
+  // Not a law where RestrictPublicBuckets applies: a public bucket policy is then limited to AWS
+  // service principals and the owner's account, and removing its public statement lifts the
+  // limit, so another account's grant in the same policy starts to count (S3 User Guide,
+  // Blocking public access to your Amazon S3 storage, RestrictPublicBuckets; rule 95).
+  if (restrict_public_buckets_on(doc, site))
+    return {true, true, "RestrictPublicBuckets: removing a public statement can grant"};
   json after = doc;
   json& statements = statements_array(after[site.pointer]);
   if (index >= statements.size() || statements[index].value("Effect", "") != "Allow")

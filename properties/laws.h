@@ -57,7 +57,8 @@ LawResult adding_deny_never_grants(const Decider& decide, const nlohmann::json& 
                                    nlohmann::json statement);
 
 // A denied request stays denied when the Allow statement at `index` of a policy
-// is removed (vacuous when it is not an Allow).
+// is removed (vacuous when it is not an Allow, and for a bucket policy under Block Public
+// Access's RestrictPublicBuckets, where removing a public statement can grant: rule 95).
 LawResult removing_allow_never_grants(const Decider& decide, const nlohmann::json& world_doc,
                                       const Request& request, const PolicySite& site,
                                       std::size_t index);
