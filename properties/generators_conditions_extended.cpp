@@ -113,11 +113,10 @@ rc::Gen<GeneratedClause> resource_tag(PolicyUse use, const GenSettings& s) {
   Strings values = kTeams;
   values.push_back("${aws:PrincipalTag/team}");
   values.push_back("${aws:PrincipalTag/team, 'data'}");
-  // aws:ResourceTag only in bucket and key policies: in the others it also reaches sts:AssumeRole,
-  // where model/ leaves a role's aws:ResourceTag undescribed (sts_service.cpp), so neither
-  // evaluator may read it as absent.
-  Strings keys;
-  if (use == PolicyUse::kBucket || use == PolicyUse::kKey) keys.push_back("aws:ResourceTag/team");
+  // In every policy: where it reaches sts:AssumeRole or an IAM resource, whose tags model/ leaves
+  // undescribed (sts_service.cpp), both evaluators say so (undecided, unsupported), and the
+  // invariant checks agree on which verdicts that leaves open.
+  Strings keys{"aws:ResourceTag/team"};
   if (use != PolicyUse::kKey) keys.push_back("s3:ExistingObjectTag/team");
   return any_key(maybe_if_exists(string_ops(), s), pick(keys), values, s);
 }

@@ -56,7 +56,7 @@ Decider reference_decider() {
   return [](const json& doc, const Request& r) {
     ReferenceAnswer a = reference_decide(doc, r);
     if (a.verdict == Verdict::kUnsupported)
-      throw std::runtime_error("the reference evaluator does not support " + a.unsupported);
+      throw ReferenceUnsupported("the reference evaluator does not support " + a.unsupported);
     return a.verdict == Verdict::kAllow;
   };
 }

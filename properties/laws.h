@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,12 @@ using Decider = std::function<bool(const nlohmann::json& world_doc, const Reques
 // load) and asks model's evaluate().
 bool fast_allows(const nlohmann::json& world_doc, const Request& request);
 Decider fast_decider();
-// The reference evaluator; an unsupported document throws std::runtime_error.
+// Thrown by reference_decider() for a case the reference does not decide (a key the world leaves
+// undescribed, an operator AWS does not document on a set, ...).
+struct ReferenceUnsupported : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// The reference evaluator; an unsupported case throws ReferenceUnsupported.
 Decider reference_decider();
 
 struct LawResult {

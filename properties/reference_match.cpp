@@ -152,12 +152,26 @@ bool passes(const Operator& o, const std::string& policy, const std::string& req
   return policy == request;  // Bool: "true" or "false" (rule 39)
 }
 
+}  // namespace
+
+bool in_unmodelled_family(const std::string& key_lower, const Context& ctx) {
+  const std::size_t slash = key_lower.find('/');
+  if (slash == std::string::npos) return false;
+  auto family = ctx.find(key_lower.substr(0, slash + 1) + kUnmodelledFamilyMark);
+  return family != ctx.end() && !family->second.empty() &&
+         family->second.front() == kUnmodelledValue;
+}
+
+namespace {
+
 // One key under one operator (IAM: Condition operators; Creating a condition with multiple keys
 // or values).
 bool key_holds(const Operator& o, const std::string& key, const json& values, const Context& ctx,
                bool variables) {
   const std::vector<std::string> policy_values = strings_of(values);
   auto found = ctx.find(lower(key));
+  if (found == ctx.end() && in_unmodelled_family(lower(key), ctx))
+    throw Unsupported{"the value of " + key};
   const bool present = found != ctx.end() && !found->second.empty();
 
   // Null: "true" asks that the key be absent, "false" that it be present (rule 36).

@@ -34,6 +34,12 @@ inline constexpr const char* kUnmodelledValue = "\x01unmodelled";
 
 std::string lower(std::string_view s);
 
+// A family of keys the reference does not model, written `prefix*` (e.g. `aws:resourcetag/*` for
+// a role's tags, which model/ leaves undescribed): any key of it that the context does not set
+// otherwise is unmodelled.
+inline constexpr const char* kUnmodelledFamilyMark = "*";
+bool in_unmodelled_family(const std::string& key_lower, const Context& ctx);
+
 // A pattern after policy variables are substituted: characters, and the wildcards `*` (any run of
 // characters, also `/` and `:`) and `?` (exactly one), kept apart from the characters `*` and
 // `?` that `${*}` and `${?}` or a substituted value put there (rules 5, 8, 16).

@@ -42,6 +42,8 @@ std::optional<Pattern> substitute(std::string_view text, const Context& ctx, boo
       fallback = d.substr(1, d.size() - 2);
     }
     auto found = ctx.find(key);
+    if (found == ctx.end() && in_unmodelled_family(key, ctx))
+      throw Unsupported{"the value of " + key};
     if (found == ctx.end() || found->second.empty()) {
       if (!fallback) return std::nullopt;  // "Policy variables with no value" (rule 16)
       // The default is policy text: its `*` and `?` stay wildcards in patterns (model reading,

@@ -54,6 +54,9 @@ bool apply(const TeamEdit& e, json& doc) {
       (*user)["groups"].push_back(e.target);
       return true;
     }
+    case TeamEditKind::kCreateCredentials:
+      // The scenario format does not say who holds a user's credentials: no file text.
+      return false;
     case TeamEditKind::kSetManagedPolicyVersion:
       if (!doc.contains("managed_policies") || !doc["managed_policies"].contains(e.target))
         return false;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "model/analysis/check.h"
+#include "model/analysis/escalation.h"
 #include "tests/test_world.h"
 
 namespace accesspath::rules {
@@ -130,23 +131,81 @@ TEST(EscalationTechniques, AStepThatEnablesALaterOneIsKept_IamAddUserToGroup) {
   EXPECT_EQ(actions_of(r), "iam:AddUserToGroup kms:EnableKey s3:GetObject ") << r.reason;
 }
 
-// IAM API Reference, CreateAccessKey / CreateLoginProfile / UpdateLoginProfile: credentials of
-// another user. Not followed as an edit: the verdict is undecided, never `holds`.
-TEST(EscalationTechniques, CredentialsOfAnotherUserAreUndecided_IamCreateAccessKey) {
+// IAM API Reference, CreateAccessKey / CreateLoginProfile / UpdateLoginProfile: new credentials
+// of another user let the attacker act as it. Followed: the reader's credentials read.
+TEST(EscalationTechniques, CredentialsOfAnotherUserActAsIt_IamCreateAccessKey) {
   for (const char* action :
        {"iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"}) {
     SCOPED_TRACE(action);
     InvariantResult r =
         verdict(world(std::string(R"json({"Effect": "Allow", "Action": ")json") + action + R"json(",
         "Resource": "arn:aws:iam::111122223333:user/reader"})json"));
-    EXPECT_EQ(r.holds, std::nullopt) << r.reason;
-    EXPECT_NE(r.reason.find("user/reader"), std::string::npos) << r.reason;
-    EXPECT_NE(r.reason.find(action), std::string::npos) << r.reason;
+    ASSERT_EQ(r.holds, std::optional<bool>(false)) << r.reason;
+    EXPECT_EQ(actions_of(r), std::string(action) + " s3:GetObject ") << r.reason;
+    const auto& steps = r.counterexample->steps;
+    EXPECT_EQ(steps.front().actor, "arn:aws:iam::111122223333:user/intern");
+    EXPECT_EQ(steps.front().target, "arn:aws:iam::111122223333:user/reader");
+    EXPECT_EQ(steps.back().actor, "arn:aws:iam::111122223333:user/reader");
   }
   // On its own user only: nothing new.
   InvariantResult own = verdict(world(R"json({"Effect": "Allow", "Action": "iam:CreateAccessKey",
       "Resource": "arn:aws:iam::111122223333:user/intern"})json"));
   EXPECT_EQ(own.holds, std::optional<bool>(true)) << own.reason;
+}
+
+// The user whose credentials the attacker made is a new start of role chains: the keeper may
+// assume the role that reads, the intern may not, and the intern can make the keeper a key.
+TEST(EscalationTechniques, CredentialsLeadOnThroughTheUsersRoles_IamCreateAccessKey) {
+  std::string doc = world(R"json({"Effect": "Allow", "Action": "iam:CreateAccessKey",
+      "Resource": "arn:aws:iam::111122223333:user/keeper"})json",
+                          "Enabled", R"json(, {"arn": "arn:aws:iam::111122223333:user/keeper",
+        "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+          "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::111122223333:role/vault"}]}]},
+      {"arn": "arn:aws:iam::111122223333:role/vault",
+        "trust_policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+          "Principal": {"AWS": "arn:aws:iam::111122223333:user/keeper"},
+          "Action": "sts:AssumeRole"}]},
+        "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+          "Action": ["s3:GetObject", "kms:Decrypt"], "Resource": "*"}]}]})json");
+  InvariantResult r = verdict(doc);
+  ASSERT_EQ(r.holds, std::optional<bool>(false)) << r.reason;
+  EXPECT_EQ(actions_of(r), "iam:CreateAccessKey sts:AssumeRole s3:GetObject ") << r.reason;
+  EXPECT_EQ(r.counterexample->steps[1].actor, "arn:aws:iam::111122223333:user/keeper");
+  EXPECT_EQ(r.counterexample->steps[2].actor, "arn:aws:iam::111122223333:role/vault");
+}
+
+// A change the attacker may make but that cannot be made to the model (here: a key state change
+// from a state the key is not in) is listed with its reason, never silently skipped: the
+// verdict that would hold is then undecided (model/SEMANTICS.md, "Escalation").
+TEST(EscalationTechniques, AChangeThatCannotBeModelledIsUndecided) {
+  LoadResult loaded = load(world(kNothing));
+  ASSERT_TRUE(loaded.scenario) << describe(loaded.diagnostics);
+  const World& w = loaded.scenario->world;
+  const std::string key = w.keys.at(0).arn;
+  paths::Techniques impossible = [&](const World&, const paths::Reach& reach) {
+    paths::Edit e;
+    e.step = {PathStep::Kind::kChangePolicy,
+              reach.identities.at(0).principal,
+              "kms:EnableKey",
+              key,
+              "",
+              {},
+              {},
+              {}};
+    e.changes = [&](const World&, const std::vector<std::string>&) {
+      return std::vector<WorldEdit>{
+          {WorldEditKind::kSetKeyState, key, "", {{"from", "Disabled"}, {"to", "Enabled"}}, ""}};
+    };
+    e.key = "enable:" + key;
+    return std::vector<paths::Edit>{e};
+  };
+  paths::Escalated e = paths::escalate(w, "arn:aws:iam::111122223333:user/intern", impossible);
+  EXPECT_TRUE(e.applied.empty());
+  ASSERT_EQ(e.failed.size(), 1u);
+  EXPECT_NE(e.failed[0].find("kms:EnableKey"), std::string::npos) << e.failed[0];
+  EXPECT_NE(e.failed[0].find("is Enabled, not Disabled"), std::string::npos) << e.failed[0];
+  // Without the technique, nothing fails.
+  EXPECT_TRUE(paths::escalate(w, "arn:aws:iam::111122223333:user/intern").failed.empty());
 }
 
 // IAM User Guide, granting a user permissions to pass a role: code run by a service as the

@@ -35,6 +35,21 @@ std::vector<std::pair<std::string, Decider>> deciders() {
   return {{"fast", fast_decider()}, {"reference", reference_decider()}};
 }
 
+// A law, for each decider. The reference sits out a case it does not decide (a key the world
+// leaves undescribed): it has no answer to check; properties_coverage_test.cpp measures how often.
+template <typename Law>
+void check_each_decider(const Law& law) {
+  for (const auto& [name, decide] : deciders()) {
+    LawResult result;
+    try {
+      result = law(decide);
+    } catch (const ReferenceUnsupported&) {
+      continue;
+    }
+    if (!result) RC_FAIL(name + ": " + result.counterexample);
+  }
+}
+
 std::size_t size_of(const json& doc, const char* list) {
   return doc.contains(list) ? doc[list].size() : 0;
 }
@@ -114,10 +129,9 @@ RC_GTEST_PROP(PropertiesLaws, AddingDenyNeverGrants, ()) {
   RC_PRE(!sites.empty());
   PolicySite site = *pick(sites);
   json statement = *gen_statement(vocabulary_of(w.doc), site.use, site.attached_to);
-  for (const auto& [name, decide] : deciders()) {
-    LawResult law = adding_deny_never_grants(decide, w.doc, r, site, statement);
-    if (!law) RC_FAIL(name + ": " + law.counterexample);
-  }
+  check_each_decider([&](const Decider& decide) {
+    return adding_deny_never_grants(decide, w.doc, r, site, statement);
+  });
 }
 
 RC_GTEST_PROP(PropertiesLaws, RemovingAllowNeverGrants, ()) {
@@ -130,38 +144,33 @@ RC_GTEST_PROP(PropertiesLaws, RemovingAllowNeverGrants, ()) {
   std::size_t n = statements_array(policy).size();
   RC_PRE(n > 0);
   std::size_t index = *uniform_index(n);
-  for (const auto& [name, decide] : deciders()) {
-    LawResult law = removing_allow_never_grants(decide, w.doc, r, site, index);
-    if (!law) RC_FAIL(name + ": " + law.counterexample);
-  }
+  check_each_decider([&](const Decider& decide) {
+    return removing_allow_never_grants(decide, w.doc, r, site, index);
+  });
 }
 
 RC_GTEST_PROP(PropertiesLaws, StatementOrderIrrelevant, ()) {
   WorldDoc w = *gen_world_doc();
   Request r = *gen_request(w.doc);
   auto seed = *rc::gen::arbitrary<std::uint64_t>();
-  for (const auto& [name, decide] : deciders()) {
-    LawResult law = statement_order_irrelevant(decide, w.doc, r, seed);
-    if (!law) RC_FAIL(name + ": " + law.counterexample);
-  }
+  check_each_decider(
+      [&](const Decider& decide) { return statement_order_irrelevant(decide, w.doc, r, seed); });
 }
 
 RC_GTEST_PROP(PropertiesLaws, StringAndSingletonArrayEquivalent, ()) {
   WorldDoc w = *gen_world_doc();
   Request r = *gen_request(w.doc);
-  for (const auto& [name, decide] : deciders()) {
-    LawResult law = string_and_singleton_array_equivalent(decide, w.doc, r);
-    if (!law) RC_FAIL(name + ": " + law.counterexample);
-  }
+  check_each_decider([&](const Decider& decide) {
+    return string_and_singleton_array_equivalent(decide, w.doc, r);
+  });
 }
 
 RC_GTEST_PROP(PropertiesLaws, PolicyRoundTripPreservesDecision, ()) {
   WorldDoc w = *gen_world_doc();
   Request r = *gen_request(w.doc);
-  for (const auto& [name, decide] : deciders()) {
-    LawResult law = policy_round_trip_preserves_decision(decide, w.doc, r);
-    if (!law) RC_FAIL(name + ": " + law.counterexample);
-  }
+  check_each_decider([&](const Decider& decide) {
+    return policy_round_trip_preserves_decision(decide, w.doc, r);
+  });
 }
 
 RC_GTEST_PROP(PropertiesLaws, ScenarioJsonRoundTripIsIdentity, ()) {

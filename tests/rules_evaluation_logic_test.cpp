@@ -610,5 +610,31 @@ TEST(RulesEvaluationLogic, BucketOwnerRootCanAlwaysManageTheBucketPolicy_Rule59)
   EXPECT_TRUE(allows(scp, kRootA, "s3:DeleteBucketPolicy", kBucket));
 }
 
+// S3 API Reference, PutBucketPolicy (and GetBucketPolicy, DeleteBucketPolicy): the caller must
+// belong to the bucket owner's account, whatever the policies grant (405 Method Not Allowed).
+TEST(RulesEvaluationLogic, OnlyTheOwnerAccountManagesTheBucketPolicy_PutBucketPolicy) {
+  World w = make_world(R"json({
+    "format": 1, "name": "owner-only",
+    "accounts": [{"id": "111122223333"}, {"id": "444455556666"}],
+    "principals": [
+      {"arn": "arn:aws:iam::111122223333:user/alice", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]},
+      {"arn": "arn:aws:iam::444455556666:user/bob", "policies": [{"Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "s3:*",
+         "Resource": ["arn:aws:s3:::data-bucket", "arn:aws:s3:::data-bucket/*"]}]}}]
+  })json");
+  for (std::string_view action :
+       {"s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy"}) {
+    EXPECT_TRUE(allows(w, kAlice, action, kBucket)) << action;
+    EXPECT_TRUE(denies(w, "arn:aws:iam::444455556666:user/bob", action, kBucket)) << action;
+    EXPECT_TRUE(denies(w, "anonymous", action, kBucket)) << action;
+  }
+  // Other bucket actions follow the policies as usual.
+  EXPECT_TRUE(allows(w, "arn:aws:iam::444455556666:user/bob", "s3:PutBucketTagging", kBucket));
+}
+
 }  // namespace
 }  // namespace accesspath::rules

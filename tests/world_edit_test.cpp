@@ -99,6 +99,32 @@ TEST(WorldEdit, EachEditNamesTheCallsThatMakeIt) {
   EXPECT_EQ(action_of({WorldEditKind::kAttachManagedPolicy, "arn:aws:iam::111122223333:role/app",
                        "arn:aws:iam::111122223333:policy/new", kAllowAll, ""}),
             "iam:AttachRolePolicy");
+  EXPECT_EQ(action_of({WorldEditKind::kCreateCredentials, "arn:aws:iam::111122223333:user/intern",
+                       "", json{{"holder", "x"}, {"action", "iam:CreateLoginProfile"}}, ""}),
+            "iam:CreateLoginProfile");
+}
+
+// IAM API Reference, CreateAccessKey: credentials belong to a user; whoever holds them acts as it.
+// A role has none, and the holder must be named; the scenario text has no place for them.
+TEST(WorldEdit, CredentialsAreMadeForUsersOnly_IamCreateAccessKey) {
+  World w = make_world(kWorld);
+  const std::string intern = "arn:aws:iam::111122223333:user/intern";
+  const json holder = {{"holder", "arn:aws:iam::111122223333:user/eve"},
+                       {"action", "iam:CreateAccessKey"}};
+  std::string why;
+  EXPECT_FALSE(apply(
+      {WorldEditKind::kCreateCredentials, "arn:aws:iam::111122223333:role/app", "", holder, ""}, w,
+      &why));
+  EXPECT_NE(why.find("not a user"), std::string::npos) << why;
+  EXPECT_FALSE(apply({WorldEditKind::kCreateCredentials, intern, "", json::object(), ""}, w, &why));
+  EXPECT_NE(why.find("holder"), std::string::npos) << why;
+  ASSERT_TRUE(apply({WorldEditKind::kCreateCredentials, intern, "", holder, ""}, w, &why)) << why;
+  ASSERT_TRUE(apply({WorldEditKind::kCreateCredentials, intern, "", holder, ""}, w, &why)) << why;
+  EXPECT_EQ(w.find_principal(intern)->credentials_held_by,
+            std::vector<std::string>{"arn:aws:iam::111122223333:user/eve"});
+  json doc = json::parse(kWorld);
+  EXPECT_FALSE(
+      properties::apply(WorldEdit{WorldEditKind::kCreateCredentials, intern, "", holder, ""}, doc));
 }
 
 }  // namespace

@@ -130,11 +130,12 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
     return out;
   }
   // Escalation: each start principal first makes every change it can, then we look again.
-  std::string pass_role;
+  std::string not_followed;
   for (const auto& start : starts) {
     Escalated e = escalate(world, start);
     RoleChains chains(e.world);
-    if (pass_role.empty()) pass_role = unfollowed_technique(e.world, chains.reach(start));
+    if (not_followed.empty() && !e.failed.empty()) not_followed = e.failed.front();
+    if (not_followed.empty()) not_followed = unfollowed_technique(e.world, chains.reach(start));
     std::vector<Target> targets =
         targets_for(e.world, q, all, chains, start == starts.front() ? &out.warnings : nullptr);
     World read_world = with_written_objects(e.world, targets);
@@ -182,12 +183,12 @@ InvariantOutcome check_invariant(const World& world, const Invariant& inv) {
     out.holds = false;
     out.counterexample = std::move(c);
     out.reason = "`" + start + "` can `" + inv.action + "` `" +
-                 out.counterexample->steps.back().target + "` after changing policies it controls";
+                 out.counterexample->steps.back().target + "` after changes it can make";
     return out;
   }
-  if (!pass_role.empty()) {
+  if (!not_followed.empty()) {
     out.holds = std::nullopt;
-    out.reason = "cannot decide: " + pass_role + " (not followed by the escalation analysis); " +
+    out.reason = "cannot decide: " + not_followed + " (not followed by the escalation analysis); " +
                  "no other path was found";
     return out;
   }

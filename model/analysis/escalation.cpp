@@ -209,6 +209,25 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
             just({WorldEditKind::kPutIdentityPolicy, w.groups[gi].arn, "",
                   allow_everything_policy(), "group policy added by the attacker"}));
     }
+    // IAM API Reference, CreateAccessKey / CreateLoginProfile / UpdateLoginProfile: credentials
+    // for another user (an access key, a console password) let the attacker act as that user.
+    // Over-approximated: a user's two-key limit and whether it has a password are not described,
+    // so either call is enough, and the attacker may also be asked for MFA (context is free).
+    for (const auto& p : w.principals) {
+      if (p.kind != PrincipalKind::kUser || p.arn == id.principal) continue;
+      for (const char* action :
+           {"iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"})
+        add(action, p.arn,
+            "new credentials of user `" + p.name + "` for the attacker, who then acts as it",
+            "credentials:" + p.arn,
+            [user = p.arn, action](const World&, const std::vector<std::string>& attacker) {
+              return std::vector<WorldEdit>{{WorldEditKind::kCreateCredentials,
+                                             user,
+                                             "",
+                                             {{"holder", attacker.front()}, {"action", action}},
+                                             ""}};
+            });
+    }
     for (const auto& [arn, policy] : w.managed_policies) {
       std::string target = arn;
       add("iam:CreatePolicyVersion", arn,
@@ -222,28 +241,37 @@ std::vector<Edit> possible_edits(const World& w, const Reach& reach) {
 
 }  // namespace
 
-bool apply(const Edit& edit, World& world, const std::vector<std::string>& attacker) {
+bool apply(const Edit& edit, World& world, const std::vector<std::string>& attacker,
+           std::string* why) {
   std::vector<WorldEdit> changes = edit.changes(world, attacker);
-  if (changes.size() == 1) return accesspath::apply(changes.front(), world);
+  if (changes.size() == 1) return accesspath::apply(changes.front(), world, why);
   World trial = world;
   for (const auto& change : changes)
-    if (!accesspath::apply(change, trial)) return false;
+    if (!accesspath::apply(change, trial, why)) return false;
   world = std::move(trial);
   return true;
 }
 
-Escalated escalate(const World& start_world, const std::string& start) {
-  Escalated e{start_world, {}};
+Escalated escalate(const World& start_world, const std::string& start,
+                   const Techniques& techniques) {
+  const Techniques& edits_of = techniques ? techniques : Techniques(possible_edits);
+  Escalated e{start_world, {}, {}};
   std::set<std::string> done;
   for (int round = 0; round < 64; ++round) {
     Reach reach = reach_from(e.world, start);
     std::vector<std::string> arns;
     for (const auto& id : reach.identities) arns.push_back(id.principal);
     bool changed = false;
-    for (auto& edit : possible_edits(e.world, reach)) {
+    for (auto& edit : edits_of(e.world, reach)) {
       if (done.count(edit.key)) continue;
       done.insert(edit.key);
-      if (!apply(edit, e.world, arns)) continue;
+      if (std::string why; !apply(edit, e.world, arns, &why)) {
+        // Allowed, but accesspath could not make the change: what it would open is unknown.
+        e.failed.push_back("`" + edit.step.actor + "` may " + edit.step.action + " `" +
+                           edit.step.target + "`, but the change could not be modelled (" + why +
+                           ")");
+        continue;
+      }
       e.world.reindex();
       e.applied.push_back(std::move(edit));
       changed = true;
@@ -280,15 +308,6 @@ std::string unfollowed_technique(const World& w, const Reach& reach) {
     for (const Principal* role : roles_of(w))
       if (can(w, id, "iam:PassRole", role->arn, nullptr))
         return who + "may pass role `" + role->arn + "` to a service that runs code";
-    // IAM API Reference, CreateAccessKey / CreateLoginProfile / UpdateLoginProfile: credentials
-    // for another user let the attacker act as that user.
-    for (const auto& p : w.principals) {
-      if (p.kind != PrincipalKind::kUser || p.arn == id.principal) continue;
-      for (const char* action :
-           {"iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile"})
-        if (can(w, id, action, p.arn, nullptr))
-          return who + "may act as user `" + p.arn + "` by " + action;
-    }
     // IAM API Reference, SetDefaultPolicyVersion: an older version becomes the one in force; the
     // world describes only the default version.
     for (const auto& [arn, policy] : w.managed_policies)

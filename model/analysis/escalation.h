@@ -1,5 +1,6 @@
 // Escalation: the changes a start principal can make to the world with the permissions it has
-// (policies, group membership, key states: scenario contract, "via": "escalation"), applied again
+// (policies, group membership, key states, other users' credentials: scenario contract, "via":
+// "escalation"), applied again
 // and again until nothing new opens, and the techniques it could use that accesspath does not
 // follow (they make a "holds" undecided). Every change is asked of the evaluator first. Internal
 // to analysis/ (model/SEMANTICS.md, "Escalation").
@@ -33,16 +34,25 @@ struct Edit {
 // Makes the edit's changes to `world` (model/world/world_edit.h). False, and `world` unchanged,
 // when one of them cannot be made (a key no longer in the state the change starts from). The
 // caller reindexes.
-bool apply(const Edit& edit, World& world, const std::vector<std::string>& attacker);
+bool apply(const Edit& edit, World& world, const std::vector<std::string>& attacker,
+           std::string* why = nullptr);
 
 struct Escalated {
   World world;
   std::vector<Edit> applied;  // in the order they were made
+  // Changes the attacker is allowed to make that could not be made to the model (why, for
+  // people): what they would open is unknown, so a "holds" after them is undecided.
+  std::vector<std::string> failed;
 };
 
+// The changes the identities of a reach may make in a world: the techniques followed.
+using Techniques = std::function<std::vector<Edit>(const World&, const Reach&)>;
+
 // Applies every change the start principal can make, again and again, until nothing new opens
-// (each change only adds permissions for the attacker, so this reaches a fixpoint).
-Escalated escalate(const World& start_world, const std::string& start);
+// (each change only adds permissions for the attacker, so this reaches a fixpoint). `techniques`:
+// the known ones (model/SEMANTICS.md, "Escalation") unless given.
+Escalated escalate(const World& start_world, const std::string& start,
+                   const Techniques& techniques = {});
 
 // The world after `edits`, or nullopt when one of them can no longer be made (an edit that an
 // earlier, now dropped, one made possible: a permission it granted, a key state it changed).

@@ -21,6 +21,8 @@ Request assume_request(const Identity& from, const Principal& role) {
 
 RoleChains::RoleChains(const World& w) : w_(w), roles_(roles_of(w)) {
   sessions_.resize(roles_.size());
+  for (const auto& p : w.principals)
+    for (const auto& holder : p.credentials_held_by) held_by_[holder].push_back(&p);
   // With a handful of roles, asking the evaluator costs less than building the index.
   if (roles_.size() < kIndexFrom) return;
   ResourceFamily family{"sts:AssumeRole", {}};
@@ -35,13 +37,23 @@ Reach RoleChains::reach(const std::string& start) {
   if (!who) return r;
   r.identities.push_back({start, std::move(*who), -1});
   std::set<std::string_view> seen{start};
+  // The users whose credentials the start holds (an escalation made them): it acts as each of
+  // them, from the start of a chain (parent -1: no AssumeRole step leads there).
+  if (auto held = held_by_.find(start); held != held_by_.end())
+    for (const Principal* user : held->second)
+      if (auto as_user = resolve_requester(w_, user->arn); as_user && seen.insert(user->arn).second)
+        r.identities.push_back({user->arn, std::move(*as_user), -1});
+  UndecidedLog* log = current_undecided_log();
   for (std::size_t i = 0; i < r.identities.size(); ++i) {
     for (std::size_t role : assumable(r.identities[i]))
       if (seen.insert(roles_[role]->arn).second)
         r.identities.push_back({roles_[role]->arn, *sessions_[role], static_cast<int>(i)});
-    // The answers are cached per identity: its undecided questions are kept with them, so
-    // every start whose chains pass through it learns of them, not only the first.
-    for (const auto& reason : undecided_[r.identities[i].principal]) r.undecided.push_back(reason);
+    // The answers are cached per identity: its undecided questions are kept with them and
+    // reported to the log in force at every reach through it, not only at the first.
+    for (const auto& reason : undecided_[r.identities[i].principal]) {
+      r.undecided.push_back(reason);
+      if (log) log->add(reason);
+    }
   }
   return r;
 }
@@ -50,19 +62,14 @@ const std::vector<std::size_t>& RoleChains::assumable(const Identity& id) {
   auto [it, fresh] = edges_.try_emplace(id.principal);
   if (!fresh) return it->second;
   UndecidedLog asked;
-  UndecidedLog* outer = current_undecided_log();
   ScopedUndecidedLog use_asked(asked);
-  struct Forward {  // what could not be decided is kept here and reported to the caller's log
+  struct Keep {  // what could not be decided is kept here; reach() reports it
     UndecidedLog& asked;
-    UndecidedLog* outer;
     std::vector<std::string>& kept;
-    ~Forward() {
-      for (auto& reason : asked.reasons()) {
-        if (outer) outer->add(reason);
-        kept.push_back(std::move(reason));
-      }
+    ~Keep() {
+      for (auto& reason : asked.reasons()) kept.push_back(std::move(reason));
     }
-  } forward{asked, outer, undecided_[id.principal]};
+  } keep{asked, undecided_[id.principal]};
   std::vector<std::uint32_t> candidates;
   // The index knows AWS principals; an identity of a federated provider asks every role.
   if (index_ && !id.who.is_federated()) {
@@ -90,7 +97,9 @@ Reach reach_from(const World& w, const std::string& start) {
 
 std::vector<PathStep> chain_steps(const World& w, const Reach& r, std::size_t index) {
   std::vector<std::size_t> chain;
-  for (int i = static_cast<int>(index); i > 0; i = r.identities[static_cast<std::size_t>(i)].parent)
+  // Up to the start or a user whose credentials it holds (both have no parent).
+  for (int i = static_cast<int>(index); r.identities[static_cast<std::size_t>(i)].parent >= 0;
+       i = r.identities[static_cast<std::size_t>(i)].parent)
     chain.push_back(static_cast<std::size_t>(i));
   std::reverse(chain.begin(), chain.end());
   std::vector<PathStep> steps;

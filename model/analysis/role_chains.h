@@ -28,7 +28,9 @@ namespace accesspath::paths {
 struct Identity {
   std::string principal;  // as a request names it: user/role ARN, "anonymous", outsider ARN
   Requester who;
-  int parent = -1;  // index of the identity that assumed this role; -1 for the start
+  // Index of the identity that assumed this role; -1 for the start and for a user whose
+  // credentials the start holds (an escalation step created them).
+  int parent = -1;
 };
 
 struct Reach {
@@ -54,8 +56,10 @@ class RoleChains {
  public:
   explicit RoleChains(const World& w);
 
-  // The start principal and every role it can become, through chains, in BFS order (shortest
-  // chains first). "Can" is end to end: each step needs the trust policy and sts:AssumeRole.
+  // The start principal, the users whose credentials it holds, and every role they can become,
+  // through chains, in BFS order (shortest chains first). "Can" is end to end: each step needs
+  // the trust policy and sts:AssumeRole. The AssumeRole questions on the way that could not be
+  // decided go to `Reach::undecided` and to the undecided log in force, on every call.
   Reach reach(const std::string& start);
 
  private:
@@ -69,6 +73,8 @@ class RoleChains {
   std::vector<std::optional<Requester>> sessions_;  // per role, once one can assume it
   std::unordered_map<std::string, std::vector<std::size_t>> edges_;      // by identity
   std::unordered_map<std::string, std::vector<std::string>> undecided_;  // by identity
+  // Users by the principal that holds their credentials (Principal::credentials_held_by).
+  std::unordered_map<std::string, std::vector<const Principal*>> held_by_;
   std::unique_ptr<CandidateIndex> index_;
 };
 

@@ -249,6 +249,17 @@ void evaluate_s3(const Call& call) {
                    "/<key>`");
     return;
   }
+  // S3 API Reference, GetBucketPolicy / PutBucketPolicy / DeleteBucketPolicy: "the calling
+  // identity must ... belong to the bucket owner's account" (405 Method Not Allowed otherwise),
+  // whatever the policies allow.
+  if ((action_lower == "s3:getbucketpolicy" || action_lower == "s3:putbucketpolicy" ||
+       action_lower == "s3:deletebucketpolicy") &&
+      (who.is_anonymous() || who.account != bucket->account)) {
+    refuse_all(call, "S3 checks the caller's account",
+               "only identities of the bucket owner's account (" + bucket->account +
+                   ") may get, put or delete its bucket policy (405 Method Not Allowed)");
+    return;
+  }
   const bool explain = call.explain;
   bool allowed = true;
   auto fail = [&]() {

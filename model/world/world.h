@@ -67,6 +67,10 @@ struct Principal {
   PolicyPtr trust_policy;          // roles only; may be null
   std::map<std::string, std::string> tags;
   std::string pointer;  // where it is declared in the scenario file
+  // Users only: the principals that hold credentials of this user (an access key or a console
+  // password) and so act as it. Not part of the scenario format: only the escalation search sets
+  // it (iam:CreateAccessKey, CreateLoginProfile, UpdateLoginProfile; world_edit.h).
+  std::vector<std::string> credentials_held_by;
 };
 
 enum class Sse { kS3, kKms, kCustomer };  // SSE-S3 (AES256), SSE-KMS (aws:kms), SSE-C

@@ -15,6 +15,13 @@ bool fail(std::string* why, std::string message) {
   return false;
 }
 
+// The string `doc[field]`; "" when the document has none.
+std::string string_field(const json& doc, const char* field) {
+  if (!doc.is_object()) return "";
+  auto it = doc.find(field);
+  return it != doc.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 // Parses a new document the way the loader would at `pointer`; null when it has errors.
 PolicyPtr parse_new_policy(const json& doc, const std::string& pointer, PolicyKind kind,
                            const std::string& label, std::string* why) {
@@ -227,6 +234,17 @@ bool apply_to_principal(const WorldEdit& e, World& w, std::string* why) {
       p.policies.push_back({e.managed_arn, std::move(mp)});
       return true;
     }
+    case WorldEditKind::kCreateCredentials: {
+      // IAM API Reference, CreateAccessKey ("creates a new secret access key ... for the
+      // specified user"), CreateLoginProfile / UpdateLoginProfile (a console password for it):
+      // whoever holds them signs requests as that user.
+      if (p.kind != PrincipalKind::kUser) return fail(why, "`" + e.target + "` is not a user");
+      const std::string holder = string_field(e.document, "holder");
+      if (holder.empty()) return fail(why, "new credentials need a `holder`");
+      auto& held = p.credentials_held_by;
+      if (std::find(held.begin(), held.end(), holder) == held.end()) held.push_back(holder);
+      return true;
+    }
     default:
       return fail(why, std::string(to_string(e.kind)) + " does not apply to a principal");
   }
@@ -277,6 +295,8 @@ std::string_view to_string(WorldEditKind kind) {
       return "AddUserToGroup";
     case WorldEditKind::kSetManagedPolicyVersion:
       return "SetManagedPolicyVersion";
+    case WorldEditKind::kCreateCredentials:
+      return "CreateCredentials";
   }
   return "?";
 }
@@ -298,6 +318,7 @@ bool apply(const WorldEdit& e, World& w, std::string* why) {
     case WorldEditKind::kAttachManagedPolicy:
     case WorldEditKind::kSetTrustPolicy:
     case WorldEditKind::kRemoveBoundary:
+    case WorldEditKind::kCreateCredentials:
       return apply_to_principal(e, w, why);
     case WorldEditKind::kSetManagedPolicyVersion:
       return set_managed_policy_version(e, w, why);
@@ -354,6 +375,9 @@ std::vector<Request> calls_for(const WorldEdit& e) {
       return {call("iam:AddUserToGroup", e.target)};
     case WorldEditKind::kSetManagedPolicyVersion:
       return {call("iam:CreatePolicyVersion", e.target)};
+    case WorldEditKind::kCreateCredentials:
+      return {
+          call(or_default(string_field(e.document, "action"), "iam:CreateAccessKey"), e.target)};
   }
   return {};
 }

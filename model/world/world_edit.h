@@ -36,6 +36,8 @@ enum class WorldEditKind {
   kRemoveBoundary,           // target: user or role ARN
   kAddUserToGroup,           // target: group ARN; document: the user's ARN
   kSetManagedPolicyVersion,  // target: managed policy ARN; document: its new default version
+  // target: user ARN; document: {"holder": who gets the credentials, "action": the IAM call}
+  kCreateCredentials,
 };
 
 // "RewriteBucketPolicy", "SetKeyState", ...: the names in JSON and in explore's write-ups.
