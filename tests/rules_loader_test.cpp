@@ -171,5 +171,33 @@ TEST(RulesLoader, EveryProblemIsReportedNotJustTheFirst) {
   EXPECT_TRUE(has_diagnostic(r.diagnostics, "/keys/0/arn", Severity::kError));
 }
 
+// IAM User Guide, Principal element: a federated principal is a SAML or OIDC provider's ARN or a
+// web identity provider's host name; IAM refuses anything else ("Invalid principal in policy").
+TEST(RulesLoader, MalformedIdentityProviderIsRefused_PrincipalElementFederated) {
+  auto with_provider = [](std::string_view provider) {
+    const std::string role = R"json(}, {"arn": "arn:aws:iam::111122223333:role/web",
+      "trust_policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"Federated": "PROVIDER"}, "Action": "sts:AssumeRoleWithWebIdentity"}]}}],
+  "keys")json";
+    return replace(std::string(kValid), "}],\n  \"keys\"", replace(role, "PROVIDER", provider));
+  };
+  for (std::string_view good :
+       {"cognito-identity.amazonaws.com", "accounts.google.com", "www.amazon.com",
+        "arn:aws:iam::111122223333:saml-provider/Okta",
+        "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"}) {
+    LoadResult r = load(with_provider(good));
+    EXPECT_TRUE(r.scenario) << good << "\n" << describe(r.diagnostics);
+  }
+  for (std::string_view bad :
+       {"arn:aws:iam::111122223333:saml-provider", "arn:aws:iam::111122223333:saml-provider/",
+        "arn:aws:iam::1111:oidc-provider/x.example.com", "arn:aws:iam::111122223333:user/alice",
+        "arn:aws:s3:::bucket", "arn:aws:iam::111122223333:saml-provider/*", "okta", "*",
+        "my provider.com"})
+    EXPECT_TRUE(refused_at(with_provider(bad),
+                           "/principals/1/trust_policy/Statement/0/Principal/Federated",
+                           "Invalid principal in policy"))
+        << bad;
+}
+
 }  // namespace
 }  // namespace accesspath::rules

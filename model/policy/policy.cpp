@@ -205,6 +205,36 @@ void check_aws_principal(const std::string& value, const std::string& ptr, Diagn
   for (const auto& p : validate_arn(value, /*allow_wildcards=*/false)) diags.error(ptr, p);
 }
 
+// IAM User Guide, Principal element ("Federated web identity user principals", "SAML session
+// principals"): a SAML or OIDC provider of IAM by ARN, or a web identity provider by its host
+// name (cognito-identity.amazonaws.com, www.amazon.com, accounts.google.com, graph.facebook.com).
+// IAM refuses anything else with "Invalid principal in policy".
+void check_federated_principal(const std::string& value, const std::string& ptr,
+                               Diagnostics& diags) {
+  auto refuse = [&](const std::string& what) {
+    diags.error(ptr, "Invalid principal in policy: federated principal `" + value + "` " + what +
+                         "; use arn:aws:iam::ACCOUNT:saml-provider/NAME, "
+                         "arn:aws:iam::ACCOUNT:oidc-provider/HOST, or a web identity provider "
+                         "such as cognito-identity.amazonaws.com");
+  };
+  if (value.rfind("arn:", 0) == 0) {
+    auto arn = parse_arn_view(value);
+    if (!arn || arn->service != "iam" || !arn->region.empty() || !is_account_id(arn->account))
+      return refuse("is not an IAM provider ARN with a 12-digit account");
+    for (std::string_view kind : {"saml-provider/", "oidc-provider/"})
+      if (arn->resource.rfind(kind, 0) == 0 && arn->resource.size() > kind.size() &&
+          !has_wildcard(value))
+        return;
+    return refuse("names no SAML or OIDC provider");
+  }
+  const bool host_name = value.find('.') != std::string::npos && value.front() != '.' &&
+                         value.back() != '.' && std::all_of(value.begin(), value.end(), [](char c) {
+                           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                  (c >= '0' && c <= '9') || c == '.' || c == '-';
+                         });
+  if (!host_name) refuse("is neither a provider ARN nor a provider's host name");
+}
+
 PrincipalElement parse_principal(const json& j, const std::string& ptr, Diagnostics& diags) {
   PrincipalElement out;
   if (j.is_string()) {
@@ -238,6 +268,8 @@ PrincipalElement parse_principal(const json& j, const std::string& ptr, Diagnost
         check_aws_principal(values[i], vptr, diags);
         if (values[i] == "*") out.everyone = true;  // {"AWS": "*"} == "*" (rule 21)
       }
+      if (*type == PrincipalEntry::Type::kFederated)
+        check_federated_principal(values[i], vptr, diags);
       std::optional<std::string> account;
       if (*type == PrincipalEntry::Type::kAws) account = account_principal(values[i]);
       out.entries.push_back({*type, values[i], std::move(account)});
