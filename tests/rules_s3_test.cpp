@@ -523,5 +523,30 @@ TEST(RulesS3, ListingNeedsListBucketOnTheBucketArn_Rule97) {
   EXPECT_TRUE(allows(list, kAlice, "s3:ListBucket", "arn:aws:s3:::data-bucket"));
 }
 
+// S3 User Guide, access points: a request through an access point is authorized by its policy
+// too, which no world describes. The decision says so (undecided) instead of a silent deny.
+TEST(RulesS3, RequestsThroughAccessPointsAreUndecided_AccessPoints) {
+  World w = make_world(R"json({
+    "format": 1, "name": "access-point",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}]}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1"}]
+  })json");
+  for (std::string_view resource :
+       {"arn:aws:s3:us-east-1:111122223333:accesspoint/reports/object/plain.csv",
+        "arn:aws:s3::111122223333:accesspoint/mfzwi23gnjvgw.mrap/object/plain.csv",
+        "arn:aws:s3-object-lambda:us-east-1:111122223333:accesspoint/redact/object/plain.csv"}) {
+    Decision d = decide(w, kAlice, "s3:GetObject", resource);
+    EXPECT_FALSE(d.allowed) << resource;
+    EXPECT_NE(d.undecided.find("access points are not modelled"), std::string::npos) << resource;
+  }
+  // A bucket's own ARN is decided as usual.
+  Decision direct = decide(w, kAlice, "s3:GetObject", kS3Object);
+  EXPECT_TRUE(direct.allowed);
+  EXPECT_TRUE(direct.undecided.empty());
+}
+
 }  // namespace
 }  // namespace accesspath::rules

@@ -233,6 +233,18 @@ void evaluate_s3(const Call& call) {
   auto ref = parse_s3_resource(req.resource);
   std::string action_lower = to_lower(req.action);
   if (!ref) {
+    // S3 User Guide, "Managing access to shared datasets with access points": a request through
+    // an access point is authorized by the access point's policy too. The world describes no
+    // access points, so what it decides is not known: undecided, never a silent deny.
+    if (auto arn = parse_arn_view(req.resource);
+        arn && (arn->service == "s3" || arn->service == "s3-object-lambda") &&
+        arn->resource.rfind("accesspoint/", 0) == 0) {
+      call.decision.undecided =
+          "requests through S3 access points are not modelled (the world describes no access "
+          "point or access point policy)";
+      refuse_all(call, "S3 request", "`" + req.resource + "` names an access point");
+      return;
+    }
     refuse_all(call, "S3 request", "`" + req.resource + "` is not an S3 bucket or object ARN");
     return;
   }
