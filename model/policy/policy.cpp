@@ -498,7 +498,7 @@ bool Statement::same_meaning(const Statement& o) const {
 }
 
 Policy parse_policy(const json& doc, const std::string& pointer, PolicyKind kind,
-                    Diagnostics& diags) {
+                    Diagnostics& diags, PolicyOwner owner) {
   Policy p;
   p.kind = kind;
   p.pointer = pointer;
@@ -507,7 +507,7 @@ Policy parse_policy(const json& doc, const std::string& pointer, PolicyKind kind
     return p;
   }
   // AWS's size quotas: far over them, the policy is refused before it is compiled.
-  if (!check_policy_size(doc, pointer, kind, diags)) return p;
+  if (!check_policy_size(doc, pointer, kind, diags, owner)) return p;
   for (const auto& [key, value] : doc.items()) {
     if (key != "Version" && key != "Id" && key != "Statement")
       diags.error(
