@@ -12,6 +12,7 @@
 #include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
+#include "model/policy/documented_actions.h"
 #include "model/policy/policy_limits.h"
 #include "model/policy/service_prefixes.h"
 
@@ -120,7 +121,9 @@ void check_action(const std::string& action, const std::string& ptr, Diagnostics
     return;
   }
   if (has_wildcard(action) || !catalog_covers_service(service)) return;
-  if (!lookup_action(action)) {
+  // Service Authorization Reference: an action AWS documents matches its requests even when the
+  // catalog does not describe it; only a name AWS does not document never matches (rule 5).
+  if (!lookup_action(action) && !is_documented_action(action)) {
     std::string message = "`" + action + "` is not an IAM action";
     std::string_view hint = action_hint(action);
     if (!hint.empty()) message += " (" + std::string(hint) + ")";
