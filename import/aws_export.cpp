@@ -105,8 +105,10 @@ void read_managed_policies(const json& doc, const std::string& file, ScenarioBui
       report.skipped(file, vptr, "managed policy `" + arn + "` is left out: " + why);
       continue;
     }
+    bool by_aws = arn.find(":iam::aws:policy/") != std::string::npos;
     if (builder.valid_policy(*d, PolicyKind::kIdentity, {file, vptr},
-                             "managed policy `" + arn + "`"))
+                             "managed policy `" + arn + "`",
+                             by_aws ? PolicyOwner::kAws : PolicyOwner::kCustomer))
       builder.add_managed_policy(arn, *d, {file, ptr});
   }
 }

@@ -34,11 +34,13 @@ bool merge_invariants(nlohmann::json& scenario, const std::string& file, ImportR
         continue;
       }
       merged[key] = value;
+      // Results about them are placed in the team's file (docs/scenario-contract.md, "Sources").
+      merged["sources"]["/" + key] = {{"file", file}, {"pointer", "/" + key}};
     } else if (key == "name" || key == "description") {
       if (value.is_string()) merged[key] = value;
     } else if (key == "format" || key == "$schema" || key == "accounts" ||
                key == "managed_policies" || key == "groups" || key == "principals" ||
-               key == "buckets" || key == "keys" || key == "resources") {
+               key == "buckets" || key == "keys" || key == "resources" || key == "sources") {
       if (key != "format" && key != "$schema")
         report.note(file, "/" + key, "`" + key + "` is ignored: the world is the imported one");
     } else {

@@ -96,10 +96,13 @@ std::string account_of(const std::string& arn) {
 }  // namespace
 
 bool ScenarioBuilder::valid_policy(const json& doc, PolicyKind kind, const Origin& origin,
-                                   const std::string& what) {
+                                   const std::string& what, PolicyOwner owner) {
   Diagnostics diags;
-  parse_policy(doc, origin.pointer, kind, diags);
-  if (!diags.has_errors()) return true;
+  parse_policy(doc, origin.pointer, kind, diags, owner);
+  if (!diags.has_errors()) {
+    documents_[doc.dump()].push_back(origin);
+    return true;
+  }
   for (const auto& d : diags.items())
     if (d.severity == Severity::kError)
       report_.skipped(origin.file, d.pointer, what + " is left out: " + d.message);
@@ -221,6 +224,67 @@ json ScenarioBuilder::assemble(std::map<std::string, const Origin*>* origins) co
   return doc;
 }
 
+namespace {
+
+json origin_json(const Origin& o) {
+  json j = {{"file", o.file}, {"pointer", o.pointer}};
+  if (!o.address.empty()) j["address"] = o.address;
+  return j;
+}
+
+// The parts of an item that hold policy documents (or lists, or levels of them).
+bool holds_documents(const std::string& key) {
+  return key == "policies" || key == "trust_policy" || key == "permissions_boundary" ||
+         key == "policy" || key == "scps" || key == "rcps";
+}
+
+}  // namespace
+
+void ScenarioBuilder::document_sources(const json& value, const std::string& pointer,
+                                       const Origin* item, json& out) const {
+  if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i)
+      document_sources(value[i], pointer_join(pointer, i), item, out);
+    return;
+  }
+  if (!value.is_object()) return;
+  if (auto it = documents_.find(value.dump()); it != documents_.end()) {
+    const Origin* best = &it->second.front();
+    for (const Origin& o : it->second)
+      if (item && o.file == item->file && o.pointer.starts_with(item->pointer + "/")) best = &o;
+    out[pointer] = origin_json(*best);
+    return;
+  }
+  for (const auto& [k, v] : value.items())
+    if (holds_documents(k)) document_sources(v, pointer_join(pointer, k), item, out);
+}
+
+json ScenarioBuilder::sources(const json& doc,
+                              const std::map<std::string, const Origin*>& origins) const {
+  json out = json::object();
+  for (const auto& [pointer, origin] : origins) out[pointer] = origin_json(*origin);
+  if (auto m = doc.find("managed_policies"); m != doc.end())
+    for (const auto& [arn, policy] : m->items())
+      if (auto it = documents_.find(policy.dump()); it != documents_.end()) {
+        json o = origin_json(it->second.front());
+        // The place of the document in the file, with the Terraform address of its resource.
+        if (const auto item = origins.find(pointer_join("/managed_policies", arn));
+            item != origins.end() && !o.contains("address") && !item->second->address.empty())
+          o["address"] = item->second->address;
+        out[pointer_join("/managed_policies", arn)] = o;
+      }
+  for (const char* list : {"accounts", "groups", "principals", "buckets", "keys"})
+    if (auto l = doc.find(list); l != doc.end() && l->is_array())
+      for (std::size_t i = 0; i < l->size(); ++i) {
+        std::string item = pointer_join(std::string("/") + list, i);
+        auto origin = origins.find(item);
+        const Origin* from = origin == origins.end() ? nullptr : origin->second;
+        for (const auto& [k, v] : (*l)[i].items())
+          if (holds_documents(k)) document_sources(v, pointer_join(item, k), from, out);
+      }
+  return out;
+}
+
 bool ScenarioBuilder::prune(const json& doc, const std::string& pointer, const std::string& message,
                             const std::map<std::string, const Origin*>& origins) {
   std::vector<std::string> t = tokens_of(pointer);
@@ -284,6 +348,7 @@ std::optional<json> ScenarioBuilder::build(const std::string& name,
     if (!loaded.diagnostics.has_errors()) {
       report_.imported(managed_.size() + groups_.size() + principals_.size() + buckets_.size() +
                        keys_.size());
+      if (json s = sources(doc, origins); !s.empty()) doc["sources"] = std::move(s);
       return doc;
     }
     std::string errors;

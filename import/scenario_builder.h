@@ -1,5 +1,7 @@
 // Building a scenario document (docs/scenario-contract.md, format 1) from imported items.
-// Each item carries where it came from (file and JSON pointer). Duplicates and policies the
+// Each item carries where it came from (file and JSON pointer), and so does each policy document
+// that `valid_policy` accepted: the document's place is written to the scenario's `sources`
+// under the scenario pointer the document ends up at. Duplicates and policies the
 // model's parser rejects are skipped and reported when added; `build` then loads the whole
 // document with the scenario loader and removes whatever it still refuses (a reference to a
 // group that was not exported, …), reporting each removal, until the document loads.
@@ -15,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,9 +27,17 @@
 
 namespace accesspath {
 
+// Where an item or a policy document came from: the export file or plan, the JSON pointer in it,
+// and for a plan the Terraform address of the resource. It becomes the item's entry in the
+// scenario's `sources` (docs/scenario-contract.md), which `check --format sarif` locates results
+// at.
 struct Origin {
+  Origin() = default;
+  Origin(std::string f, std::string p, std::string a = "")
+      : file(std::move(f)), pointer(std::move(p)), address(std::move(a)) {}
   std::string file;
   std::string pointer;
+  std::string address;  // Terraform resource address ("" for an AWS export)
 };
 
 class ScenarioBuilder {
@@ -35,8 +46,9 @@ class ScenarioBuilder {
 
   // True when the model's parser accepts `doc` as a policy of `kind`; otherwise every error is
   // reported (at `origin`'s file, pointers below its pointer) and `what` is skipped.
+  // An accepted document is remembered with its origin for `sources`.
   bool valid_policy(const nlohmann::json& doc, PolicyKind kind, const Origin& origin,
-                    const std::string& what);
+                    const std::string& what, PolicyOwner owner = PolicyOwner::kCustomer);
 
   // The account entry, created on first use.
   nlohmann::json& account(const std::string& id);
@@ -71,12 +83,21 @@ class ScenarioBuilder {
   bool add_unique(std::map<std::string, Item>& items, const std::string& id, nlohmann::json value,
                   const Origin& origin, const std::string& what);
   nlohmann::json assemble(std::map<std::string, const Origin*>* origins) const;
+  // `sources`: scenario pointer -> origin, for the items and the documents in them.
+  nlohmann::json sources(const nlohmann::json& doc,
+                         const std::map<std::string, const Origin*>& origins) const;
+  // The documents in `value` (at `pointer` of the scenario), each at the place it was read from:
+  // of equal documents, the one read inside `item` (the item's own origin), else the first.
+  void document_sources(const nlohmann::json& value, const std::string& pointer, const Origin* item,
+                        nlohmann::json& out) const;
   bool prune(const nlohmann::json& doc, const std::string& pointer, const std::string& message,
              const std::map<std::string, const Origin*>& origins);
 
   ImportReport& report_;
   std::map<std::string, nlohmann::json> accounts_;
   std::map<std::string, Item> managed_, groups_, principals_, buckets_, keys_;
+  // Accepted policy document (dumped) -> where it was read, in reading order.
+  std::map<std::string, std::vector<Origin>> documents_;
   std::set<std::string> removed_;  // "list\nid" of the items left out in this round of build()
 };
 

@@ -67,7 +67,7 @@ std::optional<json> Importer::policy_document(const Resource& r, const std::stri
                                               bool* unknown_ok) {
   Attribute a = plan_.attribute(r, attr);
   std::optional<json> raw = a.value;
-  std::string where = at(r, attr);
+  std::string where = at(r, attr), address = r.address;
   if (!raw || (raw->is_string() && raw->get<std::string>().empty())) {
     // Before apply, a document built by `data.aws_iam_policy_document` is known through it.
     for (const Resource* t : a.references)
@@ -75,6 +75,7 @@ std::optional<json> Importer::policy_document(const Resource& r, const std::stri
         if (auto j = string_attr(*t, "json")) {
           raw = json(*j);
           where = at(*t, "json");
+          address = t->address;
         }
   }
   if (!raw) {
@@ -91,7 +92,7 @@ std::optional<json> Importer::policy_document(const Resource& r, const std::stri
     report_.skipped(plan_.file(), where, what + " is left out: " + why);
     return std::nullopt;
   }
-  if (!builder_.valid_policy(*doc, kind, {plan_.file(), where}, what)) return std::nullopt;
+  if (!builder_.valid_policy(*doc, kind, {plan_.file(), where, address}, what)) return std::nullopt;
   return doc;
 }
 
@@ -122,7 +123,7 @@ std::optional<std::string> Importer::policy_arn(const Resource& r, const std::st
 void Importer::iam_entities() {
   for (const auto& r : plan_.resources()) {
     if (r.mode != "managed") continue;
-    Origin origin{plan_.file(), r.pointer};
+    Origin origin{plan_.file(), r.pointer, r.address};
     if (r.type == "aws_iam_policy") {
       auto arn = iam_arn(r, "policy");
       if (!arn) continue;
@@ -151,7 +152,8 @@ void Importer::iam_entities() {
           auto doc = decode_policy_document(json(text), &why);
           if (!doc)
             report_.skipped(plan_.file(), ptr, "an inline policy of `" + *arn + "`: " + why);
-          else if (builder_.valid_policy(*doc, PolicyKind::kIdentity, {plan_.file(), ptr},
+          else if (builder_.valid_policy(*doc, PolicyKind::kIdentity,
+                                         {plan_.file(), ptr, r.address},
                                          "an inline policy of `" + *arn + "`"))
             push_unique(item["policies"], *doc);
         }
@@ -348,7 +350,7 @@ void Importer::keys() {
     }
     if (value_or(r.values, "is_enabled", true) == false) key["state"] = "Disabled";
     if (auto tags = resource_tags(r)) key["tags"] = *tags;
-    keys_[r.address] = {key, {plan_.file(), r.pointer}};
+    keys_[r.address] = {key, {plan_.file(), r.pointer, r.address}};
   }
   for (const auto& r : plan_.resources()) {
     if (r.mode != "managed") continue;
@@ -413,7 +415,7 @@ void Importer::buckets() {
     }
     if (auto tags = resource_tags(r)) b["tags"] = *tags;
     bucket_by_address_[r.address] = *name;
-    if (!buckets_.try_emplace(*name, Item{b, {plan_.file(), r.pointer}}).second)
+    if (!buckets_.try_emplace(*name, Item{b, {plan_.file(), r.pointer, r.address}}).second)
       report_.skipped(plan_.file(), r.pointer, "duplicate bucket `" + *name + "`");
   }
   for (const auto& r : plan_.resources()) {

@@ -80,6 +80,33 @@ TEST(RulesInputLimits, IamQuotasPolicyTenTimesOverItsQuotaIsRefused) {
   EXPECT_TRUE(refused_at(with_statements(statements(2000)), kPolicy, "over ten times"));
 }
 
+// The managed-policy quota binds the policies a customer creates (IAM and AWS STS quotas); AWS's
+// own managed policies exceed it (ReadOnlyAccess has ~85,000 characters): such a policy loads
+// without a quota warning, and the same document as a customer managed policy is refused.
+TEST(RulesInputLimits, IamQuotasDoNotBindAwsManagedPolicies) {
+  std::string big = "{\"Version\": \"2012-10-17\", \"Statement\": [" + statements(2000) + "]}";
+  auto with_managed = [&](const std::string& arn) {
+    return R"({"format": 1, "name": "limits", "accounts": [{"id": "111122223333"}],
+      "managed_policies": {")" +
+           arn + "\": " + big + R"(},
+      "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [")" +
+           arn + "\"]}]}";
+  };
+  LoadResult aws = load_scenario_text(with_managed("arn:aws:iam::aws:policy/ReadOnlyAccess"), "a");
+  ASSERT_TRUE(aws.scenario) << describe(aws.diagnostics);
+  for (const auto& d : aws.diagnostics.items())
+    EXPECT_EQ(d.message.find("quota"), std::string::npos) << d.to_string();
+  EXPECT_TRUE(refused_at(with_managed("arn:aws:iam::111122223333:policy/Big"),
+                         "/managed_policies/arn:aws:iam::111122223333:policy~1Big",
+                         "over ten times"));
+  // Past ten times the longest document IAM returns, even AWS's own is not compiled.
+  Diagnostics d;
+  nlohmann::json huge = nlohmann::json::parse("{\"Version\": \"2012-10-17\", \"Statement\": [" +
+                                              statements(14000) + "]}");
+  EXPECT_FALSE(check_policy_size(huge, "", PolicyKind::kIdentity, d, PolicyOwner::kAws));
+  EXPECT_TRUE(has_diagnostic(d, "", Severity::kError, "AWS managed policy"));
+}
+
 TEST(RulesInputLimits, QuotaDependsOnThePolicyKind) {
   EXPECT_EQ(policy_size_quota(PolicyKind::kIdentity), 6144u);
   EXPECT_EQ(policy_size_quota(PolicyKind::kTrust), 2048u);

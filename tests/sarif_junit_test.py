@@ -16,6 +16,7 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,7 @@ except ImportError:  # pragma: no cover
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.json"))
 SOD = ROOT / "scenarios" / "separation-of-duties.json"
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
 SARIF_SCHEMA = json.loads((ROOT / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft7Validator(SARIF_SCHEMA)
 CLI = os.environ.get("ACCESSPATH_CLI") and str(pathlib.Path(os.environ["ACCESSPATH_CLI"]).resolve())
@@ -226,6 +228,117 @@ class Sarif(unittest.TestCase):
             status, out, err = check("sarif", [SOD], "-o", pathlib.Path(tmp) / "no" / "x.sarif")
             self.assertEqual(status, 2)
             self.assertEqual(sorted(p.name for p in pathlib.Path(tmp).iterdir()), ["check.sarif"])
+
+
+def flipped_team_file(tmp):
+    """Seed 003's team file with expectation 0 flipped and the violated invariant expected to hold."""
+    team = json.loads((FIXTURES / "seed-003-invariants.json").read_text(encoding="utf-8"))
+    e = team["expectations"][0]
+    e["expect"] = "deny" if e["expect"] == "allow" else "allow"
+    violated = [i for i in team["invariants"] if i.get("expect") == "violated"][0]
+    violated["expect"] = "holds"
+    small = {"expectations": [e], "invariants": [violated]}
+    (pathlib.Path(tmp) / "team.json").write_text(json.dumps(small, indent=2), encoding="utf-8")
+
+
+def import_world(kind, source, tmp):
+    r = subprocess.run([CLI, "import", kind, source, "-o", "world.json", "--invariants", "team.json"],
+                       capture_output=True, text=True, timeout=600, cwd=tmp)
+    if r.returncode != 0:
+        raise AssertionError("import %s failed: %s" % (kind, r.stderr[-2000:]))
+
+
+def uri(loc):
+    return unquote(loc["physicalLocation"]["artifactLocation"]["uri"])
+
+
+def names(loc):
+    return [(l["fullyQualifiedName"], l.get("kind")) for l in loc.get("logicalLocations", [])]
+
+
+@unittest.skipUnless(CLI, "set ACCESSPATH_CLI to the accesspath binary")
+class ImportedSarif(unittest.TestCase):
+    """A world made by `import` puts results where the user acts: the export file or the plan
+    with the Terraform address (the scenario's `sources`), the team's invariants file."""
+    sarif = Sarif.sarif
+    check_results = Sarif.check_results
+    check_location = Sarif.check_location
+
+    def common(self, log):
+        self.check_results(log)
+        by_rule = {}
+        for r in log["runs"][0]["results"]:
+            by_rule.setdefault(r["ruleId"], []).append(r)
+        mismatch = by_rule["expectation-mismatch"]
+        self.assertEqual(len(mismatch), 1)
+        self.assertEqual(uri(mismatch[0]["locations"][0]), "team.json")
+        self.assertEqual(names(mismatch[0]["locations"][0])[0][0], "/expectations/0")
+        related = mismatch[0]["relatedLocations"][0]
+        self.assertEqual((uri(related), names(related)[0][0]), ("world.json", "/expectations/0"))
+        violated = by_rule["invariant-violated"]
+        self.assertEqual(len(violated), 1)
+        self.assertEqual(uri(violated[0]["locations"][0]), "team.json")
+        steps = [t["location"] for t in violated[0]["codeFlows"][0]["threadFlows"][0]["locations"]]
+        return by_rule, steps
+
+    def test_aws_export_results_point_at_the_export_files(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            exports = pathlib.Path(tmp) / "exports"
+            shutil.copytree(FIXTURES / "aws-seed-003", exports)
+            details = exports / "111122223333" / "iam" / "get-account-authorization-details.json"
+            doc = json.loads(details.read_text(encoding="utf-8"))
+            policy = [p for p in doc["Policies"] if p["PolicyName"] == "secure-bucket-access"][0]
+            version = [v for v in policy["PolicyVersionList"] if v["IsDefaultVersion"]][0]
+            version["Document"]["Statement"][0]["Sid"] = "not-a-valid-sid"
+            details.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+            flipped_team_file(tmp)
+            import_world("aws", "exports", tmp)
+            # Each document's source is inside its own item's (two roles share one trust policy).
+            sources = json.loads((pathlib.Path(tmp) / "world.json").read_text())["sources"]
+            for at, src in sources.items():
+                item = at.split("/")[:3]
+                if len(at.split("/")) > 3 and "/".join(item) in sources and item[1] == "principals":
+                    self.assertTrue(src["pointer"].startswith(sources["/".join(item)]["pointer"]),
+                                    (at, src))
+            by_rule, steps = self.common(self.sarif(["world.json"], 1, cwd=tmp))
+            iam = "exports/111122223333/iam/get-account-authorization-details.json"
+            sid = [r for r in by_rule["lint-sid"] if uri(r["locations"][0]) == iam]
+            self.assertEqual(len(sid), 1, by_rule["lint-sid"])
+            pointer = names(sid[0]["locations"][0])[0][0]
+            self.assertRegex(pointer, r"^/Policies/\d+/PolicyVersionList/\d+/Document/Statement/0/Sid$")
+            self.assertIn("region", sid[0]["locations"][0]["physicalLocation"])
+            self.assertEqual(uri(sid[0]["relatedLocations"][0]), "world.json")
+            # Counterexample steps at the statements of the exported policies.
+            # (a step without statements stays at the invariant, in the team's file).
+            where = [uri(s) for s in steps]
+            self.assertTrue(any(u.startswith("exports/111122223333/") for u in where), where)
+            self.assertTrue(all(u.startswith("exports/") or u == "team.json" for u in where), where)
+
+    def test_terraform_results_name_the_resource_address(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            plan = json.loads((FIXTURES / "terraform-seed-003.json").read_text(encoding="utf-8"))
+            for r in plan["planned_values"]["root_module"]["resources"]:
+                if r["address"] == 'aws_iam_policy.this["authorized-users"]':
+                    policy = json.loads(r["values"]["policy"])
+                    policy["Statement"][0]["Sid"] = "not-a-valid-sid"
+                    r["values"]["policy"] = json.dumps(policy)
+            (pathlib.Path(tmp) / "plan.json").write_text(json.dumps(plan, indent=2), encoding="utf-8")
+            flipped_team_file(tmp)
+            import_world("terraform", "plan.json", tmp)
+            by_rule, steps = self.common(self.sarif(["world.json"], 1, cwd=tmp))
+            sid = [r for r in by_rule["lint-sid"] if uri(r["locations"][0]) == "plan.json"]
+            self.assertEqual(len(sid), 1, by_rule["lint-sid"])
+            where = sid[0]["locations"][0]
+            self.assertIn(('aws_iam_policy.this["authorized-users"]', "resource"), names(where))
+            self.assertTrue(names(where)[0][0].endswith("/values/policy"), names(where))
+            in_plan = [s for s in steps if uri(s) == "plan.json"]
+            self.assertTrue(in_plan, [uri(s) for s in steps])
+            self.assertTrue(all(uri(s) in ("plan.json", "team.json") for s in steps))
+            for s in in_plan:
+                self.assertEqual([k for _, k in names(s)][-1], "resource", names(s))
+            addresses = {n for s in in_plan for n, k in names(s) if k == "resource"}
+            self.assertTrue(any("aws_s3_bucket_policy" in a or "aws_iam_policy" in a
+                                for a in addresses), addresses)
 
 
 @unittest.skipUnless(CLI, "set ACCESSPATH_CLI to the accesspath binary")

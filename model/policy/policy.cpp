@@ -12,6 +12,7 @@
 #include "model/core/strings.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
+#include "model/policy/documented_actions.h"
 #include "model/policy/policy_limits.h"
 #include "model/policy/service_prefixes.h"
 
@@ -120,7 +121,9 @@ void check_action(const std::string& action, const std::string& ptr, Diagnostics
     return;
   }
   if (has_wildcard(action) || !catalog_covers_service(service)) return;
-  if (!lookup_action(action)) {
+  // Service Authorization Reference: an action AWS documents matches its requests even when the
+  // catalog does not describe it; only a name AWS does not document never matches (rule 5).
+  if (!lookup_action(action) && !is_documented_action(action)) {
     std::string message = "`" + action + "` is not an IAM action";
     std::string_view hint = action_hint(action);
     if (!hint.empty()) message += " (" + std::string(hint) + ")";
@@ -530,7 +533,7 @@ bool Statement::same_meaning(const Statement& o) const {
 }
 
 Policy parse_policy(const json& doc, const std::string& pointer, PolicyKind kind,
-                    Diagnostics& diags) {
+                    Diagnostics& diags, PolicyOwner owner) {
   Policy p;
   p.kind = kind;
   p.pointer = pointer;
@@ -539,7 +542,7 @@ Policy parse_policy(const json& doc, const std::string& pointer, PolicyKind kind
     return p;
   }
   // AWS's size quotas: far over them, the policy is refused before it is compiled.
-  if (!check_policy_size(doc, pointer, kind, diags)) return p;
+  if (!check_policy_size(doc, pointer, kind, diags, owner)) return p;
   for (const auto& [key, value] : doc.items()) {
     if (key != "Version" && key != "Id" && key != "Statement")
       diags.error(

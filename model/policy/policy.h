@@ -104,11 +104,15 @@ struct Policy {
   bool variables_enabled() const { return version == "2012-10-17"; }
 };
 
+// Who wrote a policy: a customer, or AWS (an AWS managed policy, `arn:aws:iam::aws:policy/…`,
+// which the customer quotas do not bind; policy_limits.h).
+enum class PolicyOwner { kCustomer, kAws };
+
 // Parses a policy document. Problems are appended to `diags` with pointers
 // below `pointer`. The returned policy is usable even with errors (statements
 // with errors are dropped so they can never grant).
 Policy parse_policy(const nlohmann::json& doc, const std::string& pointer, PolicyKind kind,
-                    Diagnostics& diags);
+                    Diagnostics& diags, PolicyOwner owner = PolicyOwner::kCustomer);
 
 // S3's own rule on top of the grammar: every bucket policy statement has `Resource` or
 // `NotResource` (S3 refuses the policy otherwise). Errors at the statements' pointers.

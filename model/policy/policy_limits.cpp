@@ -69,9 +69,19 @@ std::size_t policy_size(const json& doc, std::size_t stop_after, bool* beyond_la
 }
 
 bool check_policy_size(const json& doc, const std::string& pointer, PolicyKind kind,
-                       Diagnostics& diags) {
-  std::size_t quota = policy_size_quota(kind);
+                       Diagnostics& diags, PolicyOwner owner) {
   bool beyond_latin1 = false;
+  if (owner == PolicyOwner::kAws) {
+    // IAM User Guide, "IAM and AWS STS quotas": the managed policy quota is for the policies a
+    // customer creates; AWS managed policies are AWS's and exceed it (ReadOnlyAccess).
+    if (policy_size(doc, kAwsManagedPolicyCap) <= kAwsManagedPolicyCap) return true;
+    diags.error(pointer, "the AWS managed policy has more than " +
+                             std::to_string(kAwsManagedPolicyCap) +
+                             " characters, ten times the longest document IAM returns "
+                             "(PolicyVersion `Document`); it is not evaluated");
+    return false;
+  }
+  std::size_t quota = policy_size_quota(kind);
   std::size_t size = policy_size(doc, 10 * quota, &beyond_latin1);
   std::string what = std::string(to_string(kind));
   if (size > 10 * quota) {

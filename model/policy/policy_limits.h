@@ -31,9 +31,16 @@ std::size_t policy_size_quota(PolicyKind kind);
 std::size_t policy_size(const nlohmann::json& doc, std::size_t stop_after,
                         bool* beyond_latin1 = nullptr);
 
+// The size above which an AWS managed policy is refused: AWS's own policies are bound by no
+// published quota (ReadOnlyAccess and AWSSupportServiceRolePolicy are over 80,000 characters),
+// so only a safety cap, ten times the longest document IAM returns (PolicyVersion `Document`,
+// at most 131,072 characters), keeps a runaway document from being compiled.
+inline constexpr std::size_t kAwsManagedPolicyCap = 10 * 131072;
+
 // Warns when `doc` is over its quota, errs (and returns false: do not compile it) when it is more
 // than ten times over. Also warns for characters beyond U+00FF, which IAM refuses in policies.
+// An AWS managed policy (`owner` kAws) has no quota: it is refused only over kAwsManagedPolicyCap.
 bool check_policy_size(const nlohmann::json& doc, const std::string& pointer, PolicyKind kind,
-                       Diagnostics& diags);
+                       Diagnostics& diags, PolicyOwner owner = PolicyOwner::kCustomer);
 
 }  // namespace accesspath

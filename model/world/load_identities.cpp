@@ -79,7 +79,8 @@ void Loader::load_managed(const json& obj) {
     // Parsed as an identity policy, but its diagnostics wait until it is attached as one: the
     // same map also holds SCPs and RCPs (RCPs need a Principal), which are parsed for their role.
     Diagnostics as_identity;
-    Policy p = parse_policy(doc, ptr, PolicyKind::kIdentity, as_identity);
+    Policy p = parse_policy(doc, ptr, PolicyKind::kIdentity, as_identity,
+                            aws_managed ? PolicyOwner::kAws : PolicyOwner::kCustomer);
     p.label = "managed policy `" + arn + "`";
     managed_[arn] = std::make_shared<const Policy>(std::move(p));
     managed_diags_[arn] = std::move(as_identity);

@@ -180,6 +180,8 @@ class Loader : JsonFields {
   void load_buckets(const json& list);
   void load_keys(const json& list);
   void load_resources(const json& list);
+  // `sources` (where an imported item came from): only its shape is checked; nothing reads it.
+  void check_sources(const json& obj);
   std::optional<Encryption> encryption(const json& j, const std::string& ptr, bool is_default);
   void lint_key_reference(const std::string& ref, const std::string& ptr,
                           const std::string& bucket_region);

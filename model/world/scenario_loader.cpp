@@ -7,15 +7,41 @@
 namespace accesspath {
 namespace loading {
 
+// docs/scenario-contract.md, "Sources": where `import` read each item and policy document, for
+// reports that point at the export file or Terraform address (`check --format sarif`).
+void Loader::check_sources(const json& obj) {
+  for (const auto& [at, source] : obj.items()) {
+    std::string ptr = pointer_join("/sources", at);
+    if (!at.empty() && at.front() != '/') {
+      diags_.error(ptr,
+                   "a key of `sources` is a JSON pointer into this scenario (`/principals/0`)");
+      continue;
+    }
+    if (!source.is_object()) {
+      diags_.error(ptr, "a source is an object with `file`, `pointer` and `address`, got " +
+                            kind_of(source));
+      continue;
+    }
+    check_keys(source, ptr, {"file", "pointer", "address"});
+    for (const char* k : {"file", "pointer", "address"})
+      optional(source, ptr, k, json::value_t::string, "a string");
+    if (auto p = source.find("pointer"); p != source.end() && p->is_string() &&
+                                         !p->get<std::string>().empty() &&
+                                         p->get<std::string>().front() != '/')
+      diags_.error(ptr + "/pointer", "`pointer` is a JSON pointer (RFC 6901): \"\" or `/…`");
+  }
+}
+
 std::optional<Scenario> Loader::load(const json& doc) {
   if (!doc.is_object()) {
     diags_.error("", "a scenario is a JSON object, got " + kind_of(doc));
     return std::nullopt;
   }
   s_.source = doc;
-  check_keys(doc, "",
-             {"$schema", "format", "name", "description", "accounts", "managed_policies", "groups",
-              "principals", "buckets", "keys", "resources", "expectations", "invariants"});
+  check_keys(
+      doc, "",
+      {"$schema", "format", "name", "description", "accounts", "managed_policies", "groups",
+       "principals", "buckets", "keys", "resources", "expectations", "invariants", "sources"});
   if (auto it = doc.find("format"); it == doc.end())
     diags_.error("", "missing required key `format` (the number 1)");
   else if (!it->is_number_integer() || it->get<long long>() != 1)
@@ -24,6 +50,9 @@ std::optional<Scenario> Loader::load(const json& doc) {
     s_.name = n->get<std::string>();
   if (const json* d = optional(doc, "", "description", json::value_t::string, "free text"))
     s_.description = d->get<std::string>();
+  if (const json* src = optional(doc, "", "sources", json::value_t::object,
+                                 "an object of scenario JSON pointer to source"))
+    check_sources(*src);
   const json* accounts = need(doc, "", "accounts", json::value_t::array, "a list of accounts");
   if (accounts) load_accounts(*accounts);
   if (const json* m = optional(doc, "", "managed_policies", json::value_t::object,

@@ -3,6 +3,8 @@
 // (docs/import.md). Everything skipped is listed on standard error. Exit 0 when something usable
 // was imported, 2 when nothing was (or --invariants is wrong, or OUT cannot be written); OUT is
 // written whole or not at all.
+#include <filesystem>
+
 #include "import/aws_export.h"
 #include "import/invariants_merge.h"
 #include "import/terraform_plan.h"
@@ -10,6 +12,30 @@
 #include "tools/render/atomic_file.h"
 
 namespace accesspath {
+namespace {
+
+// `sources` names the export files and plans relative to the scenario's folder, so that the
+// scenario and its inputs can move together (docs/scenario-contract.md, "Sources").
+void relative_to_output(nlohmann::json& scenario, const std::string& output) {
+  namespace fs = std::filesystem;
+  auto it = scenario.find("sources");
+  if (it == scenario.end() || !it->is_object()) return;
+  std::error_code ec;
+  fs::path parent = fs::path(output).parent_path();
+  fs::path folder = parent.empty() ? fs::current_path(ec) : fs::absolute(parent, ec);
+  if (ec) return;
+  for (auto& [at, source] : it->items()) {
+    if (!source.is_object() || !source.contains("file") || !source["file"].is_string()) continue;
+    fs::path file(source["file"].get<std::string>());
+    if (file.empty()) continue;
+    fs::path absolute = fs::absolute(file, ec);
+    if (ec) continue;
+    fs::path relative = absolute.lexically_normal().lexically_relative(folder.lexically_normal());
+    if (!relative.empty()) source["file"] = relative.generic_string();
+  }
+}
+
+}  // namespace
 
 int run_import(const ImportCommandOptions& options, std::ostream& out, std::ostream& err) {
   (void)out;
@@ -37,6 +63,7 @@ int run_import(const ImportCommandOptions& options, std::ostream& out, std::ostr
     }
   }
   report.print(err);
+  relative_to_output(*scenario, options.output);
   std::string why;
   if (!write_file_atomically(options.output, scenario->dump(2) + "\n", &why)) {
     err << why << "\n";
