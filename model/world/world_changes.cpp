@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/world/considered_principals.h"
+
 namespace accesspath {
 namespace {
 
@@ -80,7 +82,9 @@ nlohmann::json key_doc(const Key& k) {
 
 ChangeScope changed_between(const World& a, const World& b) {
   ChangeScope out;
-  out.everything = rest_of(a) != rest_of(b);
+  // A bucket or key policy that names another partner account adds principals to consider
+  // (considered_principals.h): every pair may differ for them.
+  out.everything = rest_of(a) != rest_of(b) || considered_principals(a) != considered_principals(b);
   for (const World* one : {&a, &b}) {
     const World* other = one == &a ? &b : &a;
     for (const auto& x : one->buckets) {

@@ -15,7 +15,8 @@ namespace accesspath {
 
 struct ChangeScope {
   // Something other than buckets and keys changed (a principal, group, managed policy, account
-  // or other resource): role chains and identity policies may differ, so every pair may.
+  // or other resource), or the principals considered did (a policy names a new partner
+  // account): role chains, identity policies or principals may differ, so every pair may.
   bool everything = false;
   std::set<std::string> buckets;  // names of buckets added, removed or changed in any way
   std::set<std::string> keys;     // ARNs of keys added, removed or changed in any way
