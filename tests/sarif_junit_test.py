@@ -347,9 +347,9 @@ class DiffSarif(unittest.TestCase):
     check_results = Sarif.check_results
     check_location = Sarif.check_location
 
-    def diff(self, base, new, want_status):
+    def diff(self, base, new, want_status, cwd=ROOT):
         r = subprocess.run([CLI, "diff", "--format", "sarif", str(base), str(new)],
-                           capture_output=True, text=True, timeout=600, cwd=ROOT)
+                           capture_output=True, text=True, timeout=600, cwd=cwd)
         self.assertEqual(r.returncode, want_status, r.stderr[-2000:])
         log = json.loads(r.stdout)
         errors = list(VALIDATOR.iter_errors(log))
@@ -384,6 +384,64 @@ class DiffSarif(unittest.TestCase):
     def test_no_change_no_result(self):
         log = self.diff(SOD, SOD, 0)
         self.assertEqual(log["runs"][0]["results"], [])
+
+    def test_imported_worlds_point_at_the_plan_with_the_address(self):
+        """Seed 003's plan, and a copy whose `authorized-users` policy also allows
+        iam:PutRolePolicy in statement 0: compared as plans read on the fly and as scenarios
+        written by `import`, each added access is at that policy in the new plan, with its
+        Terraform address; the place in the scenario is a related location."""
+        address = 'aws_iam_policy.this["authorized-users"]'
+        with tempfile.TemporaryDirectory() as tmp:
+            plan = json.loads((FIXTURES / "terraform-seed-003.json").read_text(encoding="utf-8"))
+            (pathlib.Path(tmp) / "base.json").write_text(json.dumps(plan, indent=2), encoding="utf-8")
+            changed = [r for r in plan["planned_values"]["root_module"]["resources"]
+                       if r["address"] == address]
+            self.assertEqual(len(changed), 1)
+            policy = json.loads(changed[0]["values"]["policy"])
+            policy["Statement"][0]["Action"].append("iam:PutRolePolicy")
+            changed[0]["values"]["policy"] = json.dumps(policy)
+            (pathlib.Path(tmp) / "new.json").write_text(json.dumps(plan, indent=2), encoding="utf-8")
+            for kind, source, out in (("terraform", "base.json", "wb.json"),
+                                      ("terraform", "new.json", "wn.json")):
+                r = subprocess.run([CLI, "import", kind, source, "-o", out], capture_output=True,
+                                   text=True, timeout=600, cwd=tmp)
+                self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+            scenario = json.loads((pathlib.Path(tmp) / "wn.json").read_text(encoding="utf-8"))
+            for base, new, related in (("terraform:base.json", "terraform:new.json", None),
+                                       ("wb.json", "wn.json", "wn.json")):
+                results = self.diff(base, new, 1, cwd=tmp)["runs"][0]["results"]
+                added = [r for r in results if r["ruleId"] == "access-added"]
+                self.assertEqual(sorted(r["properties"]["action"] for r in added),
+                                 ["iam:PutRolePolicy"] * 3, (base, results))
+                self.assertEqual(len(added), len(results))
+                for r in added:
+                    where = r["locations"][0]
+                    self.assertEqual(uri(where), "new.json")
+                    self.assertEqual(names(where)[0][0],
+                                     "/planned_values/root_module/resources/%d/values/policy"
+                                     % plan["planned_values"]["root_module"]["resources"].index(
+                                         changed[0]))
+                    self.assertEqual(names(where)[1], (address, "resource"))
+                    steps = [t["location"]
+                             for t in r["codeFlows"][0]["threadFlows"][0]["locations"]]
+                    self.assertEqual([uri(s) for s in steps], ["new.json"])
+                    self.assertIn((address, "resource"), names(steps[0]))
+                    # The statement in the scenario the import generated.
+                    back = r["relatedLocations"][0]
+                    statement = resolve(scenario, names(back)[0][0])
+                    self.assertEqual(statement["Sid"], "BasicList")
+                    self.assertIn("iam:PutRolePolicy", statement["Action"])
+                    if related:
+                        self.assertEqual(uri(back), related)
+                    else:
+                        self.assertNotIn("physicalLocation", back)
+            # The reverse: removed accesses are at BASE's plan, where the statement was.
+            results = self.diff("terraform:new.json", "terraform:base.json", 0, cwd=tmp)
+            removed = results["runs"][0]["results"]
+            self.assertEqual([r["ruleId"] for r in removed], ["access-removed"] * 3)
+            for r in removed:
+                self.assertEqual(uri(r["locations"][0]), "new.json")
+                self.assertEqual(names(r["locations"][0])[1], (address, "resource"))
 
 
 class Junit(unittest.TestCase):

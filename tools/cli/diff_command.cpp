@@ -24,6 +24,7 @@ struct LoadedWorld {
   std::optional<Scenario> scenario;
   std::vector<UndecidedChange> unknown;  // values an import could not know
   std::vector<std::string> skipped;
+  nlohmann::json sources;  // an import's `sources` (null for a scenario file)
 };
 
 // A scenario file, or an import (`aws:DIR`, `terraform:PLAN`). Errors go to `err`.
@@ -53,6 +54,7 @@ LoadedWorld load_world(const std::string& spec, const char* side, std::ostream& 
       else if (e.kind == ImportEntry::Kind::kSkipped)
         out.skipped.push_back(std::string(side) + ": " + e.to_string());
     }
+    if (auto it = doc->find("sources"); it != doc->end()) out.sources = *it;
     loaded = load_scenario(*doc, spec);
   } else {
     loaded = load_scenario_file(spec);
@@ -107,7 +109,9 @@ int run_diff(const DiffCommandOptions& o, std::ostream& out, std::ostream& err) 
                     o.next,
                     options.actions.empty() ? default_diff_actions() : options.actions,
                     std::move(*result.diff),
-                    {}};
+                    {},
+                    std::move(base.sources),
+                    std::move(next.sources)};
   for (auto* side : {&base, &next}) {
     report.diff.undecided.insert(report.diff.undecided.end(), side->unknown.begin(),
                                  side->unknown.end());

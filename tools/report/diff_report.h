@@ -32,6 +32,11 @@ struct DiffReport {
   AccessDiff diff;
   // Per added access (same order): its acceptance in the baseline, if any.
   std::vector<std::optional<Acceptance>> accepted;
+  // A world imported on the fly (`aws:DIR`, `terraform:PLAN`): the `sources` the import wrote
+  // (docs/scenario-contract.md, "Sources"), files as named on the command line; null otherwise
+  // (a scenario file carries its own).
+  nlohmann::json base_sources = nullptr;
+  nlohmann::json next_sources = nullptr;
 };
 
 // Stable across runs and machines: a hash of the principal, action, resource and the path's

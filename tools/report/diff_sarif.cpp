@@ -1,11 +1,16 @@
 // `accesspath diff --format sarif`: one result per added access (rule `access-added`), at the
 // statement of NEW that made the difference, with the path as a code flow and a stable
-// fingerprint; removed accesses are notes and undecided ones warnings. An accepted access
+// fingerprint. For an imported world (a scenario written by `accesspath import`, or `aws:DIR` /
+// `terraform:PLAN` read on the fly) the statement and the steps are placed where the import read
+// them (sarif_sources.h): the export file or plan at the pointer inside it, with the Terraform
+// address, and the place in the generated scenario (when there is one) as a related location;
+// removed accesses are notes and undecided ones warnings. An accepted access
 // (--accept) carries an accepted external suppression, so dashboards show it as reviewed.
 #include "tools/report/check_findings.h"
 #include "tools/report/counterexample_text.h"
 #include "tools/report/diff_report.h"
 #include "tools/report/sarif_parts.h"
+#include "tools/report/sarif_sources.h"
 
 namespace accesspath {
 namespace {
@@ -52,12 +57,16 @@ json rules() {
   return out;
 }
 
-json result(std::size_t rule, const std::string& message, json where) {
-  return {{"ruleId", kRules[rule].id},
-          {"ruleIndex", rule},
-          {"level", kRules[rule].level},
-          {"message", {{"text", message}}},
-          {"locations", json::array({std::move(where)})}};
+json result(std::size_t rule, const std::string& message, SourcePlaces& places,
+            const std::string& pointer) {
+  json j = {{"ruleId", kRules[rule].id},
+            {"ruleIndex", rule},
+            {"level", kRules[rule].level},
+            {"message", {{"text", message}}},
+            {"locations", json::array({places.locate(pointer)})}};
+  if (json g = places.generated(pointer); !g.is_null())
+    j["relatedLocations"] = json::array({std::move(g)});
+  return j;
 }
 
 // The file a world came from; an imported world (`aws:DIR`, `terraform:PLAN`) has no statements
@@ -71,11 +80,19 @@ Artifact world_artifact(const std::string& spec, const std::filesystem::path& ba
   return a;
 }
 
-json code_flow(const AccessChange& c, const Artifact& a) {
+// The places of one world: the sources of a world imported on the fly, else those its scenario
+// file carries (none for a scenario written by hand).
+SourcePlaces places_of(const std::string& spec, const Artifact& a, const nlohmann::json& sources,
+                       const std::filesystem::path& base_dir) {
+  if (!sources.is_null()) return SourcePlaces(sources, a, base_dir);
+  return SourcePlaces(spec, a, base_dir);
+}
+
+json code_flow(const AccessChange& c, SourcePlaces& places) {
   json steps = json::array();
   for (std::size_t k = 0; k < c.path.steps.size(); ++k) {
     const PathStep& s = c.path.steps[k];
-    json where = location(a, step_pointer(s, ""));
+    json where = places.locate(step_pointer(s, ""));
     where["message"] = {{"text", std::to_string(k + 1) + ". " + step_text(s)}};
     steps.push_back({{"location", std::move(where)},
                      {"kinds", json::array({std::string(to_string(s.kind))})},
@@ -107,12 +124,14 @@ std::string change_pointer(const AccessChange& c) {
 nlohmann::ordered_json diff_to_sarif(const DiffReport& r, const SarifOptions& options) {
   Artifact base = world_artifact(r.base, options.base_dir);
   Artifact next = world_artifact(r.next, options.base_dir);
+  SourcePlaces base_places = places_of(r.base, base, r.base_sources, options.base_dir);
+  SourcePlaces next_places = places_of(r.next, next, r.next_sources, options.base_dir);
   json results = json::array();
   for (std::size_t i = 0; i < r.diff.added.size(); ++i) {
     const AccessChange& c = r.diff.added[i];
-    json j = result(0, change_text(c, true), location(next, change_pointer(c)));
+    json j = result(0, change_text(c, true), next_places, change_pointer(c));
     j["partialFingerprints"] = {{"accesspathAccess/v1", access_fingerprint(c)}};
-    if (!c.path.steps.empty()) j["codeFlows"] = json::array({code_flow(c, next)});
+    if (!c.path.steps.empty()) j["codeFlows"] = json::array({code_flow(c, next_places)});
     j["properties"] = {{"principal", c.principal}, {"action", c.action}, {"resource", c.resource}};
     if (i < r.accepted.size() && r.accepted[i]) {
       const Acceptance& a = *r.accepted[i];
@@ -125,14 +144,14 @@ nlohmann::ordered_json diff_to_sarif(const DiffReport& r, const SarifOptions& op
     results.push_back(std::move(j));
   }
   for (const auto& c : r.diff.removed) {
-    json j = result(1, change_text(c, false), location(base, change_pointer(c)));
+    json j = result(1, change_text(c, false), base_places, change_pointer(c));
     j["partialFingerprints"] = {{"accesspathAccess/v1", access_fingerprint(c)}};
     results.push_back(std::move(j));
   }
   for (const auto& u : r.diff.undecided)
     results.push_back(
         result(2, "`" + u.principal + "` `" + u.action + "` `" + u.resource + "`: " + u.reason,
-               location(next, "")));
+               next_places, ""));
   json artifacts = json::array();
   for (const Artifact* a : {&base, &next})
     if (a == &base || a->location != base.location)  // SARIF: artifacts are unique

@@ -10,10 +10,20 @@ SourcePlaces::SourcePlaces(const std::string& scenario, const Artifact& artifact
     : scenario_(artifact), base_dir_(std::move(base_dir)) {
   if (!artifact.text) return;
   nlohmann::json doc = nlohmann::json::parse(*artifact.text, nullptr, false);
-  if (!doc.is_object() || !doc.contains("sources") || !doc["sources"].is_object()) return;
+  if (!doc.is_object() || !doc.contains("sources")) return;
   // Source files are named relative to the scenario's folder (the import writes them so).
-  fs::path folder = fs::path(scenario).parent_path();
-  for (const auto& [at, s] : doc["sources"].items()) {
+  read(doc["sources"], fs::path(scenario).parent_path());
+}
+
+SourcePlaces::SourcePlaces(const nlohmann::json& sources, const Artifact& artifact,
+                           fs::path base_dir)
+    : scenario_(artifact), base_dir_(std::move(base_dir)), generated_(false) {
+  read(sources, fs::path());
+}
+
+void SourcePlaces::read(const nlohmann::json& sources, const fs::path& folder) {
+  if (!sources.is_object()) return;
+  for (const auto& [at, s] : sources.items()) {
     if (!s.is_object() || !s.contains("file") || !s["file"].is_string()) continue;
     std::string file = s["file"].get<std::string>();
     if (file.empty()) continue;
@@ -45,6 +55,10 @@ std::map<std::string, SourcePlaces::Source>::const_iterator SourcePlaces::source
 json SourcePlaces::generated(const std::string& pointer) {
   std::string prefix;
   if (source_of(pointer, &prefix) == sources_.end()) return nullptr;
+  if (!generated_)  // no file: the place in the scenario the import made, by its pointer only
+    return {
+        {"logicalLocations", json::array({{{"fullyQualifiedName", pointer}, {"kind", "element"}}})},
+        {"message", {{"text", "in the scenario the import generated (not written to a file)"}}}};
   json where = location(scenario_, pointer);
   where["message"] = {{"text", "in the generated scenario"}};
   return where;
