@@ -239,6 +239,60 @@ TEST(AccessDiff, ActionsNarrowTheComparison) {
 // The pairs the diff compares are who_can's answers resource by resource (who_can asks every
 // principal; the pairs are pre-filtered by the candidate index): on every training scenario, for
 // reads, role assumptions and key use on the declared resources.
+// `--via escalation`: NEW lets the intern add users to the readers group. Compared plainly, the
+// intern gains iam:AddUserToGroup; through escalation it also reads the group's bucket, and the
+// path says so (the change first). The self-diff is empty, and the reverse diff removes the same.
+TEST(AccessDiff, ViaEscalationAddsWhatTheChangesOpen) {
+  json doc = bundled_doc("escalation-join-readers-group.json");
+  Scenario next = load(doc, "new.json");
+  doc["principals"][0]["policies"] = json::array();
+  Scenario base = load(doc, "base.json");
+  const std::string intern = iam("user/intern");
+  const std::string q3 = "arn:aws:s3:::reports-bucket/q3.csv";
+  const Access joins{intern, "iam:AddUserToGroup", iam("group/readers")};
+  const Access reads{intern, "s3:GetObject", q3};
+
+  DiffResult plain = diff_scenarios(base, next, {});
+  ASSERT_TRUE(plain.diff);
+  EXPECT_EQ(set_of(plain.diff->added), (AccessSet{joins}));
+
+  DiffOptions via;
+  via.via_escalation = true;
+  DiffResult r = diff_scenarios(base, next, via);
+  ASSERT_TRUE(r.diff);
+  EXPECT_EQ(set_of(r.diff->added), (AccessSet{joins, reads}));
+  EXPECT_TRUE(r.diff->removed.empty());
+  EXPECT_TRUE(r.diff->undecided.empty());
+  for (const auto& c : r.diff->added) {
+    if (c.action != "s3:GetObject") {
+      EXPECT_FALSE(c.via_escalation);
+      continue;
+    }
+    EXPECT_TRUE(c.via_escalation);
+    ASSERT_EQ(c.path.steps.size(), 2u);
+    EXPECT_EQ(c.path.start, intern);
+    EXPECT_EQ(c.path.steps[0].action, "iam:AddUserToGroup");
+    EXPECT_EQ(c.path.steps[0].target, iam("group/readers"));
+    EXPECT_EQ(c.path.steps[1].action, "s3:GetObject");
+    EXPECT_EQ(c.path.steps[1].target, q3);
+    ASSERT_FALSE(c.changed.empty());
+    EXPECT_EQ(c.changed.front().sid, "OnboardReaders");
+  }
+
+  DiffResult back = diff_scenarios(next, base, via);
+  ASSERT_TRUE(back.diff);
+  EXPECT_TRUE(back.diff->added.empty());
+  EXPECT_EQ(set_of(back.diff->removed), (AccessSet{joins, reads}));
+
+  for (const Scenario* s : {&base, &next}) {
+    DiffResult self = diff_scenarios(*s, *s, via);
+    ASSERT_TRUE(self.diff);
+    EXPECT_TRUE(self.diff->added.empty() && self.diff->removed.empty() &&
+                self.diff->undecided.empty())
+        << s->file;
+  }
+}
+
 TEST(AccessDiffLaws, PairsAreWhoCanResourceByResource) {
   for (const auto& [file, scenario] : test_data::bundled_scenarios()) {
     const World& w = scenario.world;

@@ -6,8 +6,10 @@
 
 #include "model/analysis/access_paths.h"
 #include "model/analysis/diff_reasons.h"
+#include "model/analysis/escalation.h"
 #include "model/analysis/invariant_targets.h"
 #include "model/policy/action_catalog.h"
+#include "model/world/considered_principals.h"
 #include "model/world/world_changes.h"
 
 namespace accesspath {
@@ -136,12 +138,105 @@ void check_accounts(const Scenario& a, const Scenario& b, const char* side_b, Di
 }
 
 AccessChange change(const PairAccess& p, const World& here, const World& other) {
-  AccessChange c{p.principal, p.action, p.resource, p.path, {}, {}, {}};
+  AccessChange c{p.principal, p.action, p.resource, p.path, {}, {}, {}, false};
   c.changed = diff_reasons::changed_statements(p.path, here, other);
   diff_reasons::Refusal r = diff_reasons::first_refused_step(p.path, other);
   c.other_side = std::move(r.reason);
   c.other_side_denies = std::move(r.denies);
   return c;
+}
+
+// The pairs of one principal, decided in a world.
+std::map<PairKey, PairAccess> pairs_of(const World& w, const std::string& principal,
+                                       const std::vector<Invariant>& queries) {
+  std::map<PairKey, PairAccess> out;
+  for (auto& p : access_pairs(w, queries).pairs)
+    if (p.principal == principal && !bucket_action_on_object(p.action, p.resource))
+      out.emplace(PairKey{p.principal, p.action, p.resource}, std::move(p));
+  return out;
+}
+
+// An access found in `e` (one side escalated by the principal) and not in `other_e` (the other
+// side escalated by it): the changes made, then the access; the statements compared with the
+// other side (those that allowed the changes, in the world before them, and those of the access
+// after them).
+AccessChange escalated_change(const PairAccess& p, const World& world, const paths::Escalated& e,
+                              const World& other, const paths::Escalated& other_e) {
+  AccessChange c = change(p, e.world, other_e.world);
+  Counterexample made{p.principal, {}};
+  for (const auto& edit : e.applied) made.steps.push_back(edit.step);
+  std::vector<StatementRef> changed = diff_reasons::changed_statements(made, world, other);
+  changed.insert(changed.end(), c.changed.begin(), c.changed.end());
+  c.changed = std::move(changed);
+  made.steps.insert(made.steps.end(), c.path.steps.begin(), c.path.steps.end());
+  c.path = std::move(made);
+  if (!c.other_side.empty()) c.other_side = "after its changes there: " + c.other_side;
+  c.via_escalation = true;
+  return c;
+}
+
+// `--via escalation`: for each principal considered in both worlds that can change something in
+// either, the pairs it reaches after its changes in BASE and in NEW; those not already added,
+// removed or undecided in the plain comparison are added, removed or undecided through
+// escalation. A principal that can change nothing on either side reaches what it reached.
+void compare_escalated(const Scenario& base, const Scenario& next,
+                       const std::vector<Invariant>& queries, AccessDiff& d) {
+  std::set<PairKey> seen;  // the plain comparison's entries
+  for (const auto* list : {&d.added, &d.removed})
+    for (const auto& c : *list) seen.insert({c.principal, c.action, c.resource});
+  for (const auto& u : d.undecided) seen.insert({u.principal, u.action, u.resource});
+  std::vector<std::string> in_base = considered_principals(base.world);
+  std::set<std::string> both(in_base.begin(), in_base.end());
+  std::vector<AccessChange> added, removed;
+  for (const auto& principal : considered_principals(next.world)) {
+    if (!both.count(principal)) continue;  // all its accesses are compared above
+    paths::Escalated eb = paths::escalate(base.world, principal);
+    paths::Escalated en = paths::escalate(next.world, principal);
+    if (eb.applied.empty() && en.applied.empty() && eb.failed == en.failed) continue;
+    if (eb.failed != en.failed) {
+      const auto& failed = en.failed.empty() ? eb.failed : en.failed;
+      d.undecided.push_back({principal, "*", "*",
+                             std::string(en.failed.empty() ? "BASE" : "NEW") +
+                                 ": a change it may make could not be made to the model (" +
+                                 failed.front() + "): what it opens is unknown"});
+    }
+    auto before = pairs_of(eb.world, principal, queries);
+    auto after = pairs_of(en.world, principal, queries);
+    std::set<std::string> gained, lost;
+    auto undecided = [&](const PairKey& k, const std::string& why) {
+      d.undecided.push_back(
+          {std::get<0>(k), std::get<1>(k), std::get<2>(k), "through escalation: " + why});
+    };
+    for (const auto& [k, now] : after) {
+      if (seen.count(k)) continue;
+      auto was = before.find(k);
+      const bool was_allowed = was != before.end() && was->second.undecided.empty();
+      if (!now.undecided.empty()) {
+        if (!was_allowed) undecided(k, "NEW `" + next.file + "`: " + now.undecided);
+      } else if (was != before.end() && !was_allowed) {
+        undecided(k, "allowed in NEW; BASE `" + base.file + "`: " + was->second.undecided);
+      } else if (!was_allowed) {
+        gained.insert(name(k));
+      }
+    }
+    for (const auto& [k, was] : before) {
+      if (seen.count(k) || after.count(k)) continue;
+      if (!was.undecided.empty())
+        undecided(k, "BASE `" + base.file + "`: " + was.undecided);
+      else
+        lost.insert(name(k));
+    }
+    if (!gained.empty())
+      for (auto& p : access_pairs(en.world, queries, &gained).pairs)
+        if (p.undecided.empty() && gained.count(p.principal + "\n" + p.action + "\n" + p.resource))
+          added.push_back(escalated_change(p, next.world, en, base.world, eb));
+    if (!lost.empty())
+      for (auto& p : access_pairs(eb.world, queries, &lost).pairs)
+        if (p.undecided.empty() && lost.count(p.principal + "\n" + p.action + "\n" + p.resource))
+          removed.push_back(escalated_change(p, base.world, eb, next.world, en));
+  }
+  d.added.insert(d.added.end(), added.begin(), added.end());
+  d.removed.insert(d.removed.end(), removed.begin(), removed.end());
 }
 
 }  // namespace
@@ -172,7 +267,8 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
   const std::vector<std::string>& actions =
       options.actions.empty() ? default_diff_actions() : options.actions;
   std::optional<ChangeScope> scope;
-  if (options.incremental) scope = changed_between(base.world, next.world);
+  if (options.incremental && !options.via_escalation)
+    scope = changed_between(base.world, next.world);
   const std::vector<Invariant> queries = queries_for(actions, scope ? &*scope : nullptr);
   Side before = decide(base, "BASE", queries);
   Side after = decide(next, "NEW", queries);
@@ -215,6 +311,7 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
     d.added.push_back(change(p, next.world, base.world));
   for (auto& p : with_paths(base, queries, removed))
     d.removed.push_back(change(p, base.world, next.world));
+  if (options.via_escalation) compare_escalated(base, next, queries, d);
   out.diff = std::move(d);
   return out;
 }

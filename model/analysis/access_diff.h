@@ -33,6 +33,10 @@ struct DiffOptions {
   // and keys changed, only their resources are asked about. Gives exactly the full comparison
   // (tests/access_diff_test.cpp checks it on random team edits).
   bool incremental = true;
+  // `--via escalation`: also compare, for each principal considered in both worlds, what it can
+  // reach after every change it can make (model/analysis/escalation.h), BASE and NEW each
+  // escalated on its own. Every pair is then decided (a change can open anything).
+  bool via_escalation = false;
 };
 
 struct AccessChange {
@@ -48,6 +52,11 @@ struct AccessChange {
   std::string other_side;
   // The statements that denied the same request on the other side (a deny that was fixed).
   std::vector<StatementRef> other_side_denies;
+  // Found only through escalation (DiffOptions::via_escalation): the path starts with the changes
+  // the principal made (every change it could make, in the order made), then the access in the
+  // world after them; `changed` and `other_side` compare that world with BASE's (NEW's)
+  // escalated one.
+  bool via_escalation = false;
 };
 
 struct UndecidedChange {

@@ -113,6 +113,7 @@ struct DiffCommandOptions {
   std::string actions;            // comma-separated; "" = the default set
   std::string accept;             // "" or a baseline of accepted findings
   bool full = false;              // decide every pair, not only those the change can affect
+  std::string via;                // "" or "escalation" (DiffOptions::via_escalation)
   std::string output;             // "" = standard output; else written whole or not at all
 };
 int run_diff(const DiffCommandOptions& options, std::ostream& out, std::ostream& err);

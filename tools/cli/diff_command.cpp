@@ -1,9 +1,9 @@
 // `accesspath diff [--format text|json|sarif] [--fail-on added|removed|any|none]
-// [--actions A,…] [--accept FILE] [--full] [-o OUT] BASE NEW`: the accesses NEW adds and removes
-// (model/analysis/access_diff.h). BASE and NEW are scenario files, or `aws:DIR` / `terraform:PLAN`
-// (read as `import` reads them). Exit 0 when nothing --fail-on counts changed, 1 when something
-// did (an undecided entry counts: it may be a change), 2 when a world could not be read, the
-// worlds cover different accounts, or the baseline is not valid.
+// [--actions A,…] [--accept FILE] [--full] [--via escalation] [-o OUT] BASE NEW`: the accesses NEW
+// adds and removes (model/analysis/access_diff.h). BASE and NEW are scenario files, or `aws:DIR` /
+// `terraform:PLAN` (read as `import` reads them). Exit 0 when nothing --fail-on counts changed, 1
+// when something did (an undecided entry counts: it may be a change), 2 when a world could not be
+// read, the worlds cover different accounts, or the baseline is not valid.
 #include <filesystem>
 #include <sstream>
 
@@ -99,7 +99,7 @@ int run_diff(const DiffCommandOptions& o, std::ostream& out, std::ostream& err) 
     for (const auto& d : errors.items()) err << d.to_string() << "\n";
     if (!baseline) return 2;
   }
-  DiffOptions options{split_actions(o.actions), !o.full};
+  DiffOptions options{split_actions(o.actions), !o.full, o.via == "escalation"};
   DiffResult result = diff_scenarios(*base.scenario, *next.scenario, options);
   if (!result.diff) {
     for (const auto& d : result.errors.items()) err << d.to_string() << "\n";

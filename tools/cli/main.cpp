@@ -180,6 +180,11 @@ int main(int argc, char** argv) {
                        "a baseline of reviewed findings (fingerprint, justification, expires)");
   diff_cmd->add_flag("--full", diff.full,
                      "decide every pair, not only those the change can affect (the same result)");
+  diff_cmd
+      ->add_option("--via", diff.via,
+                   "escalation: also compare what each principal reaches after the changes "
+                   "it can make")
+      ->check(CLI::IsMember({"escalation"}));
   diff_cmd->add_option("-o,--output", diff.output,
                        "write the report to this file (whole or not at all), not to stdout");
   // --- end diff ---

@@ -109,7 +109,7 @@ std::vector<std::vector<const AccessChange*>> grouped(const std::vector<const Ac
   for (const auto* c : all) {
     std::string bucket = c->resource.substr(0, c->resource.find('/'));
     std::string key = c->principal + "\n" + c->action + "\n" + bucket + "\n" + via_words(c->path) +
-                      "\n" + context_words(c->path);
+                      "\n" + context_words(c->path) + (c->via_escalation ? "\nescalation" : "");
     if (c->resource.find('/') == std::string::npos ||
         !c->resource.starts_with("arn:aws:s3:::"))  // one group per key, role, bucket
       key += "\n" + c->resource;
@@ -134,6 +134,7 @@ nlohmann::json change_json(const AccessChange& c, const char* changed_key, const
                       {"path", counterexample_to_json(c.path)},
                       {"fingerprint", access_fingerprint(c)},
                       {changed_key, statements_json(c.changed)}};
+  if (c.via_escalation) j["via"] = "escalation";  // the path starts with the changes made
   j[other] = {
       {"refused", c.other_side.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.other_side)},
       {"denied_by", statements_json(c.other_side_denies)}};
@@ -175,6 +176,9 @@ std::string diff_to_text(const DiffReport& r) {
         out << "  (" << access_fingerprint(*c) << ")\n";
       }
       const AccessChange& c = *group.front();
+      if (c.via_escalation)
+        out << "    through escalation: after the changes it can make"
+            << (added ? " in NEW" : " in BASE") << " (the first steps)\n";
       out << counterexample_to_text(c.path, "    ");
       if (!c.changed.empty()) {
         out << "    " << (added ? "made by NEW's statements: " : "BASE's statements gone: ")
