@@ -6,6 +6,8 @@
 // S3/buckets-tagging.html, KMS/abac.html, AWS Organizations API Reference (ids).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "model/analysis/check.h"
 #include "model/symbolic/some_context.h"
 #include "tests/test_world.h"
@@ -71,8 +73,31 @@ TEST(RulesWorldFacts, PrincipalOrgIdIsTheAccountsOrganization_GlobalKeysPrincipa
   EXPECT_TRUE(allows(w, kPartner, "s3:GetObject", kObject));
   // No organization: the key is absent, so StringNotEquals is true and the fence denies (rule 34).
   EXPECT_TRUE(denies(w, kOutsider, "s3:GetObject", kObject));
-  EXPECT_TRUE(denies(w, "arn:aws:iam::999999999999:user/undeclared", "s3:GetObject", kObject));
   EXPECT_TRUE(denies(w, "anonymous", "s3:GetObject", kObject));
+  // Of an account the file does not declare, nothing is known: it may be in the organization, so
+  // whether the fence applies is not known either (undecided, with the fence's reading).
+  Decision undeclared =
+      decide(w, "arn:aws:iam::999999999999:user/undeclared", "s3:GetObject", kObject);
+  EXPECT_FALSE(undeclared.allowed);
+  EXPECT_NE(undeclared.undecided.find("aws:PrincipalOrgID"), std::string::npos)
+      << explain(undeclared);
+}
+
+// An organization named only in a condition: accounts the file does not declare may belong to
+// it, so "only the reader reads" is undecided, never a silent "holds".
+TEST(RulesWorldFacts, AnUndeclaredAccountsOrganizationIsUnknown_GlobalKeysPrincipalOrgId) {
+  nlohmann::json doc = nlohmann::json::parse(org_world(R"json(
+    {"Sid": "PartnerOrg", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+     "Resource": "arn:aws:s3:::org-data/*",
+     "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-partner123"}}})json"));
+  doc["invariants"] = nlohmann::json::parse(R"json([{"name": "only the reader",
+    "action": "s3:GetObject", "resource": "arn:aws:s3:::org-data/*",
+    "only": ["arn:aws:iam::111122223333:user/reader"]}])json");
+  LoadResult r = load(doc.dump());
+  ASSERT_TRUE(r.scenario) << describe(r.diagnostics);
+  InvariantResult only = check_scenario(*r.scenario).invariants.at(0);
+  EXPECT_EQ(only.holds, std::nullopt) << only.reason;
+  EXPECT_NE(only.reason.find("aws:PrincipalOrgID"), std::string::npos) << only.reason;
 }
 
 TEST(RulesWorldFacts, PrincipalOrgPathsIsTheAccountsOuPath_GlobalKeysPrincipalOrgPaths) {

@@ -84,6 +84,7 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
     std::vector<StatementRef> statements;
     std::vector<ContextNeed> context;
   };
+  UndecidedWrites undecided;  // reported at the end, for the kinds nobody writes
   std::unordered_map<std::string, std::optional<Allowed>> asked;
   // The object a write with these headers gives: S3 chooses the encryption from the bucket and
   // the headers, and resolves a key named by id or alias in the writer's account.
@@ -141,7 +142,7 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
         auto [answer, fresh] =
             asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
         if (fresh)
-          if (auto witness = allowed_in_some_context(w, id.who, probe))
+          if (auto witness = undecided.allowed(w, id.who, probe, b.name + "/" + choice->tag))
             answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
                                      std::move(witness->needs)};
         if (!answer->second) return;
@@ -183,6 +184,8 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
       }
     }
   }
+  // `seen` holds "bucket/tag" for every kind some writer writes.
+  undecided.report([&](const std::string& object) { return seen.count(object) > 0; });
   return out;
 }
 

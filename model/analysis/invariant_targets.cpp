@@ -5,6 +5,7 @@
 #include "model/analysis/access_candidates.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
+#include "model/symbolic/some_context.h"
 #include "model/world/request.h"
 
 namespace accesspath::invariant_targets {
@@ -131,6 +132,23 @@ std::vector<std::string> expand_actions(const std::string& action) {
   for (const auto& a : all_catalog_actions())
     if (wildcard_match(action, a, CaseMode::kInsensitive)) out.push_back(std::string(a));
   return out;
+}
+
+std::optional<Witness> UndecidedWrites::allowed(const World& w, const Requester& writer,
+                                                const Request& put, const std::string& object) {
+  UndecidedLog asked;
+  std::optional<Witness> allowed;
+  {
+    ScopedUndecidedLog use(asked);
+    allowed = allowed_in_some_context(w, writer, put);
+  }
+  for (auto& reason : asked.reasons()) reasons_[object].push_back(std::move(reason));
+  return allowed;
+}
+
+void UndecidedWrites::forward(const std::vector<std::string>& reasons) {
+  if (UndecidedLog* log = current_undecided_log())
+    for (const auto& reason : reasons) log->add(reason);
 }
 
 }  // namespace accesspath::invariant_targets

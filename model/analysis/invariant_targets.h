@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "model/symbolic/some_context.h"
 #include "model/world/requester.h"
 #include "model/world/world.h"
 
@@ -68,6 +70,28 @@ class NewObjectWriters {
   std::unique_ptr<CandidateIndex> index_;
   std::unordered_map<std::string, std::vector<char>> possible_;  // per writer, per member
   std::vector<std::uint32_t> scratch_;
+};
+
+// The undecided questions about writing new objects, by the object they would write (bucket and
+// encryption tag). A kind of object that some writer is known to write is in the world whatever
+// another writer's undecided answer: only the questions about kinds nobody is known to write can
+// change a verdict, so only those go to the undecided log in force.
+class UndecidedWrites {
+ public:
+  // Whether `writer` may write `object`'s kind (allowed_in_some_context), its undecided
+  // questions kept under `object`.
+  std::optional<Witness> allowed(const World& w, const Requester& writer, const Request& put,
+                                 const std::string& object);
+  // Reports to the log in force the questions of every kind `written` says nobody writes.
+  template <typename Written>
+  void report(const Written& written) const {
+    for (const auto& [object, reasons] : reasons_)
+      if (!written(object)) forward(reasons);
+  }
+
+ private:
+  static void forward(const std::vector<std::string>& reasons);
+  std::map<std::string, std::vector<std::string>> reasons_;
 };
 
 // The catalog actions an action pattern names (itself when it has no wildcard).

@@ -109,6 +109,7 @@ std::vector<NewObject> writable_objects(const World& w, const BucketPattern& pat
   std::vector<NewObject> out;
   NewObjectWriters filter(w, pattern);
   std::vector<std::pair<std::size_t, std::string>> written;  // (bucket, encryption tag)
+  UndecidedWrites undecided;
   for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
     const Bucket& b = w.buckets[bi];
     if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
@@ -150,13 +151,18 @@ std::vector<NewObject> writable_objects(const World& w, const BucketPattern& pat
         }
         if (!filter.may_write(id.principal, id.who, member)) continue;
         probe.principal = id.principal;
-        if (!allowed_in_some_context(w, id.who, probe)) continue;
+        if (!undecided.allowed(w, id.who, probe, std::to_string(bi) + "/" + tag)) continue;
         out.push_back(*object);
         written.emplace_back(bi, tag);
         if (!per_account) break;  // every other writer would write the same object
       }
     }
   }
+  undecided.report([&](const std::string& object) {
+    return std::any_of(written.begin(), written.end(), [&](const auto& bt) {
+      return std::to_string(bt.first) + "/" + bt.second == object;
+    });
+  });
   return out;
 }
 

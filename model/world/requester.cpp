@@ -195,8 +195,13 @@ void add_principal_keys(const Requester& who, RequestContext& ctx) {
   // principal is a member of an organization" (IAM: AWS global condition context keys,
   // IAM/reference_policies_condition-keys.html#condition-keys-principalorgid, -principalorgpaths).
   // The organization is the principal's account's (scenario contract, further world facts); an
-  // account the file does not declare, or declares without one, is in no organization.
-  if (who.account_info && !who.account_info->organization.empty()) {
+  // account the file declares without one is in no organization. Of an account the file does
+  // not declare nothing is known: it may belong to any organization (a partner's, or this one's),
+  // so the keys are undescribed and a decision that depends on them is undecided.
+  if (!who.account_info) {
+    ctx.mark_undescribed("aws:principalorgid");
+    ctx.mark_undescribed("aws:principalorgpaths");
+  } else if (!who.account_info->organization.empty()) {
     ctx.add("aws:PrincipalOrgID", who.account_info->organization);
     if (!who.account_info->ou_path.empty())
       ctx.set_multi("aws:PrincipalOrgPaths", {std::string_view(who.account_info->ou_path)});
