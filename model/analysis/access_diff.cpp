@@ -150,8 +150,8 @@ AccessChange change(const PairAccess& p, const World& here, const World& other) 
 std::map<PairKey, PairAccess> pairs_of(const World& w, const std::string& principal,
                                        const std::vector<Invariant>& queries) {
   std::map<PairKey, PairAccess> out;
-  for (auto& p : access_pairs(w, queries).pairs)
-    if (p.principal == principal && !bucket_action_on_object(p.action, p.resource))
+  for (auto& p : access_pairs(w, queries, nullptr, &principal).pairs)
+    if (!bucket_action_on_object(p.action, p.resource))
       out.emplace(PairKey{p.principal, p.action, p.resource}, std::move(p));
   return out;
 }
@@ -227,11 +227,11 @@ void compare_escalated(const Scenario& base, const Scenario& next,
         lost.insert(name(k));
     }
     if (!gained.empty())
-      for (auto& p : access_pairs(en.world, queries, &gained).pairs)
+      for (auto& p : access_pairs(en.world, queries, &gained, &principal).pairs)
         if (p.undecided.empty() && gained.count(p.principal + "\n" + p.action + "\n" + p.resource))
           added.push_back(escalated_change(p, next.world, en, base.world, eb));
     if (!lost.empty())
-      for (auto& p : access_pairs(eb.world, queries, &lost).pairs)
+      for (auto& p : access_pairs(eb.world, queries, &lost, &principal).pairs)
         if (p.undecided.empty() && lost.count(p.principal + "\n" + p.action + "\n" + p.resource))
           removed.push_back(escalated_change(p, base.world, eb, next.world, en));
   }

@@ -341,7 +341,7 @@ class Answers {
 };
 
 PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries,
-                          const std::set<std::string>* paths_for) {
+                          const std::set<std::string>* paths_for, const std::string* only) {
   PairAccesses out;
   // Questions asked while working out the targets (the objects that can be written now).
   UndecidedLog undecided;
@@ -363,6 +363,7 @@ PairAccesses access_pairs(const World& world, const std::vector<Invariant>& quer
   // As who_can, but every target on its own: one answer per (principal, action, resource). The
   // PutObject of one object is several targets (one per encryption choice): allowed when any is.
   for (const auto& principal : all) {
+    if (only && principal != *only) continue;
     const Reach reach = chains.reach(principal);
     std::vector<char> possible(targets.size(), 0);
     std::vector<std::vector<char>> marks;  // per identity of the reach

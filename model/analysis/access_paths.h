@@ -71,7 +71,9 @@ struct PairAccesses {
 };
 // Paths cost an explained evaluation of every step: `paths_for` asks for them (and only about
 // these pairs, each "principal\naction\nresource"); without it, pairs are decided without paths.
+// `only`: the pairs of this principal alone (the targets still count every writer).
 PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries,
-                          const std::set<std::string>* paths_for = nullptr);
+                          const std::set<std::string>* paths_for = nullptr,
+                          const std::string* only = nullptr);
 
 }  // namespace accesspath

@@ -96,10 +96,10 @@ std::vector<std::string> considered_principals(const World& w) {
   const std::string outsider = outsider_account(w);
   out.push_back("arn:aws:iam::" + outsider + ":user/" + std::string(kUndeclaredName));
   // An undeclared principal of each undeclared account a policy names (a partner account a
-  // bucket policy grants to, an account a condition admits): the stand-in outsider above is of no
-  // account a policy names, so it does not get in where they do.
-  // An undeclared account is described by nothing: any user or role a policy names there may
-  // exist, with whatever its admin allows.
+  // bucket policy grants to, an account a condition admits), and every user or role named there:
+  // the stand-in outsider above is of no account a policy names, so it does not get in where they
+  // do, and an undeclared account is described by nothing (any principal may exist there, with
+  // whatever its admin allows).
   const NamedPrincipals named = named_principals(w);
   std::set<std::string> added;
   auto add = [&](std::string arn) {
