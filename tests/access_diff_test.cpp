@@ -11,6 +11,7 @@
 #include <rapidcheck.h>
 
 #include "model/analysis/access_diff.h"
+#include "model/analysis/access_pairs.h"
 #include "model/analysis/access_paths.h"
 #include "model/world/scenario.h"
 #include "model/world/world_changes.h"
@@ -378,11 +379,43 @@ TEST(AccessDiffLaws, AddedOneWayIsRemovedTheOtherOverRandomTeamEdits) {
   EXPECT_GT(changed, 0u) << "no edit changed any access: the law was never exercised";
 }
 
-// The incremental diff (only the resources a change can affect) is exactly the full one, over
-// random worlds and random team edits (bucket and key edits take the incremental route; edits
-// of principals compare everything).
+// A user added and trusted by a role (two changed principals): the incremental route asks every
+// pair only of the principals whose reach meets them (the new user), the others only about the
+// role itself; it finds exactly what the full comparison finds.
+TEST(AccessDiffLaws, ChangedPrincipalsTakeTheIncrementalRouteAndMatchTheFullDiff) {
+  json base = bundled_doc("separation-of-duties.json");
+  json next = base;
+  const std::string analyst = iam("user/analyst"), app = iam("role/authorized-users");
+  next["principals"].push_back(
+      {{"arn", analyst},
+       {"policies", json::array({{{"Version", "2012-10-17"},
+                                  {"Statement", json::array({{{"Effect", "Allow"},
+                                                              {"Action", "sts:AssumeRole"},
+                                                              {"Resource", app}}})}}})}});
+  for (auto& p : next["principals"])
+    if (p["arn"] == app)
+      p["trust_policy"]["Statement"].push_back(
+          {{"Effect", "Allow"}, {"Principal", {{"AWS", analyst}}}, {"Action", "sts:AssumeRole"}});
+  Scenario a = load(base, "base.json"), b = load(next, "next.json");
+  ChangeScope scope = changed_between(a.world, b.world);
+  EXPECT_FALSE(scope.everything);
+  EXPECT_EQ(scope.principals, (std::set<std::string>{analyst, app}));
+  AccessDiff fast = diff(a, b), full = diff(a, b, {{}, false});
+  EXPECT_EQ(set_of(fast.added), set_of(full.added));
+  EXPECT_EQ(set_of(fast.removed), set_of(full.removed));
+  EXPECT_TRUE(set_of(fast.added).count({analyst, "sts:AssumeRole", app}));
+  EXPECT_TRUE(
+      set_of(fast.added).count({analyst, "s3:GetObject", object("KMS-Cryptographic-Details.pdf")}));
+  EXPECT_TRUE(fast.removed.empty());
+}
+
+// The incremental diff (only the pairs a change can affect) is exactly the full one, over
+// random worlds and random team edits: bucket and key edits ask only about their resources;
+// edits of principals (a trust policy, an identity policy, a group) ask every pair only of the
+// principals whose reach meets a changed one, and the others only about what the change can
+// affect (world_changes.h).
 TEST(AccessDiffLaws, IncrementalEqualsFullOverRandomTeamEdits) {
-  std::size_t scoped = 0, changed = 0;
+  std::size_t scoped = 0, by_principal = 0, changed = 0;
   for (std::uint64_t seed = 0; seed < 100; ++seed) {
     auto pair = edited_world(0x1AC5 + seed);
     if (!pair) continue;
@@ -392,10 +425,13 @@ TEST(AccessDiffLaws, IncrementalEqualsFullOverRandomTeamEdits) {
     ASSERT_EQ(set_of(fast.added), set_of(full.added)) << before.dump(2) << "\n" << after.dump(2);
     ASSERT_EQ(set_of(fast.removed), set_of(full.removed)) << before.dump(2) << "\n"
                                                           << after.dump(2);
-    scoped += changed_between(a.world, b.world).everything ? 0u : 1u;
+    ChangeScope scope = changed_between(a.world, b.world);
+    scoped += scope.everything ? 0u : 1u;
+    by_principal += !scope.everything && !scope.principals.empty() ? 1u : 0u;
     changed += full.added.size() + full.removed.size() > 0 ? 1u : 0u;
   }
-  EXPECT_GT(scoped, 0u) << "no edit took the incremental route";
+  EXPECT_GT(scoped, by_principal) << "no bucket or key edit took the incremental route";
+  EXPECT_GT(by_principal, 0u) << "no edit of a principal took the incremental route";
   EXPECT_GT(changed, 0u) << "no edit changed any access";
 }
 

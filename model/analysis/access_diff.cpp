@@ -4,7 +4,7 @@
 #include <set>
 #include <tuple>
 
-#include "model/analysis/access_paths.h"
+#include "model/analysis/access_pairs.h"
 #include "model/analysis/diff_reasons.h"
 #include "model/analysis/escalation.h"
 #include "model/analysis/invariant_targets.h"
@@ -98,9 +98,10 @@ bool bucket_action_on_object(const std::string& action, const std::string& resou
   return info && info->resource == ActionResource::kS3Bucket && is_object(resource);
 }
 
-Side decide(const Scenario& s, const std::string& side, const std::vector<Invariant>& queries) {
+Side decide(const Scenario& s, const std::string& side, PairDecider& decider,
+            const PairSelection& selection) {
   Side out;
-  PairAccesses found = access_pairs(s.world, queries);
+  PairAccesses found = decider.decide(selection);
   if (!found.undecided.empty())
     out.undecided.push_back({"*", "*", "*",
                              side + " `" + s.file + "`: " + found.undecided +
@@ -113,14 +114,45 @@ Side decide(const Scenario& s, const std::string& side, const std::vector<Invari
   return out;
 }
 
-// The allowed pairs named in `wanted`, each with its path, in the order access_pairs gives.
-std::vector<PairAccess> with_paths(const Scenario& s, const std::vector<Invariant>& queries,
-                                   const std::set<std::string>& wanted) {
+// The allowed pairs named in `wanted`, each with its path, in the order the decider gives.
+std::vector<PairAccess> with_paths(PairDecider& decider, const std::set<std::string>& wanted,
+                                   const PairSelection& selection = {}) {
   std::vector<PairAccess> out;
   if (wanted.empty()) return out;
-  for (auto& p : access_pairs(s.world, queries, &wanted).pairs)
-    if (p.undecided.empty() && !bucket_action_on_object(p.action, p.resource))
+  for (auto& p : decider.decide(selection, &wanted).pairs)
+    if (p.undecided.empty() && !bucket_action_on_object(p.action, p.resource) &&
+        wanted.count(name({p.principal, p.action, p.resource})))
       out.push_back(std::move(p));
+  return out;
+}
+
+// The bucket an S3 ARN names ("" for another ARN).
+std::string_view bucket_of(std::string_view arn) {
+  constexpr std::string_view kS3 = "arn:aws:s3:::";
+  if (!arn.starts_with(kS3)) return {};
+  arn.remove_prefix(kS3.size());
+  return arn.substr(0, arn.find('/'));
+}
+
+// When principals changed (scope.principals): the targets of `mine` every principal is asked
+// about, not only those whose reach meets a changed principal. A principal whose reach does not
+// meet one has the same identities with the same policies on both sides, so only what is done to
+// the changed resources (buckets, keys, the changed principals themselves) and the objects that
+// can be written on one side only (a changed principal may write a new kind) can differ for it.
+// A changed key may be the one any object is stored or written under: every object then.
+std::vector<char> shared_targets(const std::vector<std::pair<std::string, std::string>>& mine,
+                                 const std::vector<std::pair<std::string, std::string>>& theirs,
+                                 const ChangeScope& scope) {
+  const std::set<std::pair<std::string, std::string>> other(theirs.begin(), theirs.end());
+  std::vector<char> out(mine.size(), 0);
+  for (std::size_t t = 0; t < mine.size(); ++t) {
+    const auto& [action, resource] = mine[t];
+    std::string_view bucket = bucket_of(resource);
+    out[t] = !other.count(mine[t]) || scope.principals.count(resource) > 0 ||
+             scope.keys.count(resource) > 0 ||
+             (!bucket.empty() && scope.buckets.count(std::string(bucket)) > 0) ||
+             (is_object(resource) && !scope.keys.empty());
+  }
   return out;
 }
 
@@ -137,9 +169,12 @@ void check_accounts(const Scenario& a, const Scenario& b, const char* side_b, Di
   }
 }
 
-AccessChange change(const PairAccess& p, const World& here, const World& other) {
+// An access found in one world (whose policies `here` indexes) compared with `other` (indexed by
+// `there`).
+AccessChange change(const PairAccess& p, const diff_reasons::PolicyIndex& here,
+                    const diff_reasons::PolicyIndex& there, const World& other) {
   AccessChange c{p.principal, p.action, p.resource, p.path, {}, {}, {}, false};
-  c.changed = diff_reasons::changed_statements(p.path, here, other);
+  c.changed = diff_reasons::changed_statements(p.path, here, there);
   diff_reasons::Refusal r = diff_reasons::first_refused_step(p.path, other);
   c.other_side = std::move(r.reason);
   c.other_side_denies = std::move(r.denies);
@@ -147,10 +182,9 @@ AccessChange change(const PairAccess& p, const World& here, const World& other) 
 }
 
 // The pairs of one principal, decided in a world.
-std::map<PairKey, PairAccess> pairs_of(const World& w, const std::string& principal,
-                                       const std::vector<Invariant>& queries) {
+std::map<PairKey, PairAccess> pairs_of(PairDecider& decider, const std::string& principal) {
   std::map<PairKey, PairAccess> out;
-  for (auto& p : access_pairs(w, queries, nullptr, &principal).pairs)
+  for (auto& p : decider.decide({std::set<std::string>{principal}, {}}).pairs)
     if (!bucket_action_on_object(p.action, p.resource))
       out.emplace(PairKey{p.principal, p.action, p.resource}, std::move(p));
   return out;
@@ -160,12 +194,20 @@ std::map<PairKey, PairAccess> pairs_of(const World& w, const std::string& princi
 // side escalated by it): the changes made, then the access; the statements compared with the
 // other side (those that allowed the changes, in the world before them, and those of the access
 // after them).
-AccessChange escalated_change(const PairAccess& p, const World& world, const paths::Escalated& e,
-                              const World& other, const paths::Escalated& other_e) {
-  AccessChange c = change(p, e.world, other_e.world);
+struct EscalatedSide {
+  const paths::Escalated& escalated;
+  const diff_reasons::PolicyIndex& before;  // the world before the changes
+  diff_reasons::PolicyIndex after;          // the world after them
+};
+
+AccessChange escalated_change(const PairAccess& p, const EscalatedSide& here,
+                              const EscalatedSide& there) {
+  const paths::Escalated& e = here.escalated;
+  AccessChange c = change(p, here.after, there.after, there.escalated.world);
   Counterexample made{p.principal, {}};
   for (const auto& edit : e.applied) made.steps.push_back(edit.step);
-  std::vector<StatementRef> changed = diff_reasons::changed_statements(made, world, other);
+  std::vector<StatementRef> changed =
+      diff_reasons::changed_statements(made, here.before, there.before);
   changed.insert(changed.end(), c.changed.begin(), c.changed.end());
   c.changed = std::move(changed);
   made.steps.insert(made.steps.end(), c.path.steps.begin(), c.path.steps.end());
@@ -185,6 +227,7 @@ void compare_escalated(const Scenario& base, const Scenario& next,
   for (const auto* list : {&d.added, &d.removed})
     for (const auto& c : *list) seen.insert({c.principal, c.action, c.resource});
   for (const auto& u : d.undecided) seen.insert({u.principal, u.action, u.resource});
+  const diff_reasons::PolicyIndex base_index(base.world), next_index(next.world);
   std::vector<std::string> in_base = considered_principals(base.world);
   std::set<std::string> both(in_base.begin(), in_base.end());
   std::vector<AccessChange> added, removed;
@@ -200,8 +243,9 @@ void compare_escalated(const Scenario& base, const Scenario& next,
                                  ": a change it may make could not be made to the model (" +
                                  failed.front() + "): what it opens is unknown"});
     }
-    auto before = pairs_of(eb.world, principal, queries);
-    auto after = pairs_of(en.world, principal, queries);
+    PairDecider decide_base(eb.world, queries), decide_next(en.world, queries);
+    auto before = pairs_of(decide_base, principal);
+    auto after = pairs_of(decide_next, principal);
     std::set<std::string> gained, lost;
     auto undecided = [&](const PairKey& k, const std::string& why) {
       d.undecided.push_back(
@@ -226,14 +270,12 @@ void compare_escalated(const Scenario& base, const Scenario& next,
       else
         lost.insert(name(k));
     }
-    if (!gained.empty())
-      for (auto& p : access_pairs(en.world, queries, &gained, &principal).pairs)
-        if (p.undecided.empty() && gained.count(p.principal + "\n" + p.action + "\n" + p.resource))
-          added.push_back(escalated_change(p, next.world, en, base.world, eb));
-    if (!lost.empty())
-      for (auto& p : access_pairs(eb.world, queries, &lost, &principal).pairs)
-        if (p.undecided.empty() && lost.count(p.principal + "\n" + p.action + "\n" + p.resource))
-          removed.push_back(escalated_change(p, base.world, eb, next.world, en));
+    if (gained.empty() && lost.empty()) continue;
+    const EscalatedSide b{eb, base_index, diff_reasons::PolicyIndex(eb.world)};
+    const EscalatedSide n{en, next_index, diff_reasons::PolicyIndex(en.world)};
+    const PairSelection one{std::set<std::string>{principal}, {}};
+    for (auto& p : with_paths(decide_next, gained, one)) added.push_back(escalated_change(p, n, b));
+    for (auto& p : with_paths(decide_base, lost, one)) removed.push_back(escalated_change(p, b, n));
   }
   d.added.insert(d.added.end(), added.begin(), added.end());
   d.removed.insert(d.removed.end(), removed.begin(), removed.end());
@@ -269,9 +311,22 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
   std::optional<ChangeScope> scope;
   if (options.incremental && !options.via_escalation)
     scope = changed_between(base.world, next.world);
-  const std::vector<Invariant> queries = queries_for(actions, scope ? &*scope : nullptr);
-  Side before = decide(base, "BASE", queries);
-  Side after = decide(next, "NEW", queries);
+  // Only buckets and keys changed: only their resources are asked about. Principals changed:
+  // every resource, but every pair only of the principals whose reach meets a changed one.
+  const bool by_principal = scope && !scope->everything && !scope->principals.empty();
+  const std::vector<Invariant> queries =
+      queries_for(actions, scope && !by_principal ? &*scope : nullptr);
+  PairDecider base_decider(base.world, queries), next_decider(next.world, queries);
+  PairSelection base_selection, next_selection;
+  if (by_principal) {
+    std::set<std::string> whole = base_decider.reaching(scope->principals);
+    whole.merge(next_decider.reaching(scope->principals));
+    base_selection.whole = next_selection.whole = std::move(whole);
+    base_selection.shared = shared_targets(base_decider.targets(), next_decider.targets(), *scope);
+    next_selection.shared = shared_targets(next_decider.targets(), base_decider.targets(), *scope);
+  }
+  Side before = decide(base, "BASE", base_decider, base_selection);
+  Side after = decide(next, "NEW", next_decider, next_selection);
   AccessDiff d;
   std::set<std::string> added, removed;  // the pairs whose paths are worked out
   d.undecided = std::move(before.undecided);
@@ -307,10 +362,13 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
     removed.insert(name(k));
   }
   // Paths only for what changed: an explained evaluation of every step is the expensive part.
-  for (auto& p : with_paths(next, queries, added))
-    d.added.push_back(change(p, next.world, base.world));
-  for (auto& p : with_paths(base, queries, removed))
-    d.removed.push_back(change(p, base.world, next.world));
+  if (!added.empty() || !removed.empty()) {
+    const diff_reasons::PolicyIndex base_index(base.world), next_index(next.world);
+    for (auto& p : with_paths(next_decider, added))
+      d.added.push_back(change(p, next_index, base_index, base.world));
+    for (auto& p : with_paths(base_decider, removed))
+      d.removed.push_back(change(p, base_index, next_index, next.world));
+  }
   if (options.via_escalation) compare_escalated(base, next, queries, d);
   out.diff = std::move(d);
   return out;

@@ -16,6 +16,7 @@
 #include "model/analysis/access_candidates.h"
 #include "model/analysis/access_targets.h"
 #include "model/analysis/escalation.h"
+#include "model/analysis/find_access.h"
 #include "model/analysis/invariant_targets.h"
 #include "model/analysis/role_chains.h"
 #include "model/core/strings.h"
@@ -26,64 +27,9 @@
 #include "model/world/considered_principals.h"
 
 namespace accesspath {
-namespace {
 
 using namespace invariant_targets;
 using namespace paths;
-
-// --- Finding one violation -------------------------------------------------------------------
-
-struct Found {
-  Counterexample example;
-};
-
-// The same with `start`'s reach already worked out (`reach.identities[0]` is `start`).
-std::optional<Found> find_access_in(const World& w, const Reach& reach,
-                                    std::span<const Target> targets, const World& read_world) {
-  const std::string& start = reach.identities.front().principal;
-  for (std::size_t i = 0; i < reach.identities.size(); ++i) {
-    const Identity& id = reach.identities[i];
-    for (const auto& t : targets) {
-      Request asked = t.request;
-      asked.principal = id.principal;
-      const World& world = t.writer.empty() ? w : read_world;
-      auto witness = allowed_in_some_context(world, id.who, asked);
-      if (!witness) continue;
-      const Request& r = witness->request;
-      Found f;
-      f.example.start = start;
-      f.example.steps = t.write_steps;
-      if (!t.writer.empty()) {
-        // Prefer another principal's write (the point is reading someone else's data), the
-        // shortest one; the reader's own write only when nobody else can.
-        const std::vector<PathStep>* best = t.writer != start ? &t.write_steps : nullptr;
-        for (const auto& [writer, steps] : t.other_writers)
-          if (writer != start && (!best || steps.size() < best->size())) best = &steps;
-        if (best) f.example.steps = *best;
-      }
-      for (auto& s : chain_steps(w, reach, i)) f.example.steps.push_back(std::move(s));
-      Decision d = evaluate(world, id.who, r);
-      // The headers the invariant's request sends (the caller-chosen ones are in `context`).
-      std::string detail;
-      for (const auto& [k, v] : asked.headers)
-        detail += (detail.empty() ? "with " : ", ") + k + ": " + v;
-      f.example.steps.push_back({PathStep::Kind::kAccess, id.principal, r.action, r.resource,
-                                 detail, allowing_statements(d), std::move(witness->needs),
-                                 asked.headers});
-      return f;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<Found> find_access(const World& w, const std::string& start, RoleChains& chains,
-                                 std::span<const Target> targets, const World& read_world) {
-  Reach reach = chains.reach(start);
-  if (reach.identities.empty()) return std::nullopt;
-  return find_access_in(w, reach, targets, read_world);
-}
-
-}  // namespace
 
 std::vector<std::string> roles_reachable_from(const World& world, const std::string& start) {
   std::vector<std::string> out;
@@ -247,165 +193,6 @@ std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
   for (const auto& principal : all)
     if (auto f = find_access(world, principal, chains, targets, read_world))
       out.push_back({principal, std::move(f->example)});
-  return out;
-}
-
-namespace {
-
-// Which targets an identity might be allowed (access_candidates.h): a target no identity of a
-// principal's reach might be allowed is certainly denied to that principal, and not asked about.
-class TargetFilter {
- public:
-  TargetFilter(const World& w, const std::vector<Target>& targets)
-      : member_(targets.size(), {SIZE_MAX, 0}) {
-    std::vector<ResourceFamily> families;
-    for (std::size_t t = 0; t < targets.size(); ++t) {
-      std::string action = to_lower(targets[t].request.action);
-      auto m = family_member(w, action, targets[t].request.resource);
-      if (!m) continue;
-      std::size_t f = 0;
-      while (f < families.size() && families[f].action != action) ++f;
-      if (f == families.size()) families.push_back({action, {}});
-      member_[t] = {f, static_cast<std::uint32_t>(families[f].members.size())};
-      families[f].members.push_back(std::move(*m));
-    }
-    for (auto& f : families) indexes_.push_back(std::make_unique<CandidateIndex>(std::move(f)));
-  }
-
-  // Sets possible[t] for every target `who` might be allowed (all unfiltered ones included).
-  void mark(const Requester& who, std::vector<char>& possible) {
-    std::vector<std::vector<char>> in_family;
-    for (auto& index : indexes_) {
-      index->candidates(who, scratch_);
-      auto& marks = in_family.emplace_back(index->family().members.size(), 0);
-      for (std::uint32_t m : scratch_) marks[m] = 1;
-    }
-    for (std::size_t t = 0; t < member_.size(); ++t) {
-      auto [f, m] = member_[t];
-      if (f == SIZE_MAX || in_family[f][m]) possible[t] = 1;
-    }
-  }
-
- private:
-  std::vector<std::pair<std::size_t, std::uint32_t>> member_;  // per target: family, member
-  std::vector<std::unique_ptr<CandidateIndex>> indexes_;
-  std::vector<std::uint32_t> scratch_;
-};
-
-}  // namespace
-
-// Whether identities may make the targets' requests, in some request context. A role's answers
-// are kept: every start that reaches the role asks the same question (the access graph asks each
-// identity once for the same reason). Undecided questions are not kept: they are asked again,
-// so each start's log says so.
-class Answers {
- public:
-  Answers(const World& w, const World& read_world, const std::vector<Target>& targets)
-      : w_(w), read_world_(read_world), targets_(targets) {}
-
-  // `marks[k][t]`: identity k of the reach might be allowed target t (the candidate index).
-  bool allowed(const Reach& reach, const std::vector<std::vector<char>>& marks, std::size_t t) {
-    for (std::size_t k = 0; k < reach.identities.size(); ++k) {
-      if (!marks[k][t]) continue;
-      const Identity& id = reach.identities[k];
-      std::vector<std::int8_t>* memo = nullptr;
-      if (k > 0) {  // a role: its answers are shared
-        memo = &by_role_[id.principal];
-        if (memo->empty()) memo->assign(targets_.size(), kUnasked);
-        if ((*memo)[t] == kYes) return true;
-        if ((*memo)[t] == kNo) continue;
-      }
-      Request asked = targets_[t].request;
-      asked.principal = id.principal;
-      UndecidedLog one;
-      bool yes = false;
-      {
-        ScopedUndecidedLog use(one);
-        yes = allowed_in_some_context(targets_[t].writer.empty() ? w_ : read_world_, id.who, asked)
-                  .has_value();
-      }
-      if (UndecidedLog* outer = current_undecided_log())
-        for (auto& reason : one.reasons()) outer->add(std::move(reason));
-      if (memo && (yes || one.empty())) (*memo)[t] = yes ? kYes : kNo;
-      if (yes) return true;
-    }
-    return false;
-  }
-
- private:
-  static constexpr std::int8_t kUnasked = 0, kYes = 1, kNo = 2;
-  const World& w_;
-  const World& read_world_;
-  const std::vector<Target>& targets_;
-  std::unordered_map<std::string, std::vector<std::int8_t>> by_role_;
-};
-
-PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries,
-                          const std::set<std::string>* paths_for, const std::string* only) {
-  PairAccesses out;
-  // Questions asked while working out the targets (the objects that can be written now).
-  UndecidedLog undecided;
-  ScopedUndecidedLog use_log(undecided);
-  const std::vector<std::string> all = considered_principals(world);
-  RoleChains chains(world);
-  std::vector<Target> targets;
-  for (const auto& query : queries) {
-    Query q{query.action, query.resource, query.headers, query.context, !query.headers.empty()};
-    // One writer per new object: a path then shows the first writer found (valid, if not always
-    // another principal's write), and asking about every writer is most of the work at scale.
-    for (auto& t : targets_for(world, q, all, chains, &out.warnings, false))
-      targets.push_back(std::move(t));
-  }
-  World read_world = with_written_objects(world, targets);
-  out.undecided = undecided.summary();
-  TargetFilter filter(world, targets);
-  Answers answers(world, read_world, targets);
-  // As who_can, but every target on its own: one answer per (principal, action, resource). The
-  // PutObject of one object is several targets (one per encryption choice): allowed when any is.
-  for (const auto& principal : all) {
-    if (only && principal != *only) continue;
-    const Reach reach = chains.reach(principal);
-    std::vector<char> possible(targets.size(), 0);
-    std::vector<std::vector<char>> marks;  // per identity of the reach
-    for (const auto& id : reach.identities) {
-      filter.mark(id.who, marks.emplace_back(targets.size(), 0));
-      for (std::size_t t = 0; t < targets.size(); ++t) possible[t] |= marks.back()[t];
-    }
-    std::set<std::pair<std::string, std::string>> allowed;  // (action, resource)
-    std::vector<PairAccess> maybe;                          // undecided, in target order
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-      const Target& t = targets[i];
-      std::pair<std::string, std::string> key{t.request.action, t.request.resource};
-      if (allowed.count(key)) continue;
-      if (paths_for && !paths_for->count(principal + "\n" + key.first + "\n" + key.second))
-        continue;
-      UndecidedLog asked;
-      std::optional<Found> f;
-      bool yes = false;
-      if (possible[i] && !reach.identities.empty()) {
-        ScopedUndecidedLog use_asked(asked);
-        if (paths_for)
-          f = find_access_in(world, reach, std::span<const Target>(&t, 1), read_world);
-        else
-          yes = answers.allowed(reach, marks, i);
-      }
-      if (f || yes) {
-        allowed.insert(key);
-        out.pairs.push_back(
-            {principal, key.first, key.second, f ? std::move(f->example) : Counterexample{}, ""});
-        continue;
-      }
-      std::vector<std::string> reasons = asked.reasons();
-      reasons.insert(reasons.end(), reach.undecided.begin(), reach.undecided.end());
-      if (reasons.empty()) continue;
-      auto known = std::find_if(maybe.begin(), maybe.end(), [&](const PairAccess& m) {
-        return m.action == key.first && m.resource == key.second;
-      });
-      if (known == maybe.end()) maybe.push_back({principal, key.first, key.second, {}, reasons[0]});
-    }
-    for (auto& m : maybe)
-      if (!allowed.count({m.action, m.resource})) out.pairs.push_back(std::move(m));
-  }
   return out;
 }
 

@@ -50,30 +50,4 @@ struct AccessFinding {
 std::vector<AccessFinding> who_can(const World& world, const Invariant& query,
                                    std::vector<std::string>* warnings = nullptr);
 
-// Every (considered principal, action, resource) the queries' action and resource patterns name
-// that the principal can perform, end to end, each with one shortest path; and those that could
-// not be decided (a question on the way had no decidable request context), with the reason.
-// Resources as in check_invariant: declared ones, and the objects that can be written now.
-// `query.never`/`only` and `via_escalation` are ignored.
-struct PairAccess {
-  std::string principal;
-  std::string action;     // concrete (a pattern is expanded over the action catalog)
-  std::string resource;   // concrete ARN
-  Counterexample path;    // when allowed
-  std::string undecided;  // non-empty: not found, but a question on the way was undecided
-};
-struct PairAccesses {
-  std::vector<PairAccess> pairs;  // by principal, then in target order
-  // Non-empty when working out the resources themselves met an undecided question: objects that
-  // can be written now may be missing.
-  std::string undecided;
-  std::vector<std::string> warnings;
-};
-// Paths cost an explained evaluation of every step: `paths_for` asks for them (and only about
-// these pairs, each "principal\naction\nresource"); without it, pairs are decided without paths.
-// `only`: the pairs of this principal alone (the targets still count every writer).
-PairAccesses access_pairs(const World& world, const std::vector<Invariant>& queries,
-                          const std::set<std::string>* paths_for = nullptr,
-                          const std::string* only = nullptr);
-
 }  // namespace accesspath

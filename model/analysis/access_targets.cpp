@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/analysis/access_graph.h"
 #include "model/analysis/invariant_targets.h"
@@ -70,9 +71,15 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
   // Per member of the filter: the (reach, identity) pairs that might write it, in reach order.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> writers_of(filter.size());
   if (!every_writer) {
+    // An identity many starts reach (a shared role) is listed once, at its first place: asked
+    // again through another start it would write nothing new (whether it may write depends on
+    // the identity alone, and one writer per object is wanted).
+    std::unordered_set<std::string> listed;
     std::vector<std::uint32_t> members;
     for (std::size_t r = 0; r < reaches.size(); ++r)
       for (std::size_t i = 0; i < reaches[r].identities.size(); ++i) {
+        if (!listed.insert(reaches[r].identities[i].principal + (i == 0 ? "\n0" : "\n1")).second)
+          continue;
         filter.candidates(reaches[r].identities[i].who, members);
         for (std::uint32_t m : members) writers_of[m].emplace_back(r, i);
       }

@@ -1,22 +1,17 @@
 #include "model/analysis/diff_reasons.h"
 
-#include <map>
-
 #include "model/services/evaluator.h"
 #include "model/world/requester.h"
 
 namespace accesspath::diff_reasons {
-namespace {
 
-// Every policy of a world by label (a managed policy attached twice is one policy).
-std::multimap<std::string, const Policy*, std::less<>> policies_by_label(const World& w) {
-  std::multimap<std::string, const Policy*, std::less<>> out;
+PolicyIndex::PolicyIndex(const World& w) {
   auto add = [&](const PolicyPtr& p) {
     if (!p) return;
-    auto range = out.equal_range(p->label);
+    auto range = by_label_.equal_range(p->label);
     for (auto it = range.first; it != range.second; ++it)
       if (it->second == p.get()) return;
-    out.emplace(p->label, p.get());
+    by_label_.emplace(p->label, p.get());
   };
   for (const auto& a : w.accounts) {
     for (const auto& level : a.scps)
@@ -35,40 +30,33 @@ std::multimap<std::string, const Policy*, std::less<>> policies_by_label(const W
   for (const auto& b : w.buckets) add(b.policy);
   for (const auto& k : w.keys) add(k.policy);
   for (const auto& r : w.resources) add(r.policy);
-  return out;
 }
 
-const Statement* find_statement(
-    const std::multimap<std::string, const Policy*, std::less<>>& policies, const StatementRef& s) {
-  auto range = policies.equal_range(s.policy);
+const Statement* PolicyIndex::find(const StatementRef& s) const {
+  auto range = by_label_.equal_range(s.policy);
   for (auto it = range.first; it != range.second; ++it)
     for (const auto& st : it->second->statements)
       if (st.pointer == s.pointer) return &st;
   return nullptr;
 }
 
-bool has_same_statement(const std::multimap<std::string, const Policy*, std::less<>>& policies,
-                        const std::string& label, const Statement& statement) {
-  auto range = policies.equal_range(label);
+bool PolicyIndex::has_same_statement(const std::string& label, const Statement& statement) const {
+  auto range = by_label_.equal_range(label);
   for (auto it = range.first; it != range.second; ++it)
     for (const auto& st : it->second->statements)
       if (st.same_meaning(statement)) return true;
   return false;
 }
 
-}  // namespace
-
-std::vector<StatementRef> changed_statements(const Counterexample& path, const World& here,
-                                             const World& other) {
-  const auto mine = policies_by_label(here);
-  const auto theirs = policies_by_label(other);
+std::vector<StatementRef> changed_statements(const Counterexample& path, const PolicyIndex& mine,
+                                             const PolicyIndex& theirs) {
   std::vector<StatementRef> out;
   for (const auto& step : path.steps)
     for (const auto& ref : step.statements) {
-      const Statement* s = find_statement(mine, ref);
+      const Statement* s = mine.find(ref);
       // A statement the world does not hold (a policy AWS writes, such as an AWS managed key's)
       // is not a change of the file.
-      if (!s || has_same_statement(theirs, ref.policy, *s)) continue;
+      if (!s || theirs.has_same_statement(ref.policy, *s)) continue;
       bool listed = false;
       for (const auto& o : out) listed = listed || (o.pointer == ref.pointer);
       if (!listed) out.push_back(ref);

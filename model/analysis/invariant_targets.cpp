@@ -90,9 +90,12 @@ NewObjectWriters::NewObjectWriters(const World& w, const BucketPattern& pattern)
   ResourceFamily family{"s3:PutObject", {}};
   std::vector<std::string> tags = {"sse-s3", "sse-c"};
   for (const auto& k : w.keys) tags.push_back(encryption_tag({Sse::kKms, k.arn, false}));
+  for (std::size_t t = 0; t < tags.size(); ++t) tag_offset_.emplace(tags[t], t);
+  first_member_.assign(w.buckets.size(), SIZE_MAX);
   for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
     const Bucket& b = w.buckets[bi];
     if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
+    first_member_[bi] = members_.size();
     for (const auto& tag : tags) {
       members_.push_back({bi, tag});
       family.members.push_back({"arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag),
@@ -105,9 +108,9 @@ NewObjectWriters::NewObjectWriters(const World& w, const BucketPattern& pattern)
 NewObjectWriters::~NewObjectWriters() = default;
 
 std::size_t NewObjectWriters::member(std::size_t bucket, std::string_view tag) const {
-  for (std::size_t m = 0; m < members_.size(); ++m)
-    if (members_[m].first == bucket && members_[m].second == tag) return m;
-  return SIZE_MAX;
+  if (bucket >= first_member_.size() || first_member_[bucket] == SIZE_MAX) return SIZE_MAX;
+  auto t = tag_offset_.find(std::string(tag));
+  return t == tag_offset_.end() ? SIZE_MAX : first_member_[bucket] + t->second;
 }
 
 void NewObjectWriters::candidates(const Requester& who, std::vector<std::uint32_t>& out) {
@@ -118,12 +121,9 @@ bool NewObjectWriters::may_write(const std::string& writer, const Requester& who
                                  std::size_t member) {
   if (member == SIZE_MAX) return true;  // not a member: no filter
   auto [it, fresh] = possible_.try_emplace(writer);
-  if (fresh) {
-    it->second.assign(members_.size(), 0);
-    index_->candidates(who, scratch_);
-    for (std::uint32_t m : scratch_) it->second[m] = 1;
-  }
-  return it->second[member] != 0;
+  if (fresh) index_->candidates(who, it->second);  // ascending
+  return std::binary_search(it->second.begin(), it->second.end(),
+                            static_cast<std::uint32_t>(member));
 }
 
 std::vector<std::string> expand_actions(const std::string& action) {

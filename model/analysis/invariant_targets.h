@@ -67,9 +67,12 @@ class NewObjectWriters {
 
  private:
   std::vector<std::pair<std::size_t, std::string>> members_;  // (bucket, tag)
+  // Each bucket's members are one run, a member per tag in the same order: found without search.
+  std::vector<std::size_t> first_member_;  // per bucket of the world; SIZE_MAX: not matched
+  std::unordered_map<std::string, std::size_t> tag_offset_;
   std::unique_ptr<CandidateIndex> index_;
-  std::unordered_map<std::string, std::vector<char>> possible_;  // per writer, per member
-  std::vector<std::uint32_t> scratch_;
+  // Per writer, the members it might write, ascending: sparse, a large world has many members.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> possible_;
 };
 
 // The undecided questions about writing new objects, by the object they would write (bucket and

@@ -1,5 +1,7 @@
 #include "model/world/world_changes.h"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "model/world/considered_principals.h"
@@ -39,18 +41,56 @@ nlohmann::json bpa(const std::optional<BlockPublicAccess>& b) {
           b->restrict_public_buckets};
 }
 
-// Everything but buckets and keys, as one document: equal exactly when none of it changed.
+// Accounts and other resources, as one document: equal exactly when none of it changed. A change
+// there may change any pair.
 nlohmann::json rest_of(const World& w) {
   nlohmann::json out;
   for (const auto& a : w.accounts)
     out["accounts"].push_back({a.id, levels(a.scps), levels(a.rcps), bpa(a.block_public_access),
                                a.organization, a.ou_path});
-  for (const auto& [arn, p] : w.managed_policies) out["managed"][arn] = doc(p);
-  for (const auto& g : w.groups) out["groups"].push_back({g.arn, attachments(g.policies)});
-  for (const auto& p : w.principals)
-    out["principals"].push_back({p.arn, attachments(p.policies), p.groups,
-                                 doc(p.permissions_boundary), doc(p.trust_policy), p.tags});
   for (const auto& r : w.resources) out["resources"].push_back({r.arn, doc(r.policy)});
+  return out;
+}
+
+// A user or role as written: its inline policies and the ARNs of its managed ones (compared
+// apart), groups, boundary, trust policy, tags, and who holds its credentials.
+nlohmann::json principal_doc(const Principal& p) {
+  return {static_cast<int>(p.kind),    attachments(p.policies), p.groups,
+          doc(p.permissions_boundary), doc(p.trust_policy),     p.tags,
+          p.credentials_held_by};
+}
+
+// The managed policies and groups added, removed or changed (by ARN).
+std::set<std::string> changed_managed(const World& a, const World& b) {
+  std::set<std::string> out;
+  for (const World* one : {&a, &b}) {
+    const World* other = one == &a ? &b : &a;
+    for (const auto& [arn, p] : one->managed_policies) {
+      auto it = other->managed_policies.find(arn);
+      if (it == other->managed_policies.end() || doc(p) != doc(it->second)) out.insert(arn);
+    }
+  }
+  return out;
+}
+
+bool attaches_any(const std::vector<PolicyAttachment>& list, const std::set<std::string>& arns) {
+  for (const auto& a : list)
+    if (!a.managed_arn.empty() && arns.count(a.managed_arn)) return true;
+  return false;
+}
+
+std::set<std::string> changed_groups(const World& a, const World& b,
+                                     const std::set<std::string>& managed) {
+  std::set<std::string> out;
+  for (const World* one : {&a, &b}) {
+    const World* other = one == &a ? &b : &a;
+    for (const auto& g : one->groups) {
+      const Group* h = other->find_group(g.arn);
+      if (!h || attachments(g.policies) != attachments(h->policies) ||
+          attaches_any(g.policies, managed))
+        out.insert(g.arn);
+    }
+  }
   return out;
 }
 
@@ -78,15 +118,35 @@ nlohmann::json key_doc(const Key& k) {
           grants,    k.tags,   k.tags_described};
 }
 
+// The principals considered in `w` (considered_principals.h) but declared in neither world: the
+// outsiders, anonymous, the principals of partner accounts a policy names. A declared principal
+// added or removed is a changed principal instead.
+std::set<std::string> outsiders(const World& w, const World& other) {
+  std::set<std::string> out;
+  for (auto& p : considered_principals(w))
+    if (!w.find_principal(p) && !other.find_principal(p)) out.insert(std::move(p));
+  return out;
+}
+
 }  // namespace
 
 ChangeScope changed_between(const World& a, const World& b) {
   ChangeScope out;
   // A bucket or key policy that names another partner account adds principals to consider
   // (considered_principals.h): every pair may differ for them.
-  out.everything = rest_of(a) != rest_of(b) || considered_principals(a) != considered_principals(b);
+  out.everything = rest_of(a) != rest_of(b) || outsiders(a, b) != outsiders(b, a);
+  const std::set<std::string> managed = changed_managed(a, b);
+  const std::set<std::string> groups = changed_groups(a, b, managed);
   for (const World* one : {&a, &b}) {
     const World* other = one == &a ? &b : &a;
+    for (const auto& x : one->principals) {
+      const Principal* y = other->find_principal(x.arn);
+      bool in_changed_group = false;
+      for (const auto& g : x.groups) in_changed_group = in_changed_group || groups.count(g) > 0;
+      if (!y || in_changed_group || attaches_any(x.policies, managed) ||
+          principal_doc(x) != principal_doc(*y))
+        out.principals.insert(x.arn);
+    }
     for (const auto& x : one->buckets) {
       const Bucket* y = other->find_bucket(x.name);
       if (!y || bucket_doc(x) != bucket_doc(*y)) out.buckets.insert(x.name);

@@ -1,6 +1,6 @@
-// What differs between two worlds, coarsely: which buckets and keys changed, and whether
-// anything else did (principals, groups, managed policies, accounts, other resources). The
-// incremental diff (access_diff.h) asks only about the resources a change can affect.
+// What differs between two worlds, coarsely: which buckets, keys and principals changed, and
+// whether anything else did (accounts, other resources, the principals considered). The
+// incremental diff (access_diff.h) asks only about the pairs a change can affect.
 //
 //   ChangeScope c = changed_between(base.world, next.world);
 //   if (!c.everything) for (const auto& b : c.buckets) ...
@@ -14,12 +14,15 @@
 namespace accesspath {
 
 struct ChangeScope {
-  // Something other than buckets and keys changed (a principal, group, managed policy, account
-  // or other resource), or the principals considered did (a policy names a new partner
-  // account): role chains, identity policies or principals may differ, so every pair may.
+  // An account or another resource changed, or the principals considered did (a principal was
+  // added or removed, a policy names a new partner account): every pair may differ.
   bool everything = false;
   std::set<std::string> buckets;  // names of buckets added, removed or changed in any way
   std::set<std::string> keys;     // ARNs of keys added, removed or changed in any way
+  // ARNs of users and roles added, removed or changed in any way, their groups' and their
+  // managed policies' changes included: who can become them, what they can do and what can be
+  // done to them may differ.
+  std::set<std::string> principals;
 };
 
 ChangeScope changed_between(const World& a, const World& b);
