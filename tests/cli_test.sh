@@ -391,5 +391,31 @@ contains "diff export against plan is empty" "$tmp/out" "0 added, 0 removed, 0 u
 contains "unknown value undecided" "$tmp/out" "? undecided:"
 "$ap" diff aws:$fx/aws-empty $sod >"$tmp/out" 2>"$tmp/err"; expect "diff import with nothing usable" 2 $?
 
+# --via escalation: the intern may add itself to the readers group in NEW (not in BASE); a plain
+# diff shows only the new permission, --via escalation also the read it opens, path first.
+python3 - scenarios/escalation-join-readers-group.json "$tmp/join-base.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+doc["principals"][0]["policies"] = []
+json.dump(doc, open(sys.argv[2], "w"))
+PY
+join=scenarios/escalation-join-readers-group.json
+"$ap" diff --format json "$tmp/join-base.json" $join >"$tmp/plain.json"; expect "diff plain, escalation world" 1 $?
+"$ap" diff --via escalation --format json "$tmp/join-base.json" $join >"$tmp/via.json"
+expect "diff --via escalation" 1 $?
+python3 - "$tmp/plain.json" "$tmp/via.json" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL diff --via escalation entries"; }
+import json, sys
+plain, via = (json.load(open(f)) for f in sys.argv[1:3])
+key = lambda e: (e["principal"].split(":")[-1], e["action"], e["resource"].split(":")[-1])
+assert sorted(map(key, plain["added"])) == [("user/intern", "iam:AddUserToGroup", "group/readers")], plain["added"]
+reads = [e for e in via["added"] if e["action"] == "s3:GetObject"]
+assert [key(e) for e in reads] == [("user/intern", "s3:GetObject", "reports-bucket/q3.csv")], via["added"]
+assert reads[0].get("via") == "escalation", reads[0]
+assert all(e.get("via") is None for e in via["added"] if e["action"] != "s3:GetObject"), via["added"]
+assert via["removed"] == [] and via["undecided"] == [], via
+PY
+"$ap" diff --via escalation "$tmp/join-base.json" $join >"$tmp/out"
+contains "diff --via escalation text" "$tmp/out" "2 added, 0 removed, 0 undecided"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
