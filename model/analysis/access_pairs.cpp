@@ -96,8 +96,10 @@ class Answers {
       std::int8_t* memo = nullptr;
       if (k > 0) {  // a role: its answers are shared
         memo = &by_role_[id.principal][static_cast<std::uint32_t>(t)];
-        if (*memo == kYes) return true;
-        if (*memo == kNo) continue;
+        if (*memo != kUnasked) {
+          if (*memo == kYes) return true;
+          continue;  // kNo
+        }
       }
       Request asked = targets_[t].request;
       asked.principal = id.principal;
