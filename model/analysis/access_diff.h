@@ -30,8 +30,9 @@ const std::vector<std::string>& default_diff_actions();
 struct DiffOptions {
   std::vector<std::string> actions;  // empty: default_diff_actions(); patterns with * and ?
   // Decide only the pairs the change can affect (model/world/world_changes.h): when only buckets
-  // and keys changed, only their resources are asked about. Gives exactly the full comparison
-  // (tests/access_diff_test.cpp checks it on random team edits).
+  // and keys changed, only their resources are asked about; when principals changed, every pair
+  // of the principals whose reach meets a changed one, and the others only about what changed.
+  // Gives exactly the full comparison (tests/access_diff_test.cpp checks it on random team edits).
   bool incremental = true;
   // `--via escalation`: also compare, for each principal considered in both worlds, what it can
   // reach after every change it can make (model/analysis/escalation.h), BASE and NEW each
