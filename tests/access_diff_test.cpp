@@ -409,6 +409,45 @@ TEST(AccessDiffLaws, ChangedPrincipalsTakeTheIncrementalRouteAndMatchTheFullDiff
   EXPECT_TRUE(fast.removed.empty());
 }
 
+// Never a silent "nothing added": alice's chain into authorized-users cannot be decided (a trust
+// condition on aws:ResourceTag, not modelled for STS), and NEW gives the role its permissions.
+// The incremental route counts alice among the principals the change may reach, so her reads are
+// undecided, as the full comparison says, not left out.
+TEST(AccessDiffLaws, AnUndecidedChainIntoAChangedRoleIsUndecidedNotLeftOut) {
+  json next = bundled_doc("separation-of-duties.json");
+  const std::string alice = iam("user/alice"), app = iam("role/authorized-users");
+  next["principals"].push_back(
+      {{"arn", alice},
+       {"policies", json::array({{{"Version", "2012-10-17"},
+                                  {"Statement", json::array({{{"Effect", "Allow"},
+                                                              {"Action", "sts:AssumeRole"},
+                                                              {"Resource", app}}})}}})}});
+  json base = next;
+  for (auto* doc : {&base, &next})
+    for (auto& p : (*doc)["principals"])
+      if (p["arn"] == app)
+        p["trust_policy"]["Statement"].push_back(
+            {{"Effect", "Allow"},
+             {"Principal", {{"AWS", alice}}},
+             {"Action", "sts:AssumeRole"},
+             {"Condition", {{"StringEquals", {{"aws:ResourceTag/team", "data"}}}}}});
+  for (auto& p : base["principals"])
+    if (p["arn"] == app) p["policies"] = json::array();
+  Scenario a = load(base, "base.json"), b = load(next, "next.json");
+  auto undecided_reads = [&](const AccessDiff& d) {
+    AccessSet out;
+    for (const auto& u : d.undecided)
+      if (u.principal == alice && u.action == "s3:GetObject")
+        out.insert({u.principal, u.action, u.resource});
+    return out;
+  };
+  AccessDiff fast = diff(a, b), full = diff(a, b, {{}, false});
+  EXPECT_TRUE(undecided_reads(full).count(
+      {alice, "s3:GetObject", object("KMS-Cryptographic-Details.pdf")}));
+  EXPECT_EQ(undecided_reads(fast), undecided_reads(full));
+  EXPECT_EQ(set_of(fast.added), set_of(full.added));
+}
+
 // The incremental diff (only the pairs a change can affect) is exactly the full one, over
 // random worlds and random team edits: bucket and key edits ask only about their resources;
 // edits of principals (a trust policy, an identity policy, a group) ask every pair only of the

@@ -176,12 +176,20 @@ std::set<std::string> PairDecider::reaching(const std::set<std::string>& arns) {
   std::set<std::string> out;
   UndecidedLog ignored;  // the pairs' own decisions report what was undecided
   ScopedUndecidedLog use_log(ignored);
-  for (const auto& principal : state_->all)
-    for (const auto& id : state_->chains.reach(principal).identities)
+  for (const auto& principal : state_->all) {
+    const Reach reach = state_->chains.reach(principal);
+    // A role it may or may not reach (an undecided AssumeRole) may be one of them: counted, so
+    // its pairs are all decided and reported undecided rather than left out.
+    if (!reach.undecided.empty()) {
+      out.insert(principal);
+      continue;
+    }
+    for (const auto& id : reach.identities)
       if (arns.count(id.principal)) {
         out.insert(principal);
         break;
       }
+  }
   return out;
 }
 

@@ -59,7 +59,8 @@ class PairDecider {
   // PutObject of one object, one per encryption choice).
   const std::vector<std::pair<std::string, std::string>>& targets() const;
   // The considered principals whose reach (themselves, the users whose credentials they hold,
-  // the roles of their chains) contains one of `arns`.
+  // the roles of their chains) contains one of `arns`, and those whose reach is not known (an
+  // AssumeRole on the way was undecided).
   std::set<std::string> reaching(const std::set<std::string>& arns);
   // Paths cost an explained evaluation of every step: `paths_for` asks for them (and only about
   // these pairs, each "principal\naction\nresource"); without it, pairs are decided without
