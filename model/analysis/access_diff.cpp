@@ -1,6 +1,8 @@
 #include "model/analysis/access_diff.h"
 
+#include <future>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -316,7 +318,13 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
   const bool by_principal = scope && !scope->everything && !scope->principals.empty();
   const std::vector<Invariant> queries =
       queries_for(actions, scope && !by_principal ? &*scope : nullptr);
-  PairDecider base_decider(base.world, queries), next_decider(next.world, queries);
+  // The two worlds are worked out side by side (each decider is its own; the evaluator's memos
+  // and undecided logs are per thread).
+  auto base_building = std::async(
+      std::launch::async, [&] { return std::make_unique<PairDecider>(base.world, queries); });
+  PairDecider next_decider(next.world, queries);
+  const std::unique_ptr<PairDecider> base_owned = base_building.get();
+  PairDecider& base_decider = *base_owned;
   PairSelection base_selection, next_selection;
   if (by_principal) {
     std::set<std::string> whole = base_decider.reaching(scope->principals);
@@ -325,8 +333,10 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
     base_selection.shared = shared_targets(base_decider.targets(), next_decider.targets(), *scope);
     next_selection.shared = shared_targets(next_decider.targets(), base_decider.targets(), *scope);
   }
-  Side before = decide(base, "BASE", base_decider, base_selection);
+  auto base_deciding = std::async(
+      std::launch::async, [&] { return decide(base, "BASE", base_decider, base_selection); });
   Side after = decide(next, "NEW", next_decider, next_selection);
+  Side before = base_deciding.get();
   AccessDiff d;
   std::set<std::string> added, removed;  // the pairs whose paths are worked out
   d.undecided = std::move(before.undecided);

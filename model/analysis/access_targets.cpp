@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "model/analysis/access_graph.h"
+#include "model/analysis/denied_to_everyone.h"
 #include "model/analysis/invariant_targets.h"
 #include "model/core/strings.h"
 #include "model/core/wildcard.h"
@@ -67,7 +68,14 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
     if (every_role_among(w, principals)) quiet.emplace(chains_only);
     for (const auto& p : principals) reaches.push_back(chains.reach(p));
   }
-  NewObjectWriters filter(w, pattern);
+  // The ways of writing into each bucket worth asking about; the objects that are the same for
+  // every writer are the candidate index's members.
+  const std::vector<PlannedPut> plan = planned_puts(w, pattern);
+  NewObjectWriters filter(w, plan);
+  std::vector<std::size_t> member_of(plan.size(), SIZE_MAX);  // of each put's fixed object
+  for (std::size_t pi = 0; pi < plan.size(); ++pi)
+    if (plan[pi].variant.fixed)
+      member_of[pi] = filter.member(plan[pi].bucket, plan[pi].variant.fixed->tag);
   // Per member of the filter: the (reach, identity) pairs that might write it, in reach order.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> writers_of(filter.size());
   if (!every_writer) {
@@ -93,102 +101,85 @@ std::vector<WrittenObject> writable_objects(const World& w, const BucketPattern&
   };
   UndecidedWrites undecided;  // reported at the end, for the kinds nobody writes
   std::unordered_map<std::string, std::optional<Allowed>> asked;
-  // The object a write with these headers gives: S3 chooses the encryption from the bucket and
-  // the headers, and resolves a key named by id or alias in the writer's account.
   struct Choice {
-    Encryption encryption;
-    std::string tag, resource;
+    NewObjectKind kind;
     std::size_t member = SIZE_MAX;
   };
-  for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
-    const Bucket& b = w.buckets[bi];
-    if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
-    const auto variants = header_variants(w, b);
-    for (std::size_t v = 0; v < variants.size(); ++v) {
-      const auto& headers = variants[v];
-      Request probe{"", "s3:PutObject", "", headers, {}};
-      auto chosen = choose_put_encryption(b, probe, nullptr);
-      if (!chosen) continue;
-      auto sse = headers.find("x-amz-server-side-encryption");
-      const bool kms_header = sse != headers.end() && sse->second == "aws:kms";
-      std::map<std::string, std::optional<Choice>, std::less<>> by_account;
-      auto choice_for = [&](const std::string& account) -> const std::optional<Choice>& {
-        auto [it, fresh] = by_account.try_emplace(account);
-        if (!fresh) return it->second;
-        Encryption e{chosen->sse, "", chosen->bucket_key};
-        if (chosen->sse == Sse::kKms) {
-          const Key* k = chosen->key_ref.empty()
-                             ? w.resolve_key("alias/aws/s3", b.account, b.region)
-                             : w.resolve_key(chosen->key_ref, account, b.region);
-          if (!k) return it->second;
-          e.kms_key = k->arn;
-        }
-        std::string tag = encryption_tag(e);
-        std::size_t member = filter.member(bi, tag);
-        std::string resource = "arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag);
-        it->second = Choice{std::move(e), std::move(tag), std::move(resource), member};
+  for (std::size_t pi = 0; pi < plan.size(); ++pi) {
+    const PlannedPut& planned = plan[pi];
+    const Bucket& b = w.buckets[planned.bucket];
+    const PutVariant& variant = planned.variant;
+    const auto& headers = variant.headers;
+    Request probe{"", "s3:PutObject", "", headers, {}};
+    std::map<std::string, std::optional<Choice>, std::less<>> by_account;
+    auto choice_for = [&](const std::string& account) -> const std::optional<Choice>& {
+      auto [it, fresh] = by_account.try_emplace(variant.same_for_all ? std::string() : account);
+      if (!fresh) return it->second;
+      if (variant.same_for_all) {
+        it->second = Choice{*variant.fixed, member_of[pi]};
         return it->second;
-      };
-      // The same object for every writer unless a key named by id or alias resolves in the
-      // writer's account: then one writer is all it takes, when one is all that is wanted.
-      const bool same_for_all = !(chosen->sse == Sse::kKms && !chosen->key_ref.empty() &&
-                                  !chosen->key_ref.starts_with("arn:"));
-      bool written = false;
-      auto try_writer = [&](const Reach& reach, std::size_t i) {
-        const Identity& id = reach.identities[i];
-        if (id.who.is_anonymous() && kms_header) return;
-        const std::optional<Choice>& choice = choice_for(id.who.account);
-        if (!choice) return;
-        const std::string& writer = reach.identities[0].principal;
-        if (!every_writer ? seen.count(b.name + "/" + choice->tag) > 0
-                          : seen.count(b.name + "/" + choice->tag + "/" + writer) > 0)
-          return;
-        if (!filter.may_write(id.principal, id.who, choice->member)) return;
-        probe.principal = id.principal;
-        probe.resource = choice->resource;
-        auto [answer, fresh] =
-            asked.try_emplace(id.principal + "\n" + std::to_string(v) + "\n" + probe.resource);
-        if (fresh)
-          if (auto witness = undecided.allowed(w, id.who, probe, b.name + "/" + choice->tag))
-            answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
-                                     std::move(witness->needs)};
-        if (!answer->second) return;
-        seen.insert(b.name + "/" + choice->tag + "/" + writer);
-        seen.insert(b.name + "/" + choice->tag);  // written by someone
-        written = true;
-        std::vector<PathStep> steps = chain_steps(w, reach, i);
-        steps.push_back(
-            {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
-             "writes a new object stored with " + describe_encryption(choice->encryption),
-             answer->second->statements, answer->second->context, headers});
-        auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
-          return o.bucket == b.name && encryption_tag(o.encryption) == choice->tag;
-        });
-        if (same != out.end()) {
-          same->other_writers.emplace_back(writer, std::move(steps));
-          return;
-        }
-        out.push_back({b.name,
-                       concrete_key(pattern.key, choice->tag),
-                       choice->encryption,
-                       writer,
-                       std::move(steps),
-                       {}});
-      };
-      // One object for everyone, one writer wanted: only the identities the candidate index
-      // keeps for that object (in the same order), not every identity of every reach.
-      const std::optional<Choice>* fixed = same_for_all ? &choice_for(b.account) : nullptr;
-      if (!every_writer && fixed && *fixed && (**fixed).member != SIZE_MAX) {
-        for (auto [r, i] : writers_of[(**fixed).member]) {
-          if (written) break;
-          try_writer(reaches[r], i);
-        }
-        continue;
       }
-      for (const auto& reach : reaches) {
-        if (written && same_for_all && !every_writer) break;
-        for (std::size_t i = 0; i < reach.identities.size(); ++i) try_writer(reach, i);
+      auto kind = written_kind(w, b, pattern, variant, account);
+      if (!kind || !may_be_written(b, variant, *kind)) return it->second;
+      std::size_t member = filter.member(planned.bucket, kind->tag);
+      it->second = Choice{std::move(*kind), member};
+      return it->second;
+    };
+    bool written = false;
+    auto try_writer = [&](const Reach& reach, std::size_t i) {
+      const Identity& id = reach.identities[i];
+      if (id.who.is_anonymous() && variant.kms_header) return;
+      const std::optional<Choice>& choice = choice_for(id.who.account);
+      if (!choice) return;
+      const std::string& tag = choice->kind.tag;
+      const std::string& writer = reach.identities[0].principal;
+      if (!every_writer ? seen.count(b.name + "/" + tag) > 0
+                        : seen.count(b.name + "/" + tag + "/" + writer) > 0)
+        return;
+      if (!filter.may_write(id.principal, id.who, choice->member)) return;
+      probe.principal = id.principal;
+      probe.resource = choice->kind.resource;
+      auto [answer, fresh] =
+          asked.try_emplace(id.principal + "\n" + std::to_string(pi) + "\n" + probe.resource);
+      if (fresh)
+        if (auto witness = undecided.allowed(w, id.who, probe, b.name + "/" + tag))
+          answer->second = Allowed{allowing_statements(evaluate(w, id.who, witness->request)),
+                                   std::move(witness->needs)};
+      if (!answer->second) return;
+      seen.insert(b.name + "/" + tag + "/" + writer);
+      seen.insert(b.name + "/" + tag);  // written by someone
+      written = true;
+      std::vector<PathStep> steps = chain_steps(w, reach, i);
+      steps.push_back(
+          {PathStep::Kind::kWriteObject, id.principal, "s3:PutObject", probe.resource,
+           "writes a new object stored with " + describe_encryption(choice->kind.encryption),
+           answer->second->statements, answer->second->context, headers});
+      auto same = std::find_if(out.begin(), out.end(), [&](const WrittenObject& o) {
+        return o.bucket == b.name && encryption_tag(o.encryption) == tag;
+      });
+      if (same != out.end()) {
+        same->other_writers.emplace_back(writer, std::move(steps));
+        return;
       }
+      out.push_back({b.name,
+                     concrete_key(pattern.key, tag),
+                     choice->kind.encryption,
+                     writer,
+                     std::move(steps),
+                     {}});
+    };
+    // One object for everyone, one writer wanted: only the identities the candidate index
+    // keeps for that object (in the same order), not every identity of every reach.
+    if (!every_writer && variant.same_for_all && member_of[pi] != SIZE_MAX) {
+      for (auto [r, i] : writers_of[member_of[pi]]) {
+        if (written) break;
+        try_writer(reaches[r], i);
+      }
+      continue;
+    }
+    for (const auto& reach : reaches) {
+      if (written && variant.same_for_all && !every_writer) break;
+      for (std::size_t i = 0; i < reach.identities.size(); ++i) try_writer(reach, i);
     }
   }
   // `seen` holds "bucket/tag" for every kind some writer writes.
@@ -204,6 +195,7 @@ std::vector<Target> targets_for(const World& w, const Query& q,
                                 const std::vector<std::string>& principals, RoleChains& chains,
                                 std::vector<std::string>* warnings, bool every_writer) {
   std::vector<Target> out;
+  bool named = false;  // the pattern names a new object, even if nobody may write it
   for (const auto& action : expand_actions(q.action)) {
     std::string lower = to_lower(action);
     BucketPattern bp = split_s3_pattern(q.resource);
@@ -212,12 +204,18 @@ std::vector<Target> targets_for(const World& w, const Query& q,
         if (!bp.object || !wildcard_match(bp.bucket, b.name, CaseMode::kSensitive)) continue;
         std::string arn = "arn:aws:s3:::" + b.name + "/" + concrete_key(bp.key, "object");
         if (!wildcard_match(q.resource, arn, CaseMode::kSensitive)) continue;
-        // A new object, with any headers the caller may send (unless the invariant pins them).
-        if (q.pinned_headers)
+        named = true;
+        // A new object, with any headers the caller may send (unless the invariant pins them);
+        // headers the bucket policy denies to every caller are not asked about
+        // (denied_to_everyone.h).
+        if (q.pinned_headers) {
           out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
-        else
-          for (const auto& h : header_variants(w, b))
-            out.push_back({{"", action, arn, h, q.context}, "", {}, {}});
+          continue;
+        }
+        for (const auto& h : header_variants(w, b)) {
+          Request put{"", action, arn, h, q.context};
+          if (!denied_to_everyone(b, put)) out.push_back({std::move(put), "", {}, {}});
+        }
       }
       continue;
     }
@@ -263,7 +261,7 @@ std::vector<Target> targets_for(const World& w, const Query& q,
       if (wildcard_match(q.resource, arn, CaseMode::kSensitive))
         out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
   }
-  if (out.empty() && warnings)
+  if (out.empty() && !named && warnings)
     warnings->push_back("the resource pattern `" + q.resource + "` matches nothing for `" +
                         q.action + "` in this scenario, so the invariant holds vacuously");
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/analysis/access_candidates.h"
+#include "model/analysis/denied_to_everyone.h"
 #include "model/core/wildcard.h"
 #include "model/policy/action_catalog.h"
 #include "model/symbolic/some_context.h"
@@ -86,21 +87,69 @@ std::string encryption_tag(const Encryption& e) {
   return "new";
 }
 
-NewObjectWriters::NewObjectWriters(const World& w, const BucketPattern& pattern) {
-  ResourceFamily family{"s3:PutObject", {}};
-  std::vector<std::string> tags = {"sse-s3", "sse-c"};
-  for (const auto& k : w.keys) tags.push_back(encryption_tag({Sse::kKms, k.arn, false}));
-  for (std::size_t t = 0; t < tags.size(); ++t) tag_offset_.emplace(tags[t], t);
-  first_member_.assign(w.buckets.size(), SIZE_MAX);
+std::optional<NewObjectKind> written_kind(const World& w, const Bucket& b,
+                                          const BucketPattern& pattern, const PutVariant& variant,
+                                          std::string_view account) {
+  Encryption e{variant.chosen.sse, "", variant.chosen.bucket_key};
+  if (variant.chosen.sse == Sse::kKms) {
+    const Key* k = variant.chosen.key_ref.empty()
+                       ? w.resolve_key("alias/aws/s3", b.account, b.region)
+                       : w.resolve_key(variant.chosen.key_ref, account, b.region);
+    if (!k) return std::nullopt;
+    e.kms_key = k->arn;
+  }
+  std::string tag = encryption_tag(e);
+  std::string resource = "arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag);
+  return NewObjectKind{std::move(e), std::move(tag), std::move(resource)};
+}
+
+bool may_be_written(const Bucket& b, const PutVariant& variant, const NewObjectKind& kind) {
+  return !denied_to_everyone(b, Request{"", "s3:PutObject", kind.resource, variant.headers, {}});
+}
+
+std::vector<PutVariant> put_variants(const World& w, const Bucket& b,
+                                     const BucketPattern& pattern) {
+  std::vector<PutVariant> out;
+  for (auto& headers : header_variants(w, b)) {
+    PutVariant v;
+    v.headers = std::move(headers);
+    auto chosen = choose_put_encryption(b, Request{"", "s3:PutObject", "", v.headers, {}}, nullptr);
+    if (!chosen) continue;
+    v.chosen = std::move(*chosen);
+    auto sse = v.headers.find("x-amz-server-side-encryption");
+    v.kms_header = sse != v.headers.end() && sse->second == "aws:kms";
+    // A key named by id or alias resolves in the writer's account.
+    v.same_for_all = !(v.chosen.sse == Sse::kKms && !v.chosen.key_ref.empty() &&
+                       !v.chosen.key_ref.starts_with("arn:"));
+    if (v.same_for_all) {
+      v.fixed = written_kind(w, b, pattern, v, b.account);
+      if (!v.fixed || !may_be_written(b, v, *v.fixed)) continue;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<PlannedPut> planned_puts(const World& w, const BucketPattern& pattern) {
+  std::vector<PlannedPut> out;
   for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
     const Bucket& b = w.buckets[bi];
     if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
-    first_member_[bi] = members_.size();
-    for (const auto& tag : tags) {
-      members_.push_back({bi, tag});
-      family.members.push_back({"arn:aws:s3:::" + b.name + "/" + concrete_key(pattern.key, tag),
-                                b.account, b.policy.get(), false, nullptr});
-    }
+    for (auto& v : put_variants(w, b, pattern)) out.push_back({bi, std::move(v)});
+  }
+  return out;
+}
+
+NewObjectWriters::NewObjectWriters(const World& w, const std::vector<PlannedPut>& puts) {
+  ResourceFamily family{"s3:PutObject", {}};
+  for (const PlannedPut& put : puts) {
+    const auto& kind = put.variant.fixed;
+    if (!kind ||
+        !by_name_.emplace(std::to_string(put.bucket) + "/" + kind->tag, members_.size()).second)
+      continue;
+    const Bucket& b = w.buckets[put.bucket];
+    members_.push_back({put.bucket, kind->tag});
+    family.members.push_back({kind->resource, b.account, b.policy.get(), false, nullptr});
   }
   index_ = std::make_unique<CandidateIndex>(std::move(family));
 }
@@ -108,9 +157,8 @@ NewObjectWriters::NewObjectWriters(const World& w, const BucketPattern& pattern)
 NewObjectWriters::~NewObjectWriters() = default;
 
 std::size_t NewObjectWriters::member(std::size_t bucket, std::string_view tag) const {
-  if (bucket >= first_member_.size() || first_member_[bucket] == SIZE_MAX) return SIZE_MAX;
-  auto t = tag_offset_.find(std::string(tag));
-  return t == tag_offset_.end() ? SIZE_MAX : first_member_[bucket] + t->second;
+  auto found = by_name_.find(std::to_string(bucket) + "/" + std::string(tag));
+  return found == by_name_.end() ? SIZE_MAX : found->second;
 }
 
 void NewObjectWriters::candidates(const Requester& who, std::vector<std::uint32_t>& out) {

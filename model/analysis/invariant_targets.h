@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/services/s3_service.h"
 #include "model/symbolic/some_context.h"
 #include "model/world/requester.h"
 #include "model/world/world.h"
@@ -47,17 +48,62 @@ std::vector<std::map<std::string, std::string>> header_variants(const World& w, 
 // A short tag for an encryption ("sse-s3", "sse-kms-<key id>"), used in representative keys.
 std::string encryption_tag(const Encryption& e);
 
-// Who could possibly write a new object: s3:PutObject of the representative object of each
-// encryption tag in each bucket a pattern names. A conservative filter (access_candidates.h):
+// The representative object a PutObject writes: its encryption (key resolved to an ARN), tag
+// and ARN.
+struct NewObjectKind {
+  Encryption encryption;
+  std::string tag;
+  std::string resource;
+};
+
+// One way of writing a new object into a bucket: a header variant (header_variants) S3 accepts.
+// S3 chooses the encryption from the bucket and the headers, and resolves a key named by id or
+// alias in the writer's account.
+struct PutVariant {
+  std::map<std::string, std::string> headers;
+  ChosenEncryption chosen;
+  bool kms_header = false;  // sends `x-amz-server-side-encryption: aws:kms`
+  // The object does not depend on the writer's account: then `fixed` is it.
+  bool same_for_all = true;
+  std::optional<NewObjectKind> fixed;
+};
+
+// The object `variant` writes into `b` for a writer of `account` (key pattern `pattern.key`);
+// nullopt when its key does not resolve.
+std::optional<NewObjectKind> written_kind(const World& w, const Bucket& b,
+                                          const BucketPattern& pattern, const PutVariant& variant,
+                                          std::string_view account);
+
+// The header variants S3 accepts for a PutObject into `b`, minus those its bucket policy denies to
+// every caller (denied_to_everyone.h) and those whose key does not resolve. A variant whose
+// object depends on the writer's account is kept: may_be_written is asked per account.
+std::vector<PutVariant> put_variants(const World& w, const Bucket& b, const BucketPattern& pattern);
+
+// Every bucket `pattern` names, with the put_variants of each, in world order.
+struct PlannedPut {
+  std::size_t bucket;  // index into world.buckets
+  PutVariant variant;
+};
+std::vector<PlannedPut> planned_puts(const World& w, const BucketPattern& pattern);
+
+// Whether the write of `kind` with `variant`'s headers is worth asking about: false when the
+// bucket policy denies it to every caller.
+bool may_be_written(const Bucket& b, const PutVariant& variant, const NewObjectKind& kind);
+
+// Who could possibly write a new object: s3:PutObject of the representative objects of planned
+// puts. A conservative filter (access_candidates.h):
 // most principals have no PutObject permission on the bucket at all, and ruling them out once
 // costs far less than asking the evaluator about every encryption choice.
 class NewObjectWriters {
  public:
-  NewObjectWriters(const World& w, const BucketPattern& pattern);
+  // Members: the objects of the planned puts that are the same for every writer. Only the kinds
+  // some caller may write (put_variants): a bucket that requires its own key has a few, not one
+  // per key of the Region.
+  NewObjectWriters(const World& w, const std::vector<PlannedPut>& puts);
   ~NewObjectWriters();
 
   // The member for the object of this tag in the bucket `world.buckets[bucket]`; SIZE_MAX when
-  // there is none.
+  // there is none (then may_write filters nothing).
   std::size_t member(std::size_t bucket, std::string_view tag) const;
   std::size_t size() const { return members_.size(); }
   // The members `who` might write (the others it is certainly denied), ascending.
@@ -67,9 +113,7 @@ class NewObjectWriters {
 
  private:
   std::vector<std::pair<std::size_t, std::string>> members_;  // (bucket, tag)
-  // Each bucket's members are one run, a member per tag in the same order: found without search.
-  std::vector<std::size_t> first_member_;  // per bucket of the world; SIZE_MAX: not matched
-  std::unordered_map<std::string, std::size_t> tag_offset_;
+  std::unordered_map<std::string, std::size_t> by_name_;      // "<bucket>/<tag>" -> member
   std::unique_ptr<CandidateIndex> index_;
   // Per writer, the members it might write, ascending: sparse, a large world has many members.
   std::unordered_map<std::string, std::vector<std::uint32_t>> possible_;

@@ -12,6 +12,7 @@
 
 #include "model/analysis/access_candidates.h"
 #include "model/analysis/access_paths.h"
+#include "model/analysis/denied_to_everyone.h"
 #include "model/analysis/invariant_targets.h"
 #include "model/condition/request_context.h"
 #include "model/core/strings.h"
@@ -107,55 +108,44 @@ struct NewObject {
 std::vector<NewObject> writable_objects(const World& w, const BucketPattern& pattern,
                                         const std::vector<Identity>& writers) {
   std::vector<NewObject> out;
-  NewObjectWriters filter(w, pattern);
+  // The ways of writing into each bucket worth asking about (put_variants).
+  const std::vector<PlannedPut> plan = planned_puts(w, pattern);
+  NewObjectWriters filter(w, plan);
   std::vector<std::pair<std::size_t, std::string>> written;  // (bucket, encryption tag)
   UndecidedWrites undecided;
-  for (std::size_t bi = 0; bi < w.buckets.size(); ++bi) {
+  for (const auto& [bi, variant] : plan) {
     const Bucket& b = w.buckets[bi];
-    if (!wildcard_match(pattern.bucket, b.name, CaseMode::kSensitive)) continue;
-    for (auto& headers : header_variants(w, b)) {
-      Request probe{"", "s3:PutObject", "", std::move(headers), {}};
-      auto chosen = choose_put_encryption(b, probe, nullptr);
-      if (!chosen) continue;
-      auto sse = probe.headers.find("x-amz-server-side-encryption");
-      const bool kms_header = sse != probe.headers.end() && sse->second == "aws:kms";
-      // A key named by id or alias resolves in the writer's account; anything else is the same
-      // object for every writer.
-      const bool per_account = chosen->sse == Sse::kKms && !chosen->key_ref.empty();
-      const std::string* chosen_for = nullptr;  // the account `object` was worked out for
-      std::optional<NewObject> object;          // nullopt: the key does not resolve
-      std::string tag;
-      std::size_t member = SIZE_MAX;
-      for (std::size_t wi = 0; wi < writers.size(); ++wi) {
-        const Identity& id = writers[wi];
-        if (id.who.is_anonymous() && kms_header) continue;
-        if (!chosen_for || (per_account && *chosen_for != id.who.account)) {
-          chosen_for = &id.who.account;
-          Encryption e{chosen->sse, "", false};
-          object.reset();
-          if (chosen->sse == Sse::kKms) {
-            const Key* k = per_account ? w.resolve_key(chosen->key_ref, id.who.account, b.region)
-                                       : w.resolve_key("alias/aws/s3", b.account, b.region);
-            if (!k) continue;
-            e.kms_key = k->arn;
-          }
-          tag = encryption_tag(e);
-          member = filter.member(bi, tag);
-          object = NewObject{bi, concrete_key(pattern.key, tag), std::move(e)};
-          probe.resource = "arn:aws:s3:::" + b.name + "/" + object->key;
-        }
-        if (!object) continue;
-        if (std::find(written.begin(), written.end(), std::pair{bi, tag}) != written.end()) {
-          if (!per_account) break;  // every other writer would write the same object
-          continue;
-        }
-        if (!filter.may_write(id.principal, id.who, member)) continue;
-        probe.principal = id.principal;
-        if (!undecided.allowed(w, id.who, probe, std::to_string(bi) + "/" + tag)) continue;
-        out.push_back(*object);
-        written.emplace_back(bi, tag);
-        if (!per_account) break;  // every other writer would write the same object
+    Request probe{"", "s3:PutObject", "", variant.headers, {}};
+    const bool per_account = !variant.same_for_all;
+    const std::string* chosen_for = nullptr;  // the account `object` was worked out for
+    std::optional<NewObject> object;          // nullopt: the key does not resolve, or denied
+    std::string tag;
+    std::size_t member = SIZE_MAX;
+    for (std::size_t wi = 0; wi < writers.size(); ++wi) {
+      const Identity& id = writers[wi];
+      if (id.who.is_anonymous() && variant.kms_header) continue;
+      if (!chosen_for || (per_account && *chosen_for != id.who.account)) {
+        chosen_for = &id.who.account;
+        object.reset();
+        auto kind =
+            per_account ? written_kind(w, b, pattern, variant, id.who.account) : variant.fixed;
+        if (!kind || (per_account && !may_be_written(b, variant, *kind))) continue;
+        tag = kind->tag;
+        member = filter.member(bi, tag);
+        object = NewObject{bi, concrete_key(pattern.key, tag), kind->encryption};
+        probe.resource = kind->resource;
       }
+      if (!object) continue;
+      if (std::find(written.begin(), written.end(), std::pair{bi, tag}) != written.end()) {
+        if (!per_account) break;  // every other writer would write the same object
+        continue;
+      }
+      if (!filter.may_write(id.principal, id.who, member)) continue;
+      probe.principal = id.principal;
+      if (!undecided.allowed(w, id.who, probe, std::to_string(bi) + "/" + tag)) continue;
+      out.push_back(*object);
+      written.emplace_back(bi, tag);
+      if (!per_account) break;  // every other writer would write the same object
     }
   }
   undecided.report([&](const std::string& object) {
@@ -269,8 +259,11 @@ std::optional<bool> verdict_in_every_context(World& w, const Invariant& inv) {
         if (!inv.headers.empty())
           declared.push_back({"", action, arn, inv.headers, inv.context});
         else
-          for (const auto& h : header_variants(w, b))
-            declared.push_back({"", action, arn, h, inv.context});
+          for (const auto& h : header_variants(w, b)) {
+            // Headers the bucket policy denies to every caller: not asked about.
+            Request put{"", action, arn, h, inv.context};
+            if (!denied_to_everyone(b, put)) declared.push_back(std::move(put));
+          }
       }
       continue;
     }
