@@ -409,6 +409,34 @@ TEST(AccessDiffLaws, ChangedPrincipalsTakeTheIncrementalRouteAndMatchTheFullDiff
   EXPECT_TRUE(fast.removed.empty());
 }
 
+// A trust policy decides who becomes the role, not what the role may do: a role whose trust
+// alone changed is a changed principal (its AssumeRole is asked of everyone) but not a changed
+// caller, so the principals that already reached it are not asked again about what it reaches;
+// the one it now trusts is. Exactly what the full comparison finds.
+TEST(AccessDiffLaws, ATrustChangeAsksOnlyTheNewlyTrustedAboutTheRolesAccess) {
+  json base = bundled_doc("separation-of-duties.json");
+  json next = base;
+  const std::string bucket_admin = iam("role/secure-bucket-admin"),
+                    app = iam("role/authorized-users");
+  for (auto& p : next["principals"])
+    if (p["arn"] == app)
+      p["trust_policy"]["Statement"].push_back({{"Effect", "Allow"},
+                                                {"Principal", {{"AWS", bucket_admin}}},
+                                                {"Action", "sts:AssumeRole"}});
+  Scenario a = load(base, "base.json"), b = load(next, "next.json");
+  ChangeScope scope = changed_between(a.world, b.world);
+  EXPECT_FALSE(scope.everything);
+  EXPECT_EQ(scope.principals, (std::set<std::string>{app}));
+  EXPECT_TRUE(scope.identities.empty());
+  AccessDiff fast = diff(a, b), full = diff(a, b, {{}, false});
+  EXPECT_EQ(set_of(fast.added), set_of(full.added));
+  EXPECT_EQ(set_of(fast.removed), set_of(full.removed));
+  EXPECT_TRUE(set_of(fast.added).count({bucket_admin, "sts:AssumeRole", app}));
+  EXPECT_TRUE(set_of(fast.added)
+                  .count({bucket_admin, "s3:GetObject", object("KMS-Cryptographic-Details.pdf")}));
+  EXPECT_TRUE(fast.removed.empty());
+}
+
 // Never a silent "nothing added": alice's chain into authorized-users cannot be decided (a trust
 // condition on aws:ResourceTag, not modelled for STS), and NEW gives the role its permissions.
 // The incremental route counts alice among the principals the change may reach, so her reads are

@@ -158,6 +158,33 @@ std::vector<char> shared_targets(const std::vector<std::pair<std::string, std::s
   return out;
 }
 
+// What a principal that reaches a changed one can do differently: only what the identities of
+// its reach that differ might be allowed. An identity acts the same in both worlds (its session
+// does not depend on the chain that reached it, nor on its own trust policy) unless it changed as
+// a caller (`changed`: ChangeScope::identities); so a pair differs only through such an identity
+// or one that is in the reach on one side only, and only on the targets such an identity might
+// be allowed on its side (or the shared ones, the changed principals' own resources among them,
+// asked of everyone). A principal whose reach is not known on a side is asked about every target.
+std::map<std::string, std::set<std::pair<std::string, std::string>>> focus_of(
+    PairDecider& base, PairDecider& next, const std::set<std::string>& whole,
+    const std::set<std::string>& changed) {
+  std::map<std::string, std::set<std::pair<std::string, std::string>>> out;
+  for (const auto& principal : whole) {
+    auto in_base = base.reach_of(principal), in_next = next.reach_of(principal);
+    if (!in_base || !in_next) continue;
+    auto differing = [&](const std::set<std::string>& mine, const std::set<std::string>& theirs) {
+      std::set<std::string> d;
+      for (const auto& id : mine)
+        if (changed.count(id) || !theirs.count(id)) d.insert(id);
+      return d;
+    };
+    auto names = base.might_allow(principal, differing(*in_base, *in_next));
+    names.merge(next.might_allow(principal, differing(*in_next, *in_base)));
+    out.emplace(principal, std::move(names));
+  }
+  return out;
+}
+
 void check_accounts(const Scenario& a, const Scenario& b, const char* side_b, Diagnostics& errors) {
   for (std::size_t i = 0; i < b.world.accounts.size(); ++i) {
     const std::string& id = b.world.accounts[i].id;
@@ -186,7 +213,7 @@ AccessChange change(const PairAccess& p, const diff_reasons::PolicyIndex& here,
 // The pairs of one principal, decided in a world.
 std::map<PairKey, PairAccess> pairs_of(PairDecider& decider, const std::string& principal) {
   std::map<PairKey, PairAccess> out;
-  for (auto& p : decider.decide({std::set<std::string>{principal}, {}}).pairs)
+  for (auto& p : decider.decide({std::set<std::string>{principal}, {}, {}}).pairs)
     if (!bucket_action_on_object(p.action, p.resource))
       out.emplace(PairKey{p.principal, p.action, p.resource}, std::move(p));
   return out;
@@ -275,7 +302,7 @@ void compare_escalated(const Scenario& base, const Scenario& next,
     if (gained.empty() && lost.empty()) continue;
     const EscalatedSide b{eb, base_index, diff_reasons::PolicyIndex(eb.world)};
     const EscalatedSide n{en, next_index, diff_reasons::PolicyIndex(en.world)};
-    const PairSelection one{std::set<std::string>{principal}, {}};
+    const PairSelection one{std::set<std::string>{principal}, {}, {}};
     for (auto& p : with_paths(decide_next, gained, one)) added.push_back(escalated_change(p, n, b));
     for (auto& p : with_paths(decide_base, lost, one)) removed.push_back(escalated_change(p, b, n));
   }
@@ -332,6 +359,8 @@ DiffResult diff_scenarios(const Scenario& base, const Scenario& next, const Diff
     base_selection.whole = next_selection.whole = std::move(whole);
     base_selection.shared = shared_targets(base_decider.targets(), next_decider.targets(), *scope);
     next_selection.shared = shared_targets(next_decider.targets(), base_decider.targets(), *scope);
+    base_selection.focus = next_selection.focus =
+        focus_of(base_decider, next_decider, *base_selection.whole, scope->identities);
   }
   auto base_deciding = std::async(
       std::launch::async, [&] { return decide(base, "BASE", base_decider, base_selection); });

@@ -25,10 +25,15 @@ namespace {
 // might be allowed few of them.
 class TargetFilter {
  public:
-  TargetFilter(const World& w, const std::vector<Target>& targets)
+  // Over `targets`, or only over those of `subset` (ascending indices) when given: the index
+  // then costs what the subset does.
+  TargetFilter(const World& w, const std::vector<Target>& targets,
+               const std::vector<std::uint32_t>* subset = nullptr)
       : is_unfiltered_(targets.size(), 0) {
     std::vector<ResourceFamily> families;
-    for (std::size_t t = 0; t < targets.size(); ++t) {
+    const std::size_t n = subset ? subset->size() : targets.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t t = subset ? (*subset)[k] : k;
       std::string action = to_lower(targets[t].request.action);
       auto m = family_member(w, action, targets[t].request.resource);
       if (!m) {
@@ -193,6 +198,34 @@ std::set<std::string> PairDecider::reaching(const std::set<std::string>& arns) {
   return out;
 }
 
+std::optional<std::set<std::string>> PairDecider::reach_of(const std::string& principal) {
+  UndecidedLog ignored;  // the pairs' own decisions report what was undecided
+  ScopedUndecidedLog use_log(ignored);
+  const Reach reach = state_->chains.reach(principal);
+  if (!reach.undecided.empty()) return std::nullopt;
+  std::set<std::string> out;
+  for (const auto& id : reach.identities) out.insert(id.principal);
+  return out;
+}
+
+std::set<std::pair<std::string, std::string>> PairDecider::might_allow(
+    const std::string& principal, const std::set<std::string>& identities) {
+  State& s = *state_;
+  UndecidedLog ignored;
+  ScopedUndecidedLog use_log(ignored);
+  const Reach reach = s.chains.reach(principal);
+  std::set<std::pair<std::string, std::string>> out;
+  bool any = false;
+  for (const auto& id : reach.identities) {
+    if (!identities.count(id.principal)) continue;
+    any = true;
+    for (std::uint32_t t : s.filter->candidates(id.who)) out.insert(s.names[t]);
+  }
+  if (any)
+    for (std::uint32_t t : s.filter->unfiltered()) out.insert(s.names[t]);
+  return out;
+}
+
 PairAccesses PairDecider::decide(const PairSelection& selection,
                                  const std::set<std::string>* paths_for) {
   State& s = *state_;
@@ -209,6 +242,11 @@ PairAccesses PairDecider::decide(const PairSelection& selection,
   for (std::size_t t = 0; t < selection.shared.size(); ++t)
     if (selection.shared[t]) shared.push_back(static_cast<std::uint32_t>(t));
   Candidates all_targets;  // filled when a reach with undecided questions asks about every one
+  // The principals asked only about the shared targets are filtered by an index of those alone:
+  // a few targets, not every family of every target for each of thousands of principals.
+  std::optional<TargetFilter> shared_filter;
+  std::unordered_map<std::string, Candidates> shared_role_candidates;  // by role
+  if (selection.whole && !shared.empty()) shared_filter.emplace(s.world, targets, &shared);
   // As who_can, but every target on its own: one answer per (principal, action, resource). The
   // PutObject of one object is several targets (one per encryption choice): allowed when any is.
   for (const auto& principal : s.all) {
@@ -219,6 +257,9 @@ PairAccesses PairDecider::decide(const PairSelection& selection,
       if (next == paths_for->end() || !next->starts_with(principal + "\n")) continue;
     }
     const Reach reach = s.chains.reach(principal);
+    const bool by_shared = !whole && shared_filter;
+    TargetFilter& filter = by_shared ? *shared_filter : *s.filter;
+    auto& role_candidates = by_shared ? shared_role_candidates : s.role_candidates;
     // What each identity of the reach might be allowed: a role's list is kept (many starts reach
     // the same roles), the start's is its own.
     Candidates own;
@@ -226,12 +267,12 @@ PairAccesses PairDecider::decide(const PairSelection& selection,
     for (std::size_t k = 0; k < reach.identities.size(); ++k) {
       const Identity& id = reach.identities[k];
       if (k == 0) {
-        own = s.filter->candidates(id.who);
+        own = filter.candidates(id.who);
         candidates.push_back(&own);
         continue;
       }
-      auto [it, fresh] = s.role_candidates.try_emplace(id.principal);
-      if (fresh) it->second = s.filter->candidates(id.who);
+      auto [it, fresh] = role_candidates.try_emplace(id.principal);
+      if (fresh) it->second = filter.candidates(id.who);
       candidates.push_back(&it->second);
     }
     // The targets to look at: those some identity might be allowed; every wanted one when a
@@ -253,10 +294,18 @@ PairAccesses PairDecider::decide(const PairSelection& selection,
       }
     } else {
       for (std::uint32_t t : shared) {
-        bool might = !reach.identities.empty() && s.filter->unfiltered(t);
+        bool might = !reach.identities.empty() && filter.unfiltered(t);
         for (const Candidates* c : candidates) might = might || has(*c, t);
         if (might) look.push_back(t);
       }
+    }
+    // A focus: only its targets and the shared ones.
+    if (auto focus = selection.focus.find(principal); whole && focus != selection.focus.end()) {
+      Candidates kept;
+      for (std::uint32_t t : look)
+        if ((t < selection.shared.size() && selection.shared[t]) || focus->second.count(s.names[t]))
+          kept.push_back(t);
+      look = std::move(kept);
     }
     std::set<std::pair<std::string, std::string>> allowed;  // (action, resource)
     std::vector<PairAccess> maybe;                          // undecided, in target order

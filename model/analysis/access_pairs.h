@@ -6,6 +6,7 @@
 //   for (const PairAccess& p : d.decide().pairs) ...
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -44,6 +45,9 @@ struct PairAccesses {
 struct PairSelection {
   std::optional<std::set<std::string>> whole;
   std::vector<char> shared;
+  // Of a principal in `whole`: only the targets named here (action, resource) besides the shared
+  // ones. A principal not listed: every target.
+  std::map<std::string, std::set<std::pair<std::string, std::string>>> focus;
 };
 
 // The targets (the requests the queries name, objects that can be written now included) and role
@@ -62,6 +66,12 @@ class PairDecider {
   // the roles of their chains) contains one of `arns`, and those whose reach is not known (an
   // AssumeRole on the way was undecided).
   std::set<std::string> reaching(const std::set<std::string>& arns);
+  // The identities of `principal`'s reach (see reaching); nullopt when it is not known.
+  std::optional<std::set<std::string>> reach_of(const std::string& principal);
+  // The targets (action, resource) that the identities of `principal`'s reach named in
+  // `identities` might be allowed (the candidate index), and those of no family.
+  std::set<std::pair<std::string, std::string>> might_allow(
+      const std::string& principal, const std::set<std::string>& identities);
   // Paths cost an explained evaluation of every step: `paths_for` asks for them (and only about
   // these pairs, each "principal\naction\nresource"); without it, pairs are decided without
   // paths.

@@ -212,10 +212,11 @@ std::vector<Target> targets_for(const World& w, const Query& q,
           out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
           continue;
         }
-        for (const auto& h : header_variants(w, b)) {
-          Request put{"", action, arn, h, q.context};
-          if (!denied_to_everyone(b, put)) out.push_back({std::move(put), "", {}, {}});
-        }
+        const EveryoneDenials denials(b, action);
+        Request put{"", action, arn, {}, q.context};
+        for_each_header_variant(w, b, put, [&] {
+          if (!denials.denies(put)) out.push_back({put, "", {}, {}});
+        });
       }
       continue;
     }

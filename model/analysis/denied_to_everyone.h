@@ -7,6 +7,9 @@
 //   if (denied_to_everyone(bucket, put)) continue;  // no writer could write this variant
 #pragma once
 
+#include <string_view>
+#include <vector>
+
 #include "model/world/request.h"
 #include "model/world/world.h"
 
@@ -21,5 +24,17 @@ namespace accesspath {
 // (IAM: policy evaluation logic, rule 47). False whenever that cannot be shown this way: the
 // evaluator then decides.
 bool denied_to_everyone(const Bucket& bucket, const Request& request);
+
+// The same, with the statements that could deny one action to everyone picked out once per
+// bucket: asked about every header variant of a bucket, most statements are ruled out once.
+class EveryoneDenials {
+ public:
+  EveryoneDenials(const Bucket& bucket, std::string_view action);
+  bool denies(const Request& request) const;
+
+ private:
+  const Policy* policy_ = nullptr;
+  std::vector<const Statement*> candidates_;
+};
 
 }  // namespace accesspath

@@ -57,18 +57,33 @@ std::string concrete_key(std::string_view key_pattern, std::string_view tag) {
   return out;
 }
 
+void for_each_header_variant(const World& w, const Bucket& b, Request& request,
+                             const std::function<void()>& f) {
+  auto& h = request.headers;
+  h.clear();
+  f();
+  h = {{"x-amz-server-side-encryption", "AES256"}};
+  f();
+  h = {{"x-amz-server-side-encryption", "aws:kms"}};
+  f();
+  for (const auto& k : w.keys) {
+    if (k.region != b.region || k.synthesized) continue;
+    if (h.size() != 2 || h.count("x-amz-server-side-encryption-aws-kms-key-id") == 0)
+      h = {{"x-amz-server-side-encryption", "aws:kms"},
+           {"x-amz-server-side-encryption-aws-kms-key-id", ""}};
+    h["x-amz-server-side-encryption-aws-kms-key-id"] = k.arn;  // the value's storage is reused
+    f();
+  }
+  h = {{s3_headers::kSseCAlgorithm, "AES256"},
+       {s3_headers::kSseCKey, "(customer key)"},
+       {s3_headers::kSseCKeyMd5, "(key digest)"}};
+  f();
+}
+
 std::vector<std::map<std::string, std::string>> header_variants(const World& w, const Bucket& b) {
   std::vector<std::map<std::string, std::string>> out;
-  out.push_back({});
-  out.push_back({{"x-amz-server-side-encryption", "AES256"}});
-  out.push_back({{"x-amz-server-side-encryption", "aws:kms"}});
-  for (const auto& k : w.keys)
-    if (k.region == b.region && !k.synthesized)
-      out.push_back({{"x-amz-server-side-encryption", "aws:kms"},
-                     {"x-amz-server-side-encryption-aws-kms-key-id", k.arn}});
-  out.push_back({{s3_headers::kSseCAlgorithm, "AES256"},
-                 {s3_headers::kSseCKey, "(customer key)"},
-                 {s3_headers::kSseCKeyMd5, "(key digest)"}});
+  Request r;
+  for_each_header_variant(w, b, r, [&] { out.push_back(r.headers); });
   return out;
 }
 
@@ -110,23 +125,27 @@ bool may_be_written(const Bucket& b, const PutVariant& variant, const NewObjectK
 std::vector<PutVariant> put_variants(const World& w, const Bucket& b,
                                      const BucketPattern& pattern) {
   std::vector<PutVariant> out;
-  for (auto& headers : header_variants(w, b)) {
+  const EveryoneDenials denials(b, "s3:PutObject");
+  Request probe{"", "s3:PutObject", "", {}, {}};
+  for_each_header_variant(w, b, probe, [&] {
+    auto chosen = choose_put_encryption(b, probe, nullptr);
+    if (!chosen) return;
     PutVariant v;
-    v.headers = std::move(headers);
-    auto chosen = choose_put_encryption(b, Request{"", "s3:PutObject", "", v.headers, {}}, nullptr);
-    if (!chosen) continue;
     v.chosen = std::move(*chosen);
-    auto sse = v.headers.find("x-amz-server-side-encryption");
-    v.kms_header = sse != v.headers.end() && sse->second == "aws:kms";
+    auto sse = probe.headers.find("x-amz-server-side-encryption");
+    v.kms_header = sse != probe.headers.end() && sse->second == "aws:kms";
     // A key named by id or alias resolves in the writer's account.
     v.same_for_all = !(v.chosen.sse == Sse::kKms && !v.chosen.key_ref.empty() &&
                        !v.chosen.key_ref.starts_with("arn:"));
     if (v.same_for_all) {
       v.fixed = written_kind(w, b, pattern, v, b.account);
-      if (!v.fixed || !may_be_written(b, v, *v.fixed)) continue;
+      if (!v.fixed) return;
+      probe.resource = v.fixed->resource;
+      if (denials.denies(probe)) return;
     }
+    v.headers = probe.headers;
     out.push_back(std::move(v));
-  }
+  });
   return out;
 }
 

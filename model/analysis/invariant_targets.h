@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -44,6 +45,12 @@ std::string concrete_key(std::string_view key_pattern, std::string_view tag);
 
 // Every encryption choice a caller can make on PutObject (S3: Specifying SSE-KMS; SSE-C).
 std::vector<std::map<std::string, std::string>> header_variants(const World& w, const Bucket& b);
+
+// The same choices, in the same order, set in turn as `request.headers` before each call of `f`
+// (copy the request to keep it): a bucket has one choice per key of its Region, and most are
+// ruled out at once (EveryoneDenials), so they are not built one map each.
+void for_each_header_variant(const World& w, const Bucket& b, Request& request,
+                             const std::function<void()>& f);
 
 // A short tag for an encryption ("sse-s3", "sse-kms-<key id>"), used in representative keys.
 std::string encryption_tag(const Encryption& e);

@@ -256,14 +256,16 @@ std::optional<bool> verdict_in_every_context(World& w, const Invariant& inv) {
         if (!bp.object || !wildcard_match(bp.bucket, b.name, CaseMode::kSensitive)) continue;
         std::string arn = "arn:aws:s3:::" + b.name + "/" + concrete_key(bp.key, "object");
         if (!wildcard_match(inv.resource, arn, CaseMode::kSensitive)) continue;
-        if (!inv.headers.empty())
+        if (!inv.headers.empty()) {
           declared.push_back({"", action, arn, inv.headers, inv.context});
-        else
-          for (const auto& h : header_variants(w, b)) {
-            // Headers the bucket policy denies to every caller: not asked about.
-            Request put{"", action, arn, h, inv.context};
-            if (!denied_to_everyone(b, put)) declared.push_back(std::move(put));
-          }
+          continue;
+        }
+        // Headers the bucket policy denies to every caller: not asked about.
+        const EveryoneDenials denials(b, action);
+        Request put{"", action, arn, {}, inv.context};
+        for_each_header_variant(w, b, put, [&] {
+          if (!denials.denies(put)) declared.push_back(put);
+        });
       }
       continue;
     }

@@ -52,11 +52,15 @@ nlohmann::json rest_of(const World& w) {
   return out;
 }
 
-// A user or role as written: its inline policies and the ARNs of its managed ones (compared
-// apart), groups, boundary, trust policy, tags, and who holds its credentials.
-nlohmann::json principal_doc(const Principal& p) {
-  return {static_cast<int>(p.kind),    attachments(p.policies), p.groups,
-          doc(p.permissions_boundary), doc(p.trust_policy),     p.tags,
+// A user or role as written, but its trust policy (compared apart): its inline policies and the
+// ARNs of its managed ones (compared apart), groups, boundary, tags, and who holds its
+// credentials. What decides the principal's own requests.
+nlohmann::json identity_doc(const Principal& p) {
+  return {static_cast<int>(p.kind),
+          attachments(p.policies),
+          p.groups,
+          doc(p.permissions_boundary),
+          p.tags,
           p.credentials_held_by};
 }
 
@@ -144,8 +148,12 @@ ChangeScope changed_between(const World& a, const World& b) {
       bool in_changed_group = false;
       for (const auto& g : x.groups) in_changed_group = in_changed_group || groups.count(g) > 0;
       if (!y || in_changed_group || attaches_any(x.policies, managed) ||
-          principal_doc(x) != principal_doc(*y))
+          identity_doc(x) != identity_doc(*y)) {
         out.principals.insert(x.arn);
+        out.identities.insert(x.arn);
+      } else if (doc(x.trust_policy) != doc(y->trust_policy)) {
+        out.principals.insert(x.arn);
+      }
     }
     for (const auto& x : one->buckets) {
       const Bucket* y = other->find_bucket(x.name);

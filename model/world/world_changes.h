@@ -23,6 +23,10 @@ struct ChangeScope {
   // managed policies' changes included: who can become them, what they can do and what can be
   // done to them may differ.
   std::set<std::string> principals;
+  // Those of `principals` that may act differently as callers: added, removed, or changed in
+  // anything but their trust policy (a trust policy decides who becomes the role, not what the
+  // role may do).
+  std::set<std::string> identities;
 };
 
 ChangeScope changed_between(const World& a, const World& b);
