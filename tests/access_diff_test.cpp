@@ -237,6 +237,42 @@ TEST(AccessDiff, ActionsNarrowTheComparison) {
   EXPECT_EQ(d.added.size(), 3u);
 }
 
+// `--via escalation` shows the changes an access needs, not every change the principal can make:
+// NEW also lets the intern join an auditors group that reads nothing compared, so the escalation
+// makes two changes, and the read of q3 needs only the readers one (as an invariant's
+// counterexample is trimmed).
+TEST(AccessDiff, ViaEscalationPathsKeepOnlyTheChangesTheAccessNeeds) {
+  json doc = bundled_doc("escalation-join-readers-group.json");
+  const std::string intern = iam("user/intern"), readers = iam("group/readers"),
+                    auditors = iam("group/auditors");
+  doc["groups"].push_back(
+      {{"arn", auditors},
+       {"policies", json::array({{{"Version", "2012-10-17"},
+                                  {"Statement", json::array({{{"Effect", "Allow"},
+                                                              {"Action", "s3:ListBucket"},
+                                                              {"Resource", "*"}}})}}})}});
+  doc["principals"][0]["policies"][0]["Statement"][0]["Resource"] =
+      json::array({auditors, readers});
+  Scenario next = load(doc, "new.json");
+  doc["principals"][0]["policies"] = json::array();
+  Scenario base = load(doc, "base.json");
+  DiffOptions via;
+  via.via_escalation = true;
+  DiffResult r = diff_scenarios(base, next, via);
+  ASSERT_TRUE(r.diff);
+  bool found = false;
+  for (const auto& c : r.diff->added) {
+    if (c.action != "s3:GetObject" || c.resource != "arn:aws:s3:::reports-bucket/q3.csv") continue;
+    found = true;
+    EXPECT_TRUE(c.via_escalation);
+    ASSERT_EQ(c.path.steps.size(), 2u);
+    EXPECT_EQ(c.path.steps[0].action, "iam:AddUserToGroup");
+    EXPECT_EQ(c.path.steps[0].target, readers);
+    EXPECT_EQ(c.path.steps[1].action, "s3:GetObject");
+  }
+  EXPECT_TRUE(found) << "the read through escalation was not reported";
+}
+
 // The pairs the diff compares are who_can's answers resource by resource (who_can asks every
 // principal; the pairs are pre-filtered by the candidate index): on every training scenario, for
 // reads, role assumptions and key use on the declared resources.

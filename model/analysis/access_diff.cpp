@@ -3,7 +3,9 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "model/analysis/access_pairs.h"
@@ -220,21 +222,67 @@ std::map<PairKey, PairAccess> pairs_of(PairDecider& decider, const std::string& 
 }
 
 // An access found in `e` (one side escalated by the principal) and not in `other_e` (the other
-// side escalated by it): the changes made, then the access; the statements compared with the
+// side escalated by it): the changes it needs, then the access; the statements compared with the
 // other side (those that allowed the changes, in the world before them, and those of the access
 // after them).
 struct EscalatedSide {
+  const World& start;  // the world before the changes
   const paths::Escalated& escalated;
   const diff_reasons::PolicyIndex& before;  // the world before the changes
   diff_reasons::PolicyIndex after;          // the world after them
 };
 
+// The pair `p`, with its path, if `w` allows it: asked alone (its bucket's objects for an object,
+// so that the objects that can be written now are named as the whole comparison names them).
+std::optional<PairAccess> allowed_pair(const World& w, const PairAccess& p) {
+  Invariant q;
+  q.name = "diff";
+  q.action = p.action;
+  q.resource = p.resource;
+  if (std::string_view bucket = bucket_of(p.resource); !bucket.empty() && is_object(p.resource))
+    q.resource = "arn:aws:s3:::" + std::string(bucket) + "/*";
+  const std::set<std::string> wanted{name({p.principal, p.action, p.resource})};
+  PairDecider decider(w, {q});
+  for (auto& found : decider.decide({std::set<std::string>{p.principal}, {}, {}}, &wanted).pairs)
+    if (found.undecided.empty() && found.principal == p.principal && found.action == p.action &&
+        found.resource == p.resource)
+      return std::move(found);
+  return std::nullopt;
+}
+
+// The changes of `e` the access `p` needs: each dropped in turn, last first, when the access
+// remains without it (as an invariant's counterexample is trimmed, access_paths.cpp), with the
+// access in the world after the changes kept. `p` itself when every change is needed.
+struct Needed {
+  std::vector<paths::Edit> edits;
+  std::optional<World> world;  // after `edits`, when fewer than all
+  PairAccess access;
+};
+Needed needed_changes(const World& start, const paths::Escalated& e, const PairAccess& p) {
+  Needed out{e.applied, std::nullopt, p};
+  for (std::size_t i = out.edits.size(); i-- > 0;) {
+    std::vector<paths::Edit> fewer = out.edits;
+    fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
+    std::optional<World> replayed = paths::replay(start, fewer, p.principal);
+    if (!replayed) continue;  // a dropped change was needed to make a later one
+    std::optional<PairAccess> still = allowed_pair(*replayed, p);
+    if (!still) continue;
+    out.edits = std::move(fewer);
+    out.world = std::move(replayed);
+    out.access = std::move(*still);
+  }
+  return out;
+}
+
 AccessChange escalated_change(const PairAccess& p, const EscalatedSide& here,
                               const EscalatedSide& there) {
-  const paths::Escalated& e = here.escalated;
-  AccessChange c = change(p, here.after, there.after, there.escalated.world);
+  Needed needed = needed_changes(here.start, here.escalated, p);
+  std::optional<diff_reasons::PolicyIndex> trimmed;
+  if (needed.world) trimmed.emplace(*needed.world);
+  AccessChange c =
+      change(needed.access, trimmed ? *trimmed : here.after, there.after, there.escalated.world);
   Counterexample made{p.principal, {}};
-  for (const auto& edit : e.applied) made.steps.push_back(edit.step);
+  for (const auto& edit : needed.edits) made.steps.push_back(edit.step);
   std::vector<StatementRef> changed =
       diff_reasons::changed_statements(made, here.before, there.before);
   changed.insert(changed.end(), c.changed.begin(), c.changed.end());
@@ -300,8 +348,8 @@ void compare_escalated(const Scenario& base, const Scenario& next,
         lost.insert(name(k));
     }
     if (gained.empty() && lost.empty()) continue;
-    const EscalatedSide b{eb, base_index, diff_reasons::PolicyIndex(eb.world)};
-    const EscalatedSide n{en, next_index, diff_reasons::PolicyIndex(en.world)};
+    const EscalatedSide b{base.world, eb, base_index, diff_reasons::PolicyIndex(eb.world)};
+    const EscalatedSide n{next.world, en, next_index, diff_reasons::PolicyIndex(en.world)};
     const PairSelection one{std::set<std::string>{principal}, {}, {}};
     for (auto& p : with_paths(decide_next, gained, one)) added.push_back(escalated_change(p, n, b));
     for (auto& p : with_paths(decide_base, lost, one)) removed.push_back(escalated_change(p, b, n));
