@@ -1,6 +1,5 @@
 #include "model/analysis/denied_to_everyone.h"
 
-#include <cctype>
 #include <string>
 
 #include "model/condition/request_context.h"
@@ -20,7 +19,7 @@ const RequestContext& header_keys(const Request& request) {
   ctx.clear();
   for (const auto& [header, value] : request.headers) {
     name = "s3:";
-    for (char c : header) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : header) name += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     std::string_view lower = std::string_view(name).substr(3);
     if (!lower.starts_with("x-amz-") || lower == s3_headers::kSseCKey ||
         lower == s3_headers::kSseCKeyMd5)
