@@ -4,7 +4,9 @@
     python3 fuzz/seeds.py OUT_DIR
 
 writes OUT_DIR/seeds/TARGET/* (one input per file) and OUT_DIR/TARGET.dict, from scenarios/, the
-schema examples (tests/schema/) and fuzz/dict/iam.dict. Run by tools/fuzz.sh; deterministic.
+schema examples (tests/schema/), the readers' fixtures (tests/fixtures/import/ for the importers,
+tests/fixtures/cloudtrail/ for the CloudTrail reader), separation-of-duties.json's expectations as
+eval request lines, and fuzz/dict/. Run by tools/fuzz.sh; deterministic.
 """
 import hashlib
 import json
@@ -59,6 +61,20 @@ def policies(doc):
                         yield kind, pol
 
 
+def aws_export_seeds():
+    """Each export folder of the fixtures as one input (its files `PATH\nTEXT`, NUL between them,
+    as aws_export_check.cpp reads it), and each of its files alone."""
+    out = set()
+    for folder in sorted((ROOT / "tests" / "fixtures" / "import").glob("aws-*")):
+        if not folder.is_dir():
+            continue
+        files = [f for f in sorted(folder.rglob("*")) if f.is_file() and f.name != ".gitkeep"]
+        parts = [f.relative_to(folder).as_posix().encode() + b"\n" + f.read_bytes() for f in files]
+        out.add(b"\0".join(parts))
+        out.update(parts)
+    return out
+
+
 def walk(x):
     yield x
     if isinstance(x, dict):
@@ -80,6 +96,7 @@ def strings_of(x):
 def main():
     out = pathlib.Path(sys.argv[1])
     seeds = {t: set() for t in ("scenario", "policy", "condition", "arn_wildcard", "policy_variables")}
+    seeds["aws_export"] = aws_export_seeds()
     for path in scenario_files():
         raw = path.read_bytes()
         seeds["scenario"].add(raw)

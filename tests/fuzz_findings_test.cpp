@@ -25,6 +25,7 @@ const std::map<std::string, std::function<void(std::string_view)>>& checks() {
       {"condition", check_condition},
       {"arn_wildcard", check_arn_wildcard},
       {"policy_variables", check_policy_variables},
+      {"aws_export", check_aws_export},
   };
   return all;
 }
@@ -65,6 +66,15 @@ TEST(FuzzFindings, AWildcardDisagreementWouldBeReported) {
   EXPECT_NO_THROW(check_arn_wildcard("a*b?\naxxbc"));
   EXPECT_NO_THROW(check_policy_variables("home/${aws:username}/*\naws:username=a*"));
   EXPECT_THROW(violation("law", "input"), PropertyViolation);
+}
+
+// The readers' checks take their input formats (fuzz/*_check.cpp) and hold on plain inputs.
+TEST(FuzzFindings, TheReadersChecksHoldOnPlainInputs) {
+  using namespace std::literals;  // ""sv: the export's files are separated by NUL bytes
+  EXPECT_NO_THROW(check_aws_export(
+      "111122223333/iam/get-account-authorization-details.json\n{\"RoleDetailList\": []}\0"
+      "111122223333/s3/b/get-bucket-policy.json\n{\"Policy\": \"{}\"}\0"
+      "../escape.json\n{}"sv));
 }
 
 }  // namespace
