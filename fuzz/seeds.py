@@ -75,6 +75,12 @@ def aws_export_seeds():
     return out
 
 
+def terraform_seeds():
+    fixtures = ROOT / "tests" / "fixtures" / "import"
+    files = sorted(fixtures.glob("terraform-*.json")) + [fixtures / "not-a-plan.json"]
+    return {f.read_bytes() for f in files}
+
+
 def walk(x):
     yield x
     if isinstance(x, dict):
@@ -97,6 +103,7 @@ def main():
     out = pathlib.Path(sys.argv[1])
     seeds = {t: set() for t in ("scenario", "policy", "condition", "arn_wildcard", "policy_variables")}
     seeds["aws_export"] = aws_export_seeds()
+    seeds["terraform_plan"] = terraform_seeds()
     for path in scenario_files():
         raw = path.read_bytes()
         seeds["scenario"].add(raw)

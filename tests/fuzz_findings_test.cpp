@@ -26,6 +26,7 @@ const std::map<std::string, std::function<void(std::string_view)>>& checks() {
       {"arn_wildcard", check_arn_wildcard},
       {"policy_variables", check_policy_variables},
       {"aws_export", check_aws_export},
+      {"terraform_plan", check_terraform_plan},
   };
   return all;
 }
@@ -75,6 +76,8 @@ TEST(FuzzFindings, TheReadersChecksHoldOnPlainInputs) {
       "111122223333/iam/get-account-authorization-details.json\n{\"RoleDetailList\": []}\0"
       "111122223333/s3/b/get-bucket-policy.json\n{\"Policy\": \"{}\"}\0"
       "../escape.json\n{}"sv));
+  EXPECT_NO_THROW(check_terraform_plan("{\"format_version\": \"1.2\"}"));
+  EXPECT_NO_THROW(check_terraform_plan("{\n  \"values\": [1,\n"));
 }
 
 }  // namespace
