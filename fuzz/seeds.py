@@ -81,6 +81,25 @@ def terraform_seeds():
     return {f.read_bytes() for f in files}
 
 
+def cloudtrail_seeds():
+    """The replay fixtures' files as they are (gzip too), and each of their records alone."""
+    fixtures = ROOT / "tests" / "fixtures" / "cloudtrail"
+    out = set()
+    for f in sorted((fixtures / "trail").rglob("*.json*")) + [fixtures / "export.jsonl"]:
+        out.add(f.read_bytes())
+        text = f.read_text(encoding="utf-8") if f.suffix != ".gz" else ""
+        doc = load(f) if f.suffix == ".json" else None
+        records = doc.get("Records", []) if isinstance(doc, dict) else []
+        for line in text.splitlines() if f.suffix == ".jsonl" else []:
+            try:
+                records.append(json.loads(line))
+            except ValueError:  # the export's deliberately broken line: in the file's own seed
+                pass
+        for r in records:
+            out.add(json.dumps({"Records": [r]}).encode())
+    return out
+
+
 def walk(x):
     yield x
     if isinstance(x, dict):
@@ -104,6 +123,7 @@ def main():
     seeds = {t: set() for t in ("scenario", "policy", "condition", "arn_wildcard", "policy_variables")}
     seeds["aws_export"] = aws_export_seeds()
     seeds["terraform_plan"] = terraform_seeds()
+    seeds["cloudtrail"] = cloudtrail_seeds()
     for path in scenario_files():
         raw = path.read_bytes()
         seeds["scenario"].add(raw)

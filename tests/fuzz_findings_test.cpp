@@ -27,6 +27,7 @@ const std::map<std::string, std::function<void(std::string_view)>>& checks() {
       {"policy_variables", check_policy_variables},
       {"aws_export", check_aws_export},
       {"terraform_plan", check_terraform_plan},
+      {"cloudtrail", check_cloudtrail},
   };
   return all;
 }
@@ -78,6 +79,8 @@ TEST(FuzzFindings, TheReadersChecksHoldOnPlainInputs) {
       "../escape.json\n{}"sv));
   EXPECT_NO_THROW(check_terraform_plan("{\"format_version\": \"1.2\"}"));
   EXPECT_NO_THROW(check_terraform_plan("{\n  \"values\": [1,\n"));
+  EXPECT_NO_THROW(check_cloudtrail("{\"Records\": [{\"eventName\": \"GetObject\"}, 1]}"));
+  EXPECT_NO_THROW(check_cloudtrail("{\"eventSource\": \"s3.amazonaws.com\"}\nnot json\n"));
 }
 
 }  // namespace

@@ -17,7 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(scenario policy condition arn_wildcard policy_variables aws_export terraform_plan)
+targets=(scenario policy condition arn_wildcard policy_variables aws_export terraform_plan
+  cloudtrail)
 if [ "${1:-}" = "--list" ]; then
   printf '%s\n' "${targets[@]}"
   exit 0
