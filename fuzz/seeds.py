@@ -100,6 +100,24 @@ def cloudtrail_seeds():
     return out
 
 
+def eval_lines_seeds():
+    """separation-of-duties.json's expectations as request lines, a few to an input, behind the
+    options byte (eval_lines_check.cpp), with bad lines among them."""
+    doc = load(ROOT / "scenarios" / "separation-of-duties.json")
+    keys = ("principal", "action", "resource", "headers", "context")
+    lines = [json.dumps({k: e[k] for k in keys if k in e}).encode()
+             for e in doc.get("expectations", []) if isinstance(e, dict)]
+    out = set()
+    for i, line in enumerate(lines):
+        out.add(bytes([i % 8]) + line + b"\n")
+    out.add(b"\x01" + b"\n".join(lines[:5]) + b"\n\n  \n")
+    out.add(b"\x04" + b"\n".join(lines[:3]))
+    out.add(b"\x02" + lines[0] + b'\n{"principal": "anonymous", "action": "s3:GetObject"\n[1]\n'
+            b'{"principal": "nobody", "action": "s3:GetObject", "resource": "*"}\n'
+            b'{"principal": "anonymous", "action": "s3:GetObject", "resource": "*", "expect": "deny"}\n')
+    return out
+
+
 def walk(x):
     yield x
     if isinstance(x, dict):
@@ -124,6 +142,7 @@ def main():
     seeds["aws_export"] = aws_export_seeds()
     seeds["terraform_plan"] = terraform_seeds()
     seeds["cloudtrail"] = cloudtrail_seeds()
+    seeds["eval_lines"] = eval_lines_seeds()
     for path in scenario_files():
         raw = path.read_bytes()
         seeds["scenario"].add(raw)

@@ -28,6 +28,7 @@ const std::map<std::string, std::function<void(std::string_view)>>& checks() {
       {"aws_export", check_aws_export},
       {"terraform_plan", check_terraform_plan},
       {"cloudtrail", check_cloudtrail},
+      {"eval_lines", check_eval_lines},
   };
   return all;
 }
@@ -81,6 +82,9 @@ TEST(FuzzFindings, TheReadersChecksHoldOnPlainInputs) {
   EXPECT_NO_THROW(check_terraform_plan("{\n  \"values\": [1,\n"));
   EXPECT_NO_THROW(check_cloudtrail("{\"Records\": [{\"eventName\": \"GetObject\"}, 1]}"));
   EXPECT_NO_THROW(check_cloudtrail("{\"eventSource\": \"s3.amazonaws.com\"}\nnot json\n"));
+  EXPECT_NO_THROW(check_eval_lines(
+      "\x05{\"principal\": \"anonymous\", \"action\": \"s3:GetObject\", \"resource\": \"*\"}\n"
+      "\n[1]\n{\"principal\": \"anonymous\"}"));
 }
 
 }  // namespace

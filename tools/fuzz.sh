@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 targets=(scenario policy condition arn_wildcard policy_variables aws_export terraform_plan
-  cloudtrail)
+  cloudtrail eval_lines)
 if [ "${1:-}" = "--list" ]; then
   printf '%s\n' "${targets[@]}"
   exit 0
