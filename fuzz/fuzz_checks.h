@@ -18,5 +18,9 @@ void check_policy(std::string_view input);            // policy_check.cpp
 void check_condition(std::string_view input);         // condition_check.cpp
 void check_arn_wildcard(std::string_view input);      // arn_wildcard_check.cpp
 void check_policy_variables(std::string_view input);  // policy_variables_check.cpp
+void check_aws_export(std::string_view input);        // aws_export_check.cpp
+void check_terraform_plan(std::string_view input);    // terraform_plan_check.cpp
+void check_cloudtrail(std::string_view input);        // cloudtrail_check.cpp
+void check_eval_lines(std::string_view input);        // eval_lines_check.cpp
 
 }  // namespace accesspath::fuzz

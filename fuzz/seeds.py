@@ -4,7 +4,9 @@
     python3 fuzz/seeds.py OUT_DIR
 
 writes OUT_DIR/seeds/TARGET/* (one input per file) and OUT_DIR/TARGET.dict, from scenarios/, the
-schema examples (tests/schema/) and fuzz/dict/iam.dict. Run by tools/fuzz.sh; deterministic.
+schema examples (tests/schema/), the readers' fixtures (tests/fixtures/import/ for the importers,
+tests/fixtures/cloudtrail/ for the CloudTrail reader), separation-of-duties.json's expectations as
+eval request lines, and fuzz/dict/. Run by tools/fuzz.sh; deterministic.
 """
 import hashlib
 import json
@@ -59,6 +61,63 @@ def policies(doc):
                         yield kind, pol
 
 
+def aws_export_seeds():
+    """Each export folder of the fixtures as one input (its files `PATH\nTEXT`, NUL between them,
+    as aws_export_check.cpp reads it), and each of its files alone."""
+    out = set()
+    for folder in sorted((ROOT / "tests" / "fixtures" / "import").glob("aws-*")):
+        if not folder.is_dir():
+            continue
+        files = [f for f in sorted(folder.rglob("*")) if f.is_file() and f.name != ".gitkeep"]
+        parts = [f.relative_to(folder).as_posix().encode() + b"\n" + f.read_bytes() for f in files]
+        out.add(b"\0".join(parts))
+        out.update(parts)
+    return out
+
+
+def terraform_seeds():
+    fixtures = ROOT / "tests" / "fixtures" / "import"
+    files = sorted(fixtures.glob("terraform-*.json")) + [fixtures / "not-a-plan.json"]
+    return {f.read_bytes() for f in files}
+
+
+def cloudtrail_seeds():
+    """The replay fixtures' files as they are (gzip too), and each of their records alone."""
+    fixtures = ROOT / "tests" / "fixtures" / "cloudtrail"
+    out = set()
+    for f in sorted((fixtures / "trail").rglob("*.json*")) + [fixtures / "export.jsonl"]:
+        out.add(f.read_bytes())
+        text = f.read_text(encoding="utf-8") if f.suffix != ".gz" else ""
+        doc = load(f) if f.suffix == ".json" else None
+        records = doc.get("Records", []) if isinstance(doc, dict) else []
+        for line in text.splitlines() if f.suffix == ".jsonl" else []:
+            try:
+                records.append(json.loads(line))
+            except ValueError:  # the export's deliberately broken line: in the file's own seed
+                pass
+        for r in records:
+            out.add(json.dumps({"Records": [r]}).encode())
+    return out
+
+
+def eval_lines_seeds():
+    """separation-of-duties.json's expectations as request lines, a few to an input, behind the
+    options byte (eval_lines_check.cpp), with bad lines among them."""
+    doc = load(ROOT / "scenarios" / "separation-of-duties.json")
+    keys = ("principal", "action", "resource", "headers", "context")
+    lines = [json.dumps({k: e[k] for k in keys if k in e}).encode()
+             for e in doc.get("expectations", []) if isinstance(e, dict)]
+    out = set()
+    for i, line in enumerate(lines):
+        out.add(bytes([i % 8]) + line + b"\n")
+    out.add(b"\x01" + b"\n".join(lines[:5]) + b"\n\n  \n")
+    out.add(b"\x04" + b"\n".join(lines[:3]))
+    out.add(b"\x02" + lines[0] + b'\n{"principal": "anonymous", "action": "s3:GetObject"\n[1]\n'
+            b'{"principal": "nobody", "action": "s3:GetObject", "resource": "*"}\n'
+            b'{"principal": "anonymous", "action": "s3:GetObject", "resource": "*", "expect": "deny"}\n')
+    return out
+
+
 def walk(x):
     yield x
     if isinstance(x, dict):
@@ -80,6 +139,10 @@ def strings_of(x):
 def main():
     out = pathlib.Path(sys.argv[1])
     seeds = {t: set() for t in ("scenario", "policy", "condition", "arn_wildcard", "policy_variables")}
+    seeds["aws_export"] = aws_export_seeds()
+    seeds["terraform_plan"] = terraform_seeds()
+    seeds["cloudtrail"] = cloudtrail_seeds()
+    seeds["eval_lines"] = eval_lines_seeds()
     for path in scenario_files():
         raw = path.read_bytes()
         seeds["scenario"].add(raw)

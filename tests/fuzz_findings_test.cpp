@@ -25,6 +25,10 @@ const std::map<std::string, std::function<void(std::string_view)>>& checks() {
       {"condition", check_condition},
       {"arn_wildcard", check_arn_wildcard},
       {"policy_variables", check_policy_variables},
+      {"aws_export", check_aws_export},
+      {"terraform_plan", check_terraform_plan},
+      {"cloudtrail", check_cloudtrail},
+      {"eval_lines", check_eval_lines},
   };
   return all;
 }
@@ -65,6 +69,22 @@ TEST(FuzzFindings, AWildcardDisagreementWouldBeReported) {
   EXPECT_NO_THROW(check_arn_wildcard("a*b?\naxxbc"));
   EXPECT_NO_THROW(check_policy_variables("home/${aws:username}/*\naws:username=a*"));
   EXPECT_THROW(violation("law", "input"), PropertyViolation);
+}
+
+// The readers' checks take their input formats (fuzz/*_check.cpp) and hold on plain inputs.
+TEST(FuzzFindings, TheReadersChecksHoldOnPlainInputs) {
+  using namespace std::literals;  // ""sv: the export's files are separated by NUL bytes
+  EXPECT_NO_THROW(check_aws_export(
+      "111122223333/iam/get-account-authorization-details.json\n{\"RoleDetailList\": []}\0"
+      "111122223333/s3/b/get-bucket-policy.json\n{\"Policy\": \"{}\"}\0"
+      "../escape.json\n{}"sv));
+  EXPECT_NO_THROW(check_terraform_plan("{\"format_version\": \"1.2\"}"));
+  EXPECT_NO_THROW(check_terraform_plan("{\n  \"values\": [1,\n"));
+  EXPECT_NO_THROW(check_cloudtrail("{\"Records\": [{\"eventName\": \"GetObject\"}, 1]}"));
+  EXPECT_NO_THROW(check_cloudtrail("{\"eventSource\": \"s3.amazonaws.com\"}\nnot json\n"));
+  EXPECT_NO_THROW(check_eval_lines(
+      "\x05{\"principal\": \"anonymous\", \"action\": \"s3:GetObject\", \"resource\": \"*\"}\n"
+      "\n[1]\n{\"principal\": \"anonymous\"}"));
 }
 
 }  // namespace

@@ -7,16 +7,18 @@
 #
 # Builds what it needs into its own build directory (FUZZ_BUILD_DIR, default build-fuzz: clang,
 # Debug -O1, ASan + UBSan, ACCESSPATH_FUZZ=ON), installing clang and libFuzzer from Debian when
-# they are missing. Seeds come from scenarios/ and the schema examples (fuzz/seeds.py); what the
-# fuzzer learns is kept in FUZZ_BUILD_DIR/fuzz/corpus/TARGET for the next run. Exit 0 when nothing
-# was found; otherwise each finding (crash, violated property, timeout, out of memory) is copied
-# to tests/fuzz_findings/TARGET/, where tests/fuzz_findings_test.cpp replays it, and the exit
-# status is 1. Every run appends a line to FUZZ_BUILD_DIR/fuzz/runs.tsv (date, target, seconds,
-# executions, findings). FUZZ_JOBS (default 1) runs that many fuzzer processes side by side.
+# they are missing. Seeds come from scenarios/, the schema examples and the readers' fixtures
+# (fuzz/seeds.py); what the fuzzer learns is kept in FUZZ_BUILD_DIR/fuzz/corpus/TARGET for the
+# next run. Exit 0 when nothing was found; otherwise each finding (crash, violated property,
+# timeout, out of memory) is copied to tests/fuzz_findings/TARGET/, where
+# tests/fuzz_findings_test.cpp replays it, and the exit status is 1. Every run appends a line to
+# FUZZ_BUILD_DIR/fuzz/runs.tsv (date, target, seconds, executions, findings). FUZZ_JOBS (default
+# 1) runs that many fuzzer processes side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(scenario policy condition arn_wildcard policy_variables)
+targets=(scenario policy condition arn_wildcard policy_variables aws_export terraform_plan
+  cloudtrail eval_lines)
 if [ "${1:-}" = "--list" ]; then
   printf '%s\n' "${targets[@]}"
   exit 0

@@ -1,0 +1,96 @@
+// Fuzz target and its checks: the CloudTrail reader of `accesspath replay` (read_trails,
+// request_of_event, replay_trails), on one trail file.
+//
+// Input: the file's bytes (a `{"Records": [...]}` document, JSON Lines, one event, or gzip of
+// any of them), replayed against scenarios/separation-of-duties.json, the world of the replay
+// fixtures. Properties:
+// - the file is read or failed, once; every record is an event or a bad record (a problem with
+//   its index), and every problem names the file and says what is wrong;
+// - the replay never reports more events than records, nor more decided than events: events are
+//   tied KMS calls, undecided or decided, and decided ones agree, break or open;
+// - an event mapped to a request to decide has an action and a principal the world resolves;
+//   one that is undecided or bad says why;
+// - bad input is a problem with its place, never an exception.
+#include <cstddef>
+#include <exception>
+#include <string>
+
+#include "fuzz/fuzz_checks.h"
+#include "fuzz/fuzz_support.h"
+#include "fuzz/input_files.h"
+#include "model/world/requester.h"
+#include "trail/event_request.h"
+#include "trail/replay.h"
+
+using namespace accesspath;
+
+namespace {
+
+// The properties of the mapping of each record that reads; returns the records that are events.
+std::size_t check_events(const std::string& file, const World& world) {
+  std::size_t events = 0;
+  read_trails(
+      {file},
+      [&](TrailRecord&& record) {
+        EventRequest e = request_of_event(record.event, world);
+        if (e.kind != EventKind::kBad) ++events;
+        if (e.kind != EventKind::kDecide) {
+          if (e.kind != EventKind::kTiedToS3 && e.reason.empty())
+            fuzz::violation("an event that is not decided says why", record.event.dump());
+          return;
+        }
+        if (e.request.action.empty() || e.request.principal != e.principal)
+          fuzz::violation("a decided event has an action and its principal", record.event.dump());
+        if (!resolve_requester(world, e.request.principal))
+          fuzz::violation("a decided event's principal is one the world resolves",
+                          record.event.dump());
+      },
+      [](TrailProblem&&) {});
+  return events;
+}
+
+}  // namespace
+
+void accesspath::fuzz::check_cloudtrail(std::string_view input) {
+  if (input.size() > (std::size_t{1} << 20)) return;
+  fuzz::clear_scratch();
+  std::string file = fuzz::write_scratch("trail.json", input);
+  const World& world = fuzz::fixed_scenario().world;
+  std::string shown(input);
+  ReplayReport r;
+  std::size_t events = 0;
+  try {
+    r = replay_trails(world, {file});
+    events = check_events(file, world);
+  } catch (const fuzz::PropertyViolation&) {
+    throw;
+  } catch (const std::exception& e) {
+    fuzz::violation("bad input is a problem with its place, never an exception",
+                    std::string(e.what()) + "\n" + shown);
+  }
+
+  if (r.read.files_read + r.read.files_failed != 1)
+    fuzz::violation("the file is read or failed, once", shown);
+  std::size_t bad_records = 0, whole_file = 0;
+  for (const TrailProblem& p : r.problems) {
+    if (p.file != file || p.message.empty())
+      fuzz::violation("every problem names the file and says what is wrong", p.to_string());
+    if (p.index == kWholeFile) ++whole_file;
+    // A JSON Lines line that is not JSON is a problem with an index but not a record.
+    else if (p.message.find("is not valid JSON") == std::string::npos)
+      ++bad_records;
+  }
+  if ((whole_file > 0) != (r.read.files_failed > 0))
+    fuzz::violation("a file that failed is a problem of the whole file", shown);
+  if (r.events + bad_records != r.read.records)
+    fuzz::violation("every record is an event or a bad record",
+                    std::to_string(r.events) + " events, " + std::to_string(bad_records) +
+                        " bad, " + std::to_string(r.read.records) + " records\n" + shown);
+  if (r.decided > r.events || r.events > r.read.records)
+    fuzz::violation("no more decided than events, nor events than records", shown);
+  if (r.tied + r.undecided.size() + r.decided != r.events)
+    fuzz::violation("an event is tied, undecided or decided", shown);
+  if (r.agree + r.breaks.size() + r.opens.size() != r.decided)
+    fuzz::violation("a decided event agrees, breaks or opens", shown);
+  if (events != r.events) fuzz::violation("the replay counts the events its reader maps", shown);
+}

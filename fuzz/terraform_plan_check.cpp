@@ -1,0 +1,39 @@
+// Fuzz target and its checks: the Terraform importer (`accesspath import terraform PLAN`,
+// import_terraform_plan), on the JSON of `terraform show -json`.
+//
+// Input: the plan's (or state's) text. Properties: those of every import (check_import: the
+// scenario loads, no scenario says why, every report entry has a place); bad input is a report
+// entry, never an exception; text that is not JSON is one skipped entry saying where the JSON
+// breaks (a line and column inside the text).
+#include <algorithm>
+#include <cstddef>
+#include <regex>
+#include <string>
+
+#include "fuzz/fuzz_checks.h"
+#include "fuzz/fuzz_support.h"
+#include "fuzz/input_files.h"
+#include "import/terraform_plan.h"
+
+using namespace accesspath;
+
+void accesspath::fuzz::check_terraform_plan(std::string_view input) {
+  if (input.size() > (std::size_t{1} << 20)) return;
+  fuzz::clear_scratch();
+  std::string file = fuzz::write_scratch("plan.json", input);
+  ImportReport report;
+  std::optional<nlohmann::json> scenario =
+      fuzz::check_import(input, report, [&] { return import_terraform_plan(file, report); });
+  if (nlohmann::json::accept(input)) return;
+  std::string shown(input);
+  if (scenario || report.entries().size() != 1)
+    fuzz::violation("text that is not JSON is one report entry", shown);
+  static const std::regex place(R"(at line ([0-9]+), column ([0-9]+)$)");
+  std::smatch m;
+  const std::string& message = report.entries().front().message;
+  if (!std::regex_search(message, m, place))
+    fuzz::violation("text that is not JSON is reported with the line and column", message);
+  std::size_t lines = 1 + static_cast<std::size_t>(std::count(input.begin(), input.end(), '\n'));
+  if (std::stoul(m[1]) > lines || std::stoul(m[2]) > input.size() + 1)
+    fuzz::violation("the line and column of bad JSON are inside the text", message + "\n" + shown);
+}
