@@ -15,6 +15,41 @@ namespace {
 
 using nlohmann::json;
 
+// S3 SSE-KMS, encryption context (rule 86): an object written under a bucket's S3 Bucket Key is
+// read with the bucket ARN as its context. A key policy that allows decrypting only in that
+// context lets alice read the objects she can write now (the bucket takes only k1): both checks
+// say so (the written object keeps its Bucket Key in the world the reads are decided in).
+TEST(InvariantVerdict, AWrittenObjectKeepsItsBucketKey_Rule86) {
+  LoadResult r = load_scenario_text(R"json({
+    "format": 1, "name": "written-under-a-bucket-key",
+    "accounts": [{"id": "111122223333"}],
+    "principals": [{"arn": "arn:aws:iam::111122223333:user/alice", "policies": [
+      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}]}],
+    "keys": [{"arn": "arn:aws:kms:us-east-1:111122223333:key/k1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+         "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*",
+         "Condition": {"StringEquals": {"kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::data-bucket"}}}]}}],
+    "buckets": [{"name": "data-bucket", "account": "111122223333", "region": "us-east-1",
+      "policy": {"Version": "2012-10-17", "Statement": [
+        {"Sid": "RequireK1", "Effect": "Deny", "Principal": "*", "Action": "s3:PutObject",
+         "Resource": "arn:aws:s3:::data-bucket/*",
+         "Condition": {"StringNotEquals": {"s3:x-amz-server-side-encryption-aws-kms-key-id":
+                                            "arn:aws:kms:us-east-1:111122223333:key/k1"}}}]},
+      "default_encryption": {"sse": "aws:kms", "kms_key": "arn:aws:kms:us-east-1:111122223333:key/k1",
+                             "bucket_key": true}}],
+    "invariants": [{"name": "alice never reads", "action": "s3:GetObject",
+                    "resource": "arn:aws:s3:::data-bucket/*",
+                    "never": ["arn:aws:iam::111122223333:user/alice"]}]
+  })json",
+                                    "bucket-key.json");
+  ASSERT_TRUE(r.scenario);
+  const Invariant& inv = r.scenario->invariants.at(0);
+  InvariantOutcome checked = check_invariant(r.scenario->world, inv);
+  EXPECT_EQ(checked.holds, std::optional<bool>(false)) << checked.reason;
+  EXPECT_EQ(invariant_verdict(r.scenario->world, inv), std::optional<bool>(false));
+}
+
 #ifdef ACCESSPATH_SOURCE_DIR
 TEST(InvariantVerdict, AgreesWithCheckInvariantOnTheBundledScenarios) {
   int compared = 0;

@@ -209,13 +209,13 @@ std::vector<Target> targets_for(const World& w, const Query& q,
         // headers the bucket policy denies to every caller are not asked about
         // (denied_to_everyone.h).
         if (q.pinned_headers) {
-          out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+          out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}, {}});
           continue;
         }
         const EveryoneDenials denials(b, action);
         Request put{"", action, arn, {}, q.context};
         for_each_header_variant(w, b, put, [&] {
-          if (!denials.denies(put)) out.push_back({put, "", {}, {}});
+          if (!denials.denies(put)) out.push_back({put, "", {}, {}, {}});
         });
       }
       continue;
@@ -225,7 +225,7 @@ std::vector<Target> targets_for(const World& w, const Query& q,
         for (const auto& o : b.objects) {
           std::string arn = "arn:aws:s3:::" + b.name + "/" + o.key;
           if (wildcard_match(q.resource, arn, CaseMode::kSensitive))
-            out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+            out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}, {}});
         }
       if (bp.object)
         for (auto& written : writable_objects(w, bp, principals, chains, every_writer)) {
@@ -234,7 +234,8 @@ std::vector<Target> targets_for(const World& w, const Query& q,
           Target t{{"", action, arn, q.headers, q.context},
                    written.writer,
                    std::move(written.steps),
-                   std::move(written.other_writers)};
+                   std::move(written.other_writers),
+                   written.encryption};
           // The read of an SSE-C object sends the customer key headers (the writer shared the key).
           if (written.encryption.sse == Sse::kCustomer) {
             t.request.headers[s3_headers::kSseCAlgorithm] = "AES256";
@@ -260,7 +261,7 @@ std::vector<Target> targets_for(const World& w, const Query& q,
     if (q.resource == "*") arns = {"*"};
     for (const auto& arn : arns)
       if (wildcard_match(q.resource, arn, CaseMode::kSensitive))
-        out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}});
+        out.push_back({{"", action, arn, q.headers, q.context}, "", {}, {}, {}});
   }
   if (out.empty() && !named && warnings)
     warnings->push_back("the resource pattern `" + q.resource + "` matches nothing for `" +
@@ -276,18 +277,7 @@ World with_written_objects(const World& w, const std::vector<Target>& targets) {
     std::size_t slash = rest.find('/');
     std::string bucket(rest.substr(0, slash)), key(rest.substr(slash + 1));
     for (auto& b : out.buckets)
-      if (b.name == bucket) {
-        // The representative's encryption is in its tag; recover it from the write step.
-        const PathStep& write = t.write_steps.back();
-        Encryption e;
-        if (write.detail.find("SSE-KMS with ") != std::string::npos) {
-          e.sse = Sse::kKms;
-          e.kms_key = write.detail.substr(write.detail.find("SSE-KMS with ") + 13);
-        } else if (write.detail.find("SSE-C") != std::string::npos) {
-          e.sse = Sse::kCustomer;
-        }
-        b.objects.push_back({key, e, {}, false});
-      }
+      if (b.name == bucket) b.objects.push_back({key, t.written, {}, false});
   }
   out.reindex();
   return out;

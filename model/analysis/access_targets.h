@@ -35,6 +35,9 @@ struct Target {
   // Other principals that can write the same kind of object, with their steps: a counterexample
   // prefers a writer other than the reader (the point is reading someone else's data).
   std::vector<std::pair<std::string, std::vector<PathStep>>> other_writers;
+  // A writable-now object's encryption as S3 stores it (key ARN, S3 Bucket Key: a read's
+  // encryption context depends on it).
+  Encryption written;
 };
 
 // Concrete requests for `q` in `w`, plus the objects writable now by `principals` (their chains
