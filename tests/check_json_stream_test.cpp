@@ -2,6 +2,8 @@
 // reports_to_json builds, byte for byte: on every bundled scenario, with a file that did not
 // load among them, and with no file.
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
 #include <sstream>
 
@@ -49,6 +51,41 @@ TEST(CheckJsonStream, IsTheWholeDocumentByteForByte) {
   EXPECT_EQ(streamed.str(), whole(reports));
 }
 
+// Expectations decided and rendered on several threads (check_scenario_rendered) make the same
+// document as one by one, in the file's order, over several chunks of 256.
+TEST(CheckJsonStream, RenderedOnThreadsIsTheSameDocumentInTheSameOrder) {
+  auto all = test_data::bundled_scenarios();
+  ASSERT_FALSE(all.empty());
+  Scenario s = all.front().scenario;
+  const std::vector<Expectation> one = s.expectations;
+  ASSERT_FALSE(one.empty());
+  while (s.expectations.size() < 1000)
+    s.expectations.insert(s.expectations.end(), one.begin(), one.end());
+  s.expectations.front().expect_allow = !s.expectations.front().expect_allow;  // one not met
+  auto document = [&](std::optional<unsigned> threads) {
+    std::ostringstream out;
+    CheckJsonStream doc(out);
+    doc.begin_checked();
+    ScenarioReport r = threads ? check_scenario_rendered(
+                                     s, *threads,
+                                     [](const ExpectationResult& e, std::string& text) {
+                                       CheckJsonStream::render_expectation(e, e.index > 0, text);
+                                     },
+                                     [&](std::string_view text) { doc.add_rendered(text); })
+                               : check_scenario(s, [&](const ExpectationResult& e) {
+                                   doc.add_expectation(e);
+                                   return false;
+                                 });
+    EXPECT_EQ(r.streamed, s.expectations.size());
+    EXPECT_EQ(r.streamed_not_met, 1u);
+    doc.end_checked(r);
+    doc.finish();
+    return out.str();
+  };
+  const std::string sequential = document(std::nullopt);
+  for (unsigned threads : {1u, 2u, 5u}) EXPECT_EQ(document(threads), sequential) << threads;
+}
+
 TEST(CheckJsonStream, NoFilesAndAFileWithoutExpectations) {
   std::ostringstream none;
   CheckJsonStream empty(none);
@@ -78,6 +115,20 @@ namespace {
 
 // The direct writer prints what dump() prints of decision_to_json, compact and indented, on
 // every bundled expectation (and on text that needs escaping).
+// Escaping (8 bytes at a time where nothing needs it) prints every string as dump() does.
+RC_GTEST_PROP(JsonTextLaws, AStringIsWrittenAsDumpWritesIt, ()) {
+  const auto bytes = *rc::gen::container<std::vector<char>>(rc::gen::weightedOneOf<char>(
+      {{8, rc::gen::inRange<char>('a', 'z')},
+       {1, rc::gen::element<char>('"', '\\', '\n', '\t', '\x01', '\x1f', '\x7f', ' ')},
+       {1, rc::gen::arbitrary<char>()}}));
+  const std::string s(bytes.begin(), bytes.end());
+  std::string text;
+  JsonText j(text, JsonText::kCompact);
+  j.string(s);
+  RC_ASSERT(text ==
+            nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 TEST(JsonText, DecisionTextIsDumpOfDecisionToJson) {
   std::size_t compared = 0;
   for (const auto& [file, s] : test_data::bundled_scenarios())

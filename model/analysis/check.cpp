@@ -1,6 +1,7 @@
 #include "model/analysis/check.h"
 
 #include "model/analysis/access_paths.h"
+#include "model/core/ordered_chunks.h"
 #include "model/services/evaluator.h"
 
 namespace accesspath {
@@ -20,6 +21,26 @@ bool ScenarioReport::ok() const {
   return true;
 }
 
+namespace {
+
+ExpectationResult check_expectation(const Scenario& scenario, std::size_t i) {
+  const Expectation& e = scenario.expectations[i];
+  ExpectationResult r;
+  r.index = i;
+  r.pointer = e.pointer;
+  r.why = e.why;
+  r.expect_allow = e.expect_allow;
+  r.decision = evaluate(scenario.world, e.request);
+  // A decision that depends on condition keys the world does not describe is no answer
+  // (unknown_keys.h): never a silent pass.
+  r.ok = r.decision.allowed == e.expect_allow && r.decision.undecided.empty();
+  return r;
+}
+
+void check_invariants(const Scenario& scenario, ScenarioReport& report);
+
+}  // namespace
+
 ScenarioReport check_scenario(const Scenario& scenario) {
   return check_scenario(scenario, nullptr);
 }
@@ -29,16 +50,7 @@ ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& s
   report.file = scenario.file;
   report.name = scenario.name;
   for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
-    const Expectation& e = scenario.expectations[i];
-    ExpectationResult r;
-    r.index = i;
-    r.pointer = e.pointer;
-    r.why = e.why;
-    r.expect_allow = e.expect_allow;
-    r.decision = evaluate(scenario.world, e.request);
-    // A decision that depends on condition keys the world does not describe is no answer
-    // (unknown_keys.h): never a silent pass.
-    r.ok = r.decision.allowed == e.expect_allow && r.decision.undecided.empty();
+    ExpectationResult r = check_expectation(scenario, i);
     if (sink && !sink(r)) {
       ++report.streamed;
       report.streamed_not_met += r.ok ? 0 : 1;
@@ -46,6 +58,44 @@ ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& s
       report.expectations.push_back(std::move(r));
     }
   }
+  check_invariants(scenario, report);
+  return report;
+}
+
+ScenarioReport check_scenario_rendered(const Scenario& scenario, unsigned threads,
+                                       const ExpectationRenderer& render,
+                                       const RenderedWriter& write) {
+  ScenarioReport report;
+  report.file = scenario.file;
+  report.name = scenario.name;
+  struct Chunk {
+    std::string text;
+    std::size_t decided = 0, not_met = 0;
+  };
+  // Chunks of 256: small enough to keep every thread busy on a few thousand expectations, large
+  // enough that handing them over costs nothing next to deciding them.
+  for_each_chunk_in_order<Chunk>(
+      scenario.expectations.size(), 256, threads,
+      [&](std::size_t begin, std::size_t end, Chunk& c) {
+        for (std::size_t i = begin; i < end; ++i) {
+          ExpectationResult r = check_expectation(scenario, i);
+          ++c.decided;
+          c.not_met += r.ok ? 0 : 1;
+          render(r, c.text);
+        }
+      },
+      [&](Chunk& c) {
+        report.streamed += c.decided;
+        report.streamed_not_met += c.not_met;
+        write(c.text);
+      });
+  check_invariants(scenario, report);
+  return report;
+}
+
+namespace {
+
+void check_invariants(const Scenario& scenario, ScenarioReport& report) {
   for (std::size_t i = 0; i < scenario.invariants.size(); ++i) {
     const Invariant& inv = scenario.invariants[i];
     InvariantResult r;
@@ -63,7 +113,8 @@ ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& s
     r.ok = r.holds.has_value() && *r.holds == inv.expect_holds;
     report.invariants.push_back(std::move(r));
   }
-  return report;
 }
+
+}  // namespace
 
 }  // namespace accesspath

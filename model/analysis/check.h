@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/analysis/counterexample.h"
@@ -61,5 +62,15 @@ ScenarioReport check_scenario(const Scenario& scenario);
 // are not kept); the others are counted (`streamed`).
 using ExpectationSink = std::function<bool(const ExpectationResult&)>;
 ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& sink);
+
+// The same on `threads` threads: the expectations are decided in chunks, each result rendered by
+// `render` on the thread that decided it (appending to its chunk's text) and the texts handed to
+// `write` in the file's order on the calling thread; none is kept (the report counts them as
+// `streamed`). Invariants are decided afterwards, as check_scenario decides them.
+using ExpectationRenderer = std::function<void(const ExpectationResult&, std::string& out)>;
+using RenderedWriter = std::function<void(std::string_view text)>;
+ScenarioReport check_scenario_rendered(const Scenario& scenario, unsigned threads,
+                                       const ExpectationRenderer& render,
+                                       const RenderedWriter& write);
 
 }  // namespace accesspath

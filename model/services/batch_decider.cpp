@@ -16,12 +16,12 @@ struct ChunkResult {
   BatchCounts counts;
 };
 
-ChunkResult decide_chunk(const World& world, const std::vector<SourceLine>& lines,
+ChunkResult decide_chunk(const World& world, RequesterCache& cache, const LineChunk& chunk,
                          const BatchOptions& options, const LineFormatter& format) {
   ChunkResult result;
   EvaluationOptions eval{.explain = options.explain, .note_unknown_keys = true};
-  for (const SourceLine& line : lines) {
-    DecidedLine d{read_request_line(line, world), std::nullopt};
+  for (const SourceLine& line : chunk.lines) {
+    DecidedLine d{read_request_line(line, cache), std::nullopt};
     if (d.in.request) {
       d.decision = evaluate(world, *d.in.who, *d.in.request, eval);
       ++result.counts.decided;
@@ -44,24 +44,27 @@ void add(BatchCounts& total, const ChunkResult& r, const ChunkWriter& write) {
 BatchCounts decide_stream(const World& world, std::istream& in, const BatchOptions& options,
                           const LineFormatter& format, const ChunkWriter& write) {
   BatchCounts total;
-  LineChunks chunks(in, options.chunk_lines == 0 ? 1 : options.chunk_lines);
-  std::vector<SourceLine> lines;
+  LineChunks chunks(in, options.chunk_lines);
+  LineChunk chunk;
   if (options.threads <= 1) {
-    while (chunks.next(lines)) add(total, decide_chunk(world, lines, options, format), write);
+    RequesterCache cache(world);
+    while (chunks.next(chunk))
+      add(total, decide_chunk(world, cache, chunk, options, format), write);
     return total;
   }
   // A pool of `threads` workers, alive for the whole stream (their thread-local evaluation
   // state stays warm); at most `threads` + 1 chunks in flight, written in input order.
   std::mutex m;
   std::condition_variable cv;
-  std::deque<std::pair<std::size_t, std::vector<SourceLine>>> todo;
+  std::deque<std::pair<std::size_t, LineChunk>> todo;
   std::map<std::size_t, ChunkResult> done;
   bool reading_done = false;
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < options.threads; ++t)
     workers.emplace_back([&] {
+      RequesterCache cache(world);  // each worker resolves the principals it meets once
       for (;;) {
-        std::pair<std::size_t, std::vector<SourceLine>> job;
+        std::pair<std::size_t, LineChunk> job;
         {
           std::unique_lock lock(m);
           cv.wait(lock, [&] { return !todo.empty() || reading_done; });
@@ -69,7 +72,7 @@ BatchCounts decide_stream(const World& world, std::istream& in, const BatchOptio
           job = std::move(todo.front());
           todo.pop_front();
         }
-        ChunkResult r = decide_chunk(world, job.second, options, format);
+        ChunkResult r = decide_chunk(world, cache, job.second, options, format);
         {
           std::lock_guard lock(m);
           done.emplace(job.first, std::move(r));
@@ -96,14 +99,14 @@ BatchCounts decide_stream(const World& world, std::istream& in, const BatchOptio
       lock.lock();
     }
   };
-  while (chunks.next(lines)) {
+  while (chunks.next(chunk)) {
     if (next_read - next_write > options.threads) write_ready(true);
     {
       std::lock_guard lock(m);
-      todo.emplace_back(next_read++, std::move(lines));
+      todo.emplace_back(next_read++, std::move(chunk));
     }
     cv.notify_all();
-    lines = {};
+    chunk = {};
     write_ready(false);
   }
   {

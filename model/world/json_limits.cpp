@@ -33,10 +33,7 @@ class LimitChecker : public nlohmann::json_sax<json> {
   bool number_unsigned(number_unsigned_t) override { return scalar(); }
   bool number_float(number_float_t value, const string_t& text) override {
     if (!scalar()) return false;
-    if (!std::isfinite(value))
-      return fail(pointer(), "number `" + clip(text) +
-                                 "` is out of range (a JSON number here must fit a double, "
-                                 "at most about 1.8e308)");
+    if (!std::isfinite(value)) return fail(pointer(), out_of_range_problem(text));
     return true;
   }
   bool string(string_t& value) override {
@@ -59,9 +56,7 @@ class LimitChecker : public nlohmann::json_sax<json> {
                    const nlohmann::detail::exception& e) override {
     if (e.id == 406) {
       begin_value();
-      return fail(pointer(), "number `" + clip(token) +
-                                 "` is out of range (a JSON number here must fit a double, at "
-                                 "most about 1.8e308)");
+      return fail(pointer(), out_of_range_problem(token));
     }
     return false;
   }
@@ -79,10 +74,6 @@ class LimitChecker : public nlohmann::json_sax<json> {
     return p;
   }
 
-  static std::string clip(std::string_view s) {
-    return s.size() <= 40 ? std::string(s) : std::string(s.substr(0, 40)) + "…";
-  }
-
   bool fail(std::string at, std::string message) {
     diags_.error(std::move(at), std::move(message));
     failed_ = true;
@@ -93,17 +84,13 @@ class LimitChecker : public nlohmann::json_sax<json> {
   bool begin_value() {
     if (!stack_.empty() && stack_.back().array)
       stack_.back().token = std::to_string(stack_.back().next++);
-    if (++values_ > limits_.max_values)
-      return fail(pointer(), "the document has more than " + std::to_string(limits_.max_values) +
-                                 " values; this is far beyond any AWS account's policies");
+    if (++values_ > limits_.max_values) return fail(pointer(), too_many_values_problem(limits_));
     return true;
   }
   bool scalar() { return begin_value(); }
   bool open(bool array) {
     if (!begin_value()) return false;
-    if (stack_.size() >= limits_.max_depth)
-      return fail(pointer(), "nested more than " + std::to_string(limits_.max_depth) +
-                                 " levels deep (no AWS policy or scenario needs more)");
+    if (stack_.size() >= limits_.max_depth) return fail(pointer(), too_deep_problem(limits_));
     stack_.push_back(Frame{array, 0, {}});
     return true;
   }
@@ -113,21 +100,8 @@ class LimitChecker : public nlohmann::json_sax<json> {
   }
 
   bool text_ok(const std::string& s, const std::string& at, std::string_view what) {
-    if (s.size() > limits_.max_string_bytes)
-      return fail(at, std::string("a ") + std::string(what) + " of " + size_text(s.size()) +
-                          "; at most " + size_text(limits_.max_string_bytes) +
-                          " are allowed (no AWS policy is longer than 32 KB as a whole)");
-    std::size_t bad = find_refused_character(s);
-    if (bad != std::string::npos) {
-      char code[8];
-      std::snprintf(code, sizeof code, "U+%04X",
-                    static_cast<unsigned>(static_cast<unsigned char>(s[bad])));
-      return fail(at, std::string("control character ") + code + " in a " + std::string(what) +
-                          " (`" + clip(s.substr(0, bad)) +
-                          "…`); AWS accepts only tab, line feed, carriage return and characters "
-                          "from U+0020 on (IAM and AWS STS quotas, \"IAM name requirements\")");
-    }
-    return true;
+    std::string problem = text_limit_problem(s, what, limits_);
+    return problem.empty() || fail(at, std::move(problem));
   }
 
   const JsonLimits& limits_;
@@ -137,7 +111,48 @@ class LimitChecker : public nlohmann::json_sax<json> {
   bool failed_ = false;
 };
 
+std::string clip(std::string_view s) {
+  return s.size() <= 40 ? std::string(s) : std::string(s.substr(0, 40)) + "…";
+}
+
 }  // namespace
+
+std::string text_limit_problem(std::string_view s, std::string_view what,
+                               const JsonLimits& limits) {
+  if (s.size() > limits.max_string_bytes)
+    return std::string("a ") + std::string(what) + " of " + size_text(s.size()) + "; at most " +
+           size_text(limits.max_string_bytes) +
+           " are allowed (no AWS policy is longer than 32 KB as a whole)";
+  std::size_t bad = find_refused_character(s);
+  if (bad == std::string::npos) return {};
+  char code[8];
+  std::snprintf(code, sizeof code, "U+%04X",
+                static_cast<unsigned>(static_cast<unsigned char>(s[bad])));
+  return std::string("control character ") + code + " in a " + std::string(what) + " (`" +
+         clip(s.substr(0, bad)) +
+         "…`); AWS accepts only tab, line feed, carriage return and characters "
+         "from U+0020 on (IAM and AWS STS quotas, \"IAM name requirements\")";
+}
+
+std::string too_many_values_problem(const JsonLimits& limits) {
+  return "the document has more than " + std::to_string(limits.max_values) +
+         " values; this is far beyond any AWS account's policies";
+}
+
+std::string too_deep_problem(const JsonLimits& limits) {
+  return "nested more than " + std::to_string(limits.max_depth) +
+         " levels deep (no AWS policy or scenario needs more)";
+}
+
+std::string out_of_range_problem(std::string_view number_text) {
+  return "number `" + clip(number_text) +
+         "` is out of range (a JSON number here must fit a double, at most about 1.8e308)";
+}
+
+std::string too_large_problem(std::size_t bytes, const JsonLimits& limits) {
+  return "the document is " + size_text(bytes) + "; at most " + size_text(limits.max_bytes) +
+         " are read";
+}
 
 std::size_t find_refused_character(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -149,8 +164,7 @@ std::size_t find_refused_character(std::string_view s) {
 
 bool check_json_limits(std::string_view text, Diagnostics& diags, const JsonLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    diags.error("", "the document is " + size_text(text.size()) + "; at most " +
-                        size_text(limits.max_bytes) + " are read");
+    diags.error("", too_large_problem(text.size(), limits));
     return false;
   }
   LimitChecker checker(limits, diags);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "model/core/diagnostic.h"
@@ -37,6 +38,14 @@ struct JsonLimits {
 // error (with the JSON pointer of the offending value) to `diags` and returns false. Text that is
 // not JSON at all passes: the caller's parser reports the syntax error with line and column.
 bool check_json_limits(std::string_view text, Diagnostics& diags, const JsonLimits& limits = {});
+
+// The messages of the limits, shared by the checker and the parser of json_parse.h: empty when
+// the string or key `s` is within `limits` and has no refused character.
+std::string text_limit_problem(std::string_view s, std::string_view what, const JsonLimits& limits);
+std::string too_many_values_problem(const JsonLimits& limits);
+std::string too_deep_problem(const JsonLimits& limits);
+std::string out_of_range_problem(std::string_view number_text);
+std::string too_large_problem(std::size_t bytes, const JsonLimits& limits);
 
 // The first character AWS refuses in a string of a policy (a control character other than tab,
 // line feed and carriage return), as its offset; npos when there is none.

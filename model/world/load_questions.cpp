@@ -3,6 +3,8 @@
 namespace accesspath::loading {
 
 void Loader::load_expectations(const json& list) {
+  RequesterCache principals(s_.world);  // a file asks many questions of few principals
+  s_.expectations.reserve(list.size());
   for (std::size_t i = 0; i < list.size(); ++i) {
     std::string ptr = pointer_join("/expectations", i);
     const json& ej = list[i];
@@ -13,7 +15,7 @@ void Loader::load_expectations(const json& list) {
     check_keys(ej, ptr, {"principal", "action", "resource", "headers", "context", "expect", "why"});
     Expectation e;
     e.pointer = ptr;
-    std::optional<Request> request = read_request(ej, ptr, s_.world, *this);
+    std::optional<Request> request = read_request(ej, ptr, principals, *this);
     bool ok = request.has_value();
     if (request) e.request = std::move(*request);
     if (const json* x = need(ej, ptr, "expect", json::value_t::string, "`allow` or `deny`")) {

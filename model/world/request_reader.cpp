@@ -3,7 +3,6 @@
 #include "model/condition/request_context.h"
 #include "model/core/arn.h"
 #include "model/core/strings.h"
-#include "model/world/requester.h"
 
 namespace accesspath {
 
@@ -67,8 +66,8 @@ bool read_request_parts(const json& j, const std::string& ptr, JsonFields& field
   return ok;
 }
 
-std::optional<Request> read_request(const json& j, const std::string& ptr, const World& world,
-                                    JsonFields& fields, std::optional<Requester>* resolved) {
+std::optional<Request> read_request(const json& j, const std::string& ptr, RequesterCache& cache,
+                                    JsonFields& fields) {
   Diagnostics& diags = fields.diagnostics();
   Request request;
   bool ok = true;
@@ -76,12 +75,9 @@ std::optional<Request> read_request(const json& j, const std::string& ptr, const
                                   "a principal ARN, `anonymous` or a service principal")) {
     request.principal = p->get<std::string>();
     std::string why;
-    std::optional<Requester> who = resolve_requester(world, request.principal, &why);
-    if (!who) {
+    if (!cache.resolve(request.principal, &why)) {
       diags.error(ptr + "/principal", why);
       ok = false;
-    } else if (resolved) {
-      *resolved = std::move(who);
     }
   } else {
     ok = false;

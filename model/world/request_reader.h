@@ -4,7 +4,8 @@
 //
 //   Diagnostics diags;
 //   JsonFields fields(diags);
-//   std::optional<Request> r = read_request(line_json, "", world, fields);
+//   RequesterCache cache(world);
+//   std::optional<Request> r = read_request(line_json, "", cache, fields);
 #pragma once
 
 #include <map>
@@ -16,8 +17,7 @@
 
 #include "model/world/json_fields.h"
 #include "model/world/request.h"
-#include "model/world/requester.h"
-#include "model/world/world.h"
+#include "model/world/requester_cache.h"
 
 namespace accesspath {
 
@@ -30,9 +30,9 @@ bool read_request_parts(const nlohmann::json& j, const std::string& ptr, JsonFie
 // The request of `j` (unknown keys are the caller's to check), or nullopt with every problem
 // reported: a principal the world cannot resolve, an action that is not one `service:Action`, a
 // resource that is neither `*` nor a valid ARN, malformed headers or context.
-// `resolved`, when given, receives the principal as resolved (to decide without resolving again).
+// The principal is resolved through `cache` (whose world it is resolved in), so the caller can
+// have it again without resolving it twice.
 std::optional<Request> read_request(const nlohmann::json& j, const std::string& ptr,
-                                    const World& world, JsonFields& fields,
-                                    std::optional<Requester>* resolved = nullptr);
+                                    RequesterCache& cache, JsonFields& fields);
 
 }  // namespace accesspath

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/core/arn.h"
+#include "model/core/strings.h"
 #include "model/world/json_fields.h"
+#include "model/world/plain_request_scan.h"
 #include "model/world/request_reader.h"
 
 namespace accesspath {
@@ -13,50 +16,151 @@ bool blank(std::string_view text) {
   return text.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-}  // namespace
+constexpr std::size_t kBlockBytes = std::size_t{1} << 16;
 
-bool LineChunks::next(std::vector<SourceLine>& out) {
-  out.clear();
-  std::string text;
-  while (out.size() < max_lines_ && std::getline(in_, text)) {
-    ++line_;
-    if (blank(text)) continue;
-    out.push_back({line_, index_++, std::move(text)});
-    text.clear();
-  }
-  return !out.empty();
+std::string where(const SourceLine& line) {
+  return "line " + std::to_string(line.number) + ": ";
 }
 
-RequestLine read_request_line(const SourceLine& line, const World& world) {
+// A plain line (plain_request_scan.h) as read_request reads it, or nullopt when it is missing a
+// member or fails a check: the JSON reader then reads it again and says what is wrong.
+std::optional<RequestLine> read_plain(const SourceLine& line, const PlainRequest& plain,
+                                      RequesterCache& cache) {
+  if (!plain.principal || !plain.action || !plain.resource) return std::nullopt;
+  const std::string_view action = *plain.action, resource = *plain.resource;
+  if (action.find(':') == std::string_view::npos || action.find('*') != std::string_view::npos)
+    return std::nullopt;
+  if (resource != "*" && !arn_problems(resource, false).empty()) return std::nullopt;
+  const Requester* who = cache.resolve(*plain.principal);
+  if (!who) return std::nullopt;
   RequestLine out;
   out.line = line.number;
   out.index = line.index;
-  std::string where = "line " + std::to_string(line.number) + ": ";
+  out.who = who;
+  Request& r = out.request.emplace();
+  r.principal = *plain.principal;
+  r.action = action;
+  r.resource = resource;
+  for (const auto& [name, value] : plain.headers) r.headers.emplace(to_lower(name), value);
+  for (const auto& entry : plain.context)
+    r.context.emplace(std::string(entry.key),
+                      std::vector<std::string>(entry.values.begin(), entry.values.end()));
+  return out;
+}
+
+RequestLine read_json(const SourceLine& line, RequesterCache& cache) {
+  RequestLine out;
+  out.line = line.number;
+  out.index = line.index;
   nlohmann::json j = nlohmann::json::parse(line.text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
-    out.error = where + "not valid JSON";
+    out.error = where(line) + "not valid JSON";
     return out;
   }
   if (!j.is_object()) {
-    out.error = where + "a request is a JSON object, got " + json_kind_of(j);
+    out.error = where(line) + "a request is a JSON object, got " + json_kind_of(j);
     return out;
   }
   Diagnostics diags;
   JsonFields fields(diags);
   fields.check_keys(j, "", {"principal", "action", "resource", "headers", "context"});
-  std::optional<Requester> who;
-  std::optional<Request> request = read_request(j, "", world, fields, &who);
+  std::optional<Request> request = read_request(j, "", cache, fields);
   if (diags.has_errors()) {
     for (const auto& d : diags.items()) {
       if (d.severity != Severity::kError) continue;
       if (!out.error.empty()) out.error += "; ";
-      out.error += where + (d.pointer.empty() ? "/" : d.pointer) + ": " + d.message;
+      out.error += where(line) + (d.pointer.empty() ? "/" : d.pointer) + ": " + d.message;
     }
     return out;
   }
+  // read_request resolved the principal already; the cache keeps it for the lines to come.
+  out.who = cache.resolve(request->principal);
   out.request = std::move(request);
-  out.who = std::move(who);
   return out;
+}
+
+}  // namespace
+
+bool LineChunks::read_more() {
+  if (at_end_) return false;
+  if (pos_ > 0) {
+    pending_.erase(0, pos_);
+    pos_ = 0;
+  }
+  const std::size_t had = pending_.size();
+  pending_.resize(had + kBlockBytes);
+  in_.read(pending_.data() + had, static_cast<std::streamsize>(kBlockBytes));
+  const auto got = static_cast<std::size_t>(in_.gcount());
+  pending_.resize(had + got);
+  if (got == 0) at_end_ = true;
+  return got > 0;
+}
+
+void LineChunks::hand_out(std::string_view line, LineChunk& out, std::vector<std::size_t>& starts) {
+  ++line_;
+  if (blank(line)) return;
+  starts.push_back(out.text.size());
+  out.text.insert(out.text.end(), line.begin(), line.end());
+  out.lines.push_back({line_, index_++, std::string_view(), false});
+}
+
+bool LineChunks::next(LineChunk& out) {
+  out.text.clear();
+  out.lines.clear();
+  std::vector<std::size_t> starts;  // each line's offset in out.text (views are made at the end)
+  while (out.lines.size() < max_lines_) {
+    const std::size_t nl = pending_.find('\n', pos_);
+    if (nl != std::string::npos && nl - pos_ <= max_line_bytes_) {
+      hand_out(std::string_view(pending_).substr(pos_, nl - pos_), out, starts);
+      pos_ = nl + 1;
+      continue;
+    }
+    if (pending_.size() - pos_ > max_line_bytes_) {
+      // A line past the limit: reported, and its bytes dropped up to its line feed.
+      ++line_;
+      starts.push_back(out.text.size());
+      out.lines.push_back({line_, index_++, std::string_view(), true});
+      for (;;) {
+        const std::size_t end = pending_.find('\n', pos_);
+        if (end != std::string::npos) {
+          pos_ = end + 1;
+          break;
+        }
+        pending_.clear();
+        pos_ = 0;
+        if (!read_more()) break;
+      }
+      continue;
+    }
+    if (read_more()) continue;
+    // The end of the stream: a last line without a line feed.
+    if (pos_ < pending_.size()) hand_out(std::string_view(pending_).substr(pos_), out, starts);
+    pos_ = pending_.size();
+    break;
+  }
+  const std::string_view all(out.text.data(), out.text.size());
+  for (std::size_t i = 0; i < out.lines.size(); ++i) {
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : all.size();
+    if (!out.lines[i].too_long) out.lines[i].text = all.substr(starts[i], end - starts[i]);
+  }
+  return !out.lines.empty();
+}
+
+RequestLine read_request_line(const SourceLine& line, RequesterCache& cache, LineReader reader) {
+  if (line.too_long) {
+    RequestLine out;
+    out.line = line.number;
+    out.index = line.index;
+    out.error = where(line) + "longer than " + std::to_string(LineChunks::kMaxLineBytes) +
+                " bytes; a request line is far shorter";
+    return out;
+  }
+  if (reader == LineReader::kPlainFirst) {
+    thread_local PlainRequest plain;
+    if (scan_plain_request(line.text, plain))
+      if (std::optional<RequestLine> r = read_plain(line, plain, cache)) return std::move(*r);
+  }
+  return read_json(line, cache);
 }
 
 }  // namespace accesspath

@@ -2,6 +2,7 @@
 // document's sections are read by the Loader's parts (loader.h); this file reads the document as
 // a whole and offers the entry points of scenario.h.
 
+#include "model/world/json_parse.h"
 #include "model/world/loader.h"
 
 namespace accesspath {
@@ -37,7 +38,6 @@ std::optional<Scenario> Loader::load(const json& doc) {
     diags_.error("", "a scenario is a JSON object, got " + kind_of(doc));
     return std::nullopt;
   }
-  s_.source = doc;
   check_keys(
       doc, "",
       {"$schema", "format", "name", "description", "accounts", "managed_policies", "groups",
@@ -127,7 +127,10 @@ std::optional<Scenario> Loader::load(const json& doc) {
 using loading::Loader;
 using nlohmann::json;
 
-LoadResult load_scenario(const json& doc, const std::string& file) {
+namespace {
+
+// The scenario of `doc`, without its source (the callers copy or move the tree in).
+LoadResult load(const json& doc, const std::string& file) {
   LoadResult r;
   Loader loader(r.diagnostics);
   r.scenario = loader.load(doc);
@@ -136,46 +139,28 @@ LoadResult load_scenario(const json& doc, const std::string& file) {
   return r;
 }
 
+}  // namespace
+
+LoadResult load_scenario(const json& doc, const std::string& file) {
+  LoadResult r = load(doc, file);
+  if (r.scenario) r.scenario->source = doc;
+  return r;
+}
+
 LoadResult load_scenario_text(std::string_view text, const std::string& file) {
-  json doc;
-  // Sizes, depth and characters first: the tree is never built for a document past the limits.
-  {
-    LoadResult r;
-    if (!check_json_limits(text, r.diagnostics)) {
-      r.diagnostics.set_file(file);
-      return r;
-    }
+  // Sizes, depth and characters as the tree is built: a document past the limits is never
+  // built whole.
+  LoadResult refused;
+  std::optional<json> doc = parse_json_within_limits(text, refused.diagnostics);
+  if (!doc) {
+    refused.diagnostics.set_file(file);
+    return refused;
   }
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::out_of_range& e) {
-    // check_json_limits refuses what this is (a number beyond a double); kept as a diagnostic
-    // should nlohmann add another.
-    LoadResult r;
-    r.diagnostics.error("", std::string("not valid JSON: ") + e.what());
-    r.diagnostics.set_file(file);
-    return r;
-  } catch (const json::parse_error& e) {
-    LoadResult r;
-    // nlohmann reports the byte offset; turn it into line and column for people.
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    std::string what = e.what();
-    std::size_t cut = what.find("parse error");
-    r.diagnostics.error("", "not valid JSON at line " + std::to_string(line) + ", column " +
-                                std::to_string(col) + ": " +
-                                (cut == std::string::npos ? what : what.substr(cut)));
-    r.diagnostics.set_file(file);
-    return r;
-  }
-  return load_scenario(doc, file);
+  // The tree is kept as the scenario's source, not copied (a copy of a large file's tree costs
+  // as much time and memory as building it).
+  LoadResult r = load(*doc, file);
+  if (r.scenario) r.scenario->source = std::move(*doc);
+  return r;
 }
 
 }  // namespace accesspath

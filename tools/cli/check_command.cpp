@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
+#include <thread>
 
 #include "model/analysis/check.h"
 #include "model/world/scenario.h"
@@ -49,6 +50,8 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   bool json_stream = options.format == "json";
   CheckJsonStream json_doc(text_out);
   std::vector<ScenarioReport> reports;
+  const unsigned threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   bool load_failed = false;
   for (const auto& file : options.files) {
     LoadResult loaded = load_scenario_file(file);
@@ -62,10 +65,12 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     }
     if (json_stream) {
       json_doc.begin_checked();
-      ScenarioReport r = check_scenario(*loaded.scenario, [&](const ExpectationResult& e) {
-        json_doc.add_expectation(e);
-        return false;
-      });
+      ScenarioReport r = check_scenario_rendered(
+          *loaded.scenario, threads,
+          [](const ExpectationResult& e, std::string& rendered) {
+            CheckJsonStream::render_expectation(e, e.index > 0, rendered);
+          },
+          [&](std::string_view rendered) { json_doc.add_rendered(rendered); });
       r.diagnostics = loaded.diagnostics;
       json_doc.end_checked(r);
       reports.push_back(std::move(r));

@@ -21,7 +21,8 @@ namespace accesspath {
 struct CheckOptions {
   std::string format = "text";  // text, json, sarif or junit
   bool verbose = false;
-  std::string output;  // "" = standard output; else written whole or not at all
+  std::string output;    // "" = standard output; else written whole or not at all
+  unsigned threads = 0;  // --format json: threads deciding expectations; 0 = one per core
   std::vector<std::string> files;
 };
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err);

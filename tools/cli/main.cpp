@@ -25,6 +25,11 @@ int main(int argc, char** argv) {
                       "show every expectation, not only the failing ones");
   check_cmd->add_option("-o,--output", check.output,
                         "write the report to this file (whole or not at all), not to stdout");
+  check_cmd
+      ->add_option("--threads", check.threads,
+                   "threads deciding expectations for --format json (default: one per core); "
+                   "the output is the same whatever the number")
+      ->check(CLI::Range(1u, 256u));
   check_cmd->add_option("files", check.files, "scenario files")->required();
 
   accesspath::ExplainOptions explain;

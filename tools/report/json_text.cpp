@@ -1,5 +1,8 @@
 #include "tools/report/json_text.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 namespace accesspath {
@@ -45,11 +48,35 @@ void JsonText::string(std::string_view s) {
   escaped(s);
 }
 
+namespace {
+
+// Whether any of 8 bytes needs care: a control character, `"`, `\\` or a byte beyond ASCII
+// (the bit tricks of "Bit Twiddling Hacks", determine if a word has a byte less than n / equal
+// to n).
+bool any_special(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
+  return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) |
+          (w & kHighs)) != 0;
+}
+
+}  // namespace
+
 void JsonText::escaped(std::string_view s) {
   std::size_t start = out_.size();
   out_ += '"';
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
+  // Runs of characters that need no escape are appended whole (most text has none), skipped
+  // over 8 bytes at a time.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      if (any_special(w)) break;
+    }
+    if (i >= s.size()) break;
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 && u < 0x80 && u != '"' && u != '\\') continue;
     if (u >= 0x80) {
       // Beyond ASCII, nlohmann's own escaping (and its replacement of invalid UTF-8) decides.
       out_.resize(start);
@@ -57,7 +84,9 @@ void JsonText::escaped(std::string_view s) {
                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       return;
     }
-    switch (c) {
+    out_.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (u) {
       case '"':
         out_ += "\\\"";
         break;
@@ -79,17 +108,15 @@ void JsonText::escaped(std::string_view s) {
       case '\t':
         out_ += "\\t";
         break;
-      default:
-        if (u < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[u >> 4];
-          out_ += kHex[u & 0xF];
-        } else {
-          out_ += c;
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[u >> 4];
+        out_ += kHex[u & 0xF];
+      }
     }
   }
+  out_.append(s.substr(run));
   out_ += '"';
 }
 

@@ -53,9 +53,21 @@ void CheckJsonStream::begin_checked() {
 
 void CheckJsonStream::add_expectation(const ExpectationResult& e) {
   text_.clear();
-  JsonText j(text_, 2, kExpectationDepth);
+  render_expectation(e, any_expectation_, text_);
+  add_rendered(text_);
+}
+
+void CheckJsonStream::render_expectation(const ExpectationResult& e, bool after_another,
+                                         std::string& out) {
+  out += after_another ? ",\n" : "[\n";
+  out.append(2 * kExpectationDepth, ' ');
+  JsonText j(out, 2, kExpectationDepth);
   write_expectation_json(e, j);
-  out_ << (any_expectation_ ? ",\n" : "[\n") << std::string(2 * kExpectationDepth, ' ') << text_;
+}
+
+void CheckJsonStream::add_rendered(std::string_view text) {
+  if (text.empty()) return;
+  out_.write(text.data(), static_cast<std::streamsize>(text.size()));
   any_expectation_ = true;
 }
 

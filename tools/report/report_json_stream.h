@@ -10,6 +10,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "model/analysis/check.h"
 
@@ -24,6 +25,11 @@ class CheckJsonStream {
   // with the report (its error unset, its expectations streamed).
   void begin_checked();
   void add_expectation(const ExpectationResult& e);
+  // The same in two steps, for expectations rendered on other threads (check_scenario_rendered):
+  // render_expectation appends one expectation's text to `out` (`after_another`: not the file's
+  // first), add_rendered writes rendered texts, in order.
+  static void render_expectation(const ExpectationResult& e, bool after_another, std::string& out);
+  void add_rendered(std::string_view text);
   void end_checked(const ScenarioReport& report);
   // Closes the document; call once, after every file.
   void finish();
