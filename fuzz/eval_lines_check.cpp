@@ -9,6 +9,8 @@
 // - a bad line is an error that names its line, never an exception; a decided line has the
 //   principal resolved;
 // - the batch decides as a single evaluate() of the request does;
+// - a line reads the same through the plain scan as through the JSON reader (the same request,
+//   principal and error: model/world/plain_request_scan.h changes the speed, never the meaning);
 // - every output line is a JSON object with its request's number `i`.
 #include <cstddef>
 #include <exception>
@@ -42,6 +44,8 @@ void accesspath::fuzz::check_eval_lines(std::string_view input) {
   const World& world = fuzz::fixed_scenario().world;
   BatchOptions batch{.threads = 1, .chunk_lines = 1 + options % 4u, .explain = (options & 4u) != 0};
 
+  const std::vector<std::string_view> texts = fuzz::split(lines, '\n', lines.size() + 1);
+  RequesterCache json_cache(world);
   std::size_t seen = 0, last_line = 0;
   std::string output;
   auto format = [&](const DecidedLine& d, std::string& out) {
@@ -51,6 +55,15 @@ void accesspath::fuzz::check_eval_lines(std::string_view input) {
     if (d.decision.has_value() != d.in.request.has_value() ||
         d.in.request.has_value() != d.in.error.empty())
       fuzz::violation("a line is a decided request or an error", shown);
+    if (d.in.line >= 1 && d.in.line <= texts.size()) {
+      const SourceLine source{d.in.line, d.in.index, texts[d.in.line - 1], false};
+      RequestLine json_read = read_request_line(source, json_cache, LineReader::kJsonOnly);
+      if (json_read.error != d.in.error || json_read.request != d.in.request ||
+          (json_read.who == nullptr) != (d.in.who == nullptr) ||
+          (json_read.who && json_read.who->arn != d.in.who->arn))
+        fuzz::violation("a line reads the same as the JSON reader reads it",
+                        "line " + std::to_string(d.in.line) + "\n" + shown);
+    }
     if (!d.decision) {
       if (d.in.error.rfind("line " + std::to_string(d.in.line) + ": ", 0) != 0)
         fuzz::violation("a bad line's error names its line", d.in.error);
