@@ -3,6 +3,7 @@
 #include "model/analysis/access_paths.h"
 #include "model/core/ordered_chunks.h"
 #include "model/services/evaluator.h"
+#include "model/world/requester_cache.h"
 
 namespace accesspath {
 
@@ -23,14 +24,18 @@ bool ScenarioReport::ok() const {
 
 namespace {
 
-ExpectationResult check_expectation(const Scenario& scenario, std::size_t i) {
+// `principals` resolves each principal once for the many expectations that name it.
+ExpectationResult check_expectation(const Scenario& scenario, std::size_t i,
+                                    RequesterCache& principals) {
   const Expectation& e = scenario.expectations[i];
   ExpectationResult r;
   r.index = i;
   r.pointer = e.pointer;
   r.why = e.why;
   r.expect_allow = e.expect_allow;
-  r.decision = evaluate(scenario.world, e.request);
+  const Requester* who = principals.resolve(e.request.principal);
+  r.decision =
+      who ? evaluate(scenario.world, *who, e.request) : evaluate(scenario.world, e.request);
   // A decision that depends on condition keys the world does not describe is no answer
   // (unknown_keys.h): never a silent pass.
   r.ok = r.decision.allowed == e.expect_allow && r.decision.undecided.empty();
@@ -49,8 +54,9 @@ ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& s
   ScenarioReport report;
   report.file = scenario.file;
   report.name = scenario.name;
+  RequesterCache principals(scenario.world);
   for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
-    ExpectationResult r = check_expectation(scenario, i);
+    ExpectationResult r = check_expectation(scenario, i, principals);
     if (sink && !sink(r)) {
       ++report.streamed;
       report.streamed_not_met += r.ok ? 0 : 1;
@@ -71,14 +77,19 @@ ScenarioReport check_scenario_rendered(const Scenario& scenario, unsigned thread
   struct Chunk {
     std::string text;
     std::size_t decided = 0, not_met = 0;
+    void clear() {
+      text.clear();
+      decided = not_met = 0;
+    }
   };
   // Chunks of 256: small enough to keep every thread busy on a few thousand expectations, large
   // enough that handing them over costs nothing next to deciding them.
   for_each_chunk_in_order<Chunk>(
       scenario.expectations.size(), 256, threads,
       [&](std::size_t begin, std::size_t end, Chunk& c) {
+        RequesterCache principals(scenario.world);
         for (std::size_t i = begin; i < end; ++i) {
-          ExpectationResult r = check_expectation(scenario, i);
+          ExpectationResult r = check_expectation(scenario, i, principals);
           ++c.decided;
           c.not_met += r.ok ? 0 : 1;
           render(r, c.text);

@@ -6,6 +6,9 @@
 //       items, 512, 2,
 //       [&](std::size_t begin, std::size_t end, std::string& out) { ... },   // worker threads
 //       [&](std::string& out) { std::cout << out; });                        // calling thread
+//
+// `Result` has clear(): a delivered result is cleared and filled again by a later chunk, so its
+// storage (megabytes of text for `check`) is allocated once, not once a chunk.
 #pragma once
 
 #include <algorithm>
@@ -24,8 +27,9 @@ void for_each_chunk_in_order(std::size_t items, std::size_t chunk, unsigned thre
   chunk = std::max<std::size_t>(chunk, 1);
   const std::size_t chunks = (items + chunk - 1) / chunk;
   if (threads <= 1 || chunks <= 1) {
+    Result r{};
     for (std::size_t c = 0; c < chunks; ++c) {
-      Result r{};
+      r.clear();
       work(c * chunk, std::min(items, (c + 1) * chunk), r);
       deliver(r);
     }
@@ -34,18 +38,23 @@ void for_each_chunk_in_order(std::size_t items, std::size_t chunk, unsigned thre
   std::mutex m;
   std::condition_variable cv;
   std::map<std::size_t, Result> done;
+  std::vector<Result> spare;  // delivered results, cleared, to be filled again
   std::size_t next_claim = 0, next_deliver = 0;
   auto worker = [&] {
     for (;;) {
       std::size_t c;
+      Result r{};
       {
         std::unique_lock lock(m);
         // Claim a chunk only while at most `threads` + 1 wait to be delivered.
         cv.wait(lock, [&] { return next_claim >= chunks || next_claim - next_deliver <= threads; });
         if (next_claim >= chunks) return;
         c = next_claim++;
+        if (!spare.empty()) {
+          r = std::move(spare.back());
+          spare.pop_back();
+        }
       }
-      Result r{};
       work(c * chunk, std::min(items, (c + 1) * chunk), r);
       {
         std::lock_guard lock(m);
@@ -66,9 +75,11 @@ void for_each_chunk_in_order(std::size_t items, std::size_t chunk, unsigned thre
       done.erase(it);
     }
     deliver(r);
+    r.clear();
     {
       std::lock_guard lock(m);
       ++next_deliver;
+      spare.push_back(std::move(r));
     }
     cv.notify_all();
   }
