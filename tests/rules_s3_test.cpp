@@ -550,3 +550,32 @@ TEST(RulesS3, RequestsThroughAccessPointsAreUndecided_AccessPoints) {
 
 }  // namespace
 }  // namespace accesspath::rules
+
+namespace accesspath::rules {
+namespace {
+
+// --- Rule 39: aws:SecureTransport is always present, "true" unless the request says otherwise ---
+// S3 answers it without building the rest of the context when the request overrides no key
+// (early_secure_transport); with an override the whole context is built. Both must decide alike.
+TEST(RulesS3, SecureTransportIsTrueUnlessTheRequestSaysOtherwise_Rule39) {
+  World w = make_world(replace(s3_world(), R"("Sid": "Partner")",
+                               R"("Sid": "TlsOnly", "Effect": "Deny", "Principal": "*",
+                                  "Action": "s3:*", "Resource": "arn:aws:s3:::data-bucket/*",
+                                  "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+                                 {"Sid": "Partner")"));
+  const std::string alice = "arn:aws:iam::111122223333:user/alice";
+  EXPECT_TRUE(allows(w, alice, "s3:GetObject", kS3Object));
+  EXPECT_TRUE(
+      denies(w, alice, "s3:GetObject", kS3Object, {}, {{"aws:SecureTransport", {"false"}}}));
+  EXPECT_TRUE(
+      denies(w, alice, "s3:GetObject", kS3Object, {}, {{"AWS:securetransport", {"false"}}}));
+  EXPECT_TRUE(allows(w, alice, "s3:GetObject", kS3Object, {}, {{"aws:SecureTransport", {"true"}}}));
+  EXPECT_TRUE(allows(w, alice, "s3:GetObject", kS3Object, {}, {{"aws:SourceIp", {"10.0.0.1"}}}));
+  // The explanation names the Deny when the request says false.
+  Decision d =
+      decide(w, alice, "s3:GetObject", kS3Object, {}, {{"aws:SecureTransport", {"false"}}});
+  EXPECT_NE(explain(d).find("TlsOnly"), std::string::npos) << explain(d);
+}
+
+}  // namespace
+}  // namespace accesspath::rules

@@ -112,29 +112,45 @@ class LayeredContext final : public ConditionContext {
 // first find(), at most once; `storage` is the caller's reused (thread_local)
 // context, which it clears. What a condition sees is exactly what an eager fill
 // would have built.
-template <typename Fill>
+//
+// `early(key)`, when given, answers a key the caller can give without the fill (nullptr: it
+// cannot): the one key most policies read, at the cost of a comparison. It must answer exactly
+// what the fill would build, and is asked only by find(): is_free and undescribed always fill.
+struct NoEarlyAnswers {
+  const ContextEntry* operator()(std::string_view) const { return nullptr; }
+};
+
+template <typename Fill, typename Early = NoEarlyAnswers>
 class LazyContext final : public ConditionContext {
  public:
-  LazyContext(RequestContext& storage, Fill fill) : storage_(storage), fill_(std::move(fill)) {}
+  LazyContext(RequestContext& storage, Fill fill, Early early = {})
+      : storage_(storage), fill_(std::move(fill)), early_(std::move(early)) {}
   const ContextEntry* find(std::string_view key) const override {
     if (!filled_) {
-      fill_(storage_);
-      filled_ = true;
+      if (const ContextEntry* e = early_(key)) return e;
+      fill();
     }
     return storage_.find(key);
   }
   bool is_free(std::string_view key_lower) const override {
-    find(key_lower);  // fills the context, which sets its role
+    fill();  // sets the context's role
     return storage_.is_free(key_lower);
   }
   bool undescribed(std::string_view key_lower) const override {
-    find(key_lower);  // fills the context, which marks what it does not describe
+    fill();  // marks what the context does not describe
     return storage_.undescribed(key_lower);
   }
 
  private:
+  void fill() const {
+    if (filled_) return;
+    fill_(storage_);
+    filled_ = true;
+  }
+
   RequestContext& storage_;
   Fill fill_;
+  Early early_;
   mutable bool filled_ = false;
 };
 

@@ -282,15 +282,18 @@ void evaluate_s3(const Call& call) {
   const Account* owner_info = call.world.find_account(bucket->account);
   // --- S3's own authorization (bucket context, user context; rule 92) ---
   thread_local RequestContext s3storage;
-  LazyContext s3ctx(s3storage, [&](RequestContext& ctx) {
-    fill_base_context(ctx, who, req, bucket->region, bucket->account, owner_info);
-    add_header_keys(req, ctx);
-    add_s3_resource_tags(ctx, *bucket, *ref, action_lower);
-    ctx.set("s3:ResourceAccount", bucket->account);
-    ctx.set("s3:signatureversion", "AWS4-HMAC-SHA256");
-    ctx.set("s3:authType", "REST-HEADER");
-    apply_context_overrides(ctx, req);
-  });
+  LazyContext s3ctx(
+      s3storage,
+      [&](RequestContext& ctx) {
+        fill_base_context(ctx, who, req, bucket->region, bucket->account, owner_info);
+        add_header_keys(req, ctx);
+        add_s3_resource_tags(ctx, *bucket, *ref, action_lower);
+        ctx.set("s3:ResourceAccount", bucket->account);
+        ctx.set("s3:signatureversion", "AWS4-HMAC-SHA256");
+        ctx.set("s3:authType", "REST-HEADER");
+        apply_context_overrides(ctx, req);
+      },
+      [&](std::string_view key) { return early_secure_transport(req, key); });
 
   BlockPublicAccess bpa;
   if (bucket->block_public_access) bpa = bpa.most_restrictive(*bucket->block_public_access);

@@ -44,6 +44,14 @@ bool secure_transport(const Request& request) {
   return secure;
 }
 
+const ContextEntry* early_secure_transport(const Request& request, std::string_view key) {
+  static const ContextEntry kSecure{"aws:securetransport", {"true"}, false};
+  if (!request.context.empty() || context_observer() != nullptr ||
+      !iequals(key, "aws:SecureTransport"))
+    return nullptr;
+  return &kSecure;
+}
+
 void apply_context_overrides(RequestContext& ctx, const Request& request) {
   for (const auto& [key, values] : request.context) {
     if (values.size() == 1)

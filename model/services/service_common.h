@@ -52,6 +52,12 @@ void apply_context_overrides(RequestContext& ctx, const Request& request);
 bool secure_transport(
     const Request& request);  // aws:SecureTransport is "true" unless the request says otherwise
 
+// A LazyContext's early answer (request_context.h) for aws:SecureTransport, which most bucket
+// policies read (S3's advice: deny requests without TLS): "true", as fill_base_context adds it
+// (rule 39), when the request overrides no key and no proof observes the context; nullptr for
+// every other key or case (the context is then filled as before).
+const ContextEntry* early_secure_transport(const Request& request, std::string_view key);
+
 // Authorizes a KMS operation on `key` for the requester (the key policy must
 // allow, rules 60-65; grants, rule 69). `ctx` already holds the KMS keys.
 // `action_lower` is `action` lowercased (callers know it without lowercasing again).
