@@ -161,6 +161,25 @@ TEST(TrailLimits, ARecordNested100000DeepIsRefusedNotACrash) {
   fs::remove_all(dir);
 }
 
+TEST(TrailLimits, AJsonLinesFileWhoseFirstLineIsPastTheLimitsStillGivesItsOtherLines) {
+  // The limits check of the whole text reads JSON Lines to the end of the first line only: a
+  // number beyond a double there is that line's problem, not the file's.
+  fs::path dir = fresh_dir("trail-first-line");
+  std::string good = record_with_parameters(R"({"bucketName": "b", "key": "k"})");
+  std::ofstream(dir / "export.jsonl") << R"({"eventName": "GetObject", "n": 1e400})"
+                                      << "\n" + good + "\n";
+  TrailReadSummary summary;
+  std::vector<TrailProblem> problems = problems_of({(dir / "export.jsonl").string()}, &summary);
+  ASSERT_EQ(problems.size(), 1u) << text_of(problems);
+  EXPECT_EQ(problems[0].index, 0u);
+  EXPECT_NE(problems[0].message.find("line 1 is not read: past the limits of a CloudTrail record "
+                                     "at /n: number `1e400` is out of range"),
+            std::string::npos)
+      << problems[0].message;
+  EXPECT_EQ(summary.records, 1u);
+  fs::remove_all(dir);
+}
+
 TEST(TrailLimits, AHundredMegabyteStringIsRefused) {
   fs::path dir = fresh_dir("trail-long-string");
   {

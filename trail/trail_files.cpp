@@ -39,14 +39,14 @@ bool looks_like_json_lines(std::string_view text) {
          text.find('\n', first) != std::string_view::npos;
 }
 
-// Surely JSON Lines: the first line is a whole JSON object, and more follows. Read without a tree
-// (json::accept), and only that line: a file of one huge document is not read twice.
+// Surely JSON Lines: more lines follow a first line that is a whole object (it ends with `}`,
+// where a pretty-printed document's first line ends with `{`). Nothing is parsed: a file of one
+// huge document is not read twice, and a first line that is not JSON is that line's problem.
 bool is_json_lines(std::string_view text) {
   if (!looks_like_json_lines(text)) return false;
-  std::size_t first = text.find_first_not_of(" \t\r\n");
-  std::size_t end = text.find('\n', first);
-  return text.find_first_not_of(" \t\r\n", end) != std::string_view::npos &&
-         json::accept(text.substr(first, end - first));
+  std::size_t end = text.find('\n', text.find_first_not_of(" \t\r\n"));
+  std::size_t last = text.find_last_not_of(" \t\r", end - 1);
+  return text[last] == '}' && text.find_first_not_of(" \t\r\n", end) != std::string_view::npos;
 }
 
 // A JSON Lines export: every non-blank line an event object, each checked against the limits
