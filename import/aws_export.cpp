@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "import/aws_export_parts.h"
 #include "import/json_access.h"
@@ -130,19 +129,22 @@ CliOutput read_cli_output(const std::string& path, ImportReport& report) {
     out.missing = true;
     return out;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  JsonTextProblem problem;
+  std::optional<std::string> read = read_at_most(in, kImportJsonLimits.max_bytes, problem);
+  if (!read) {
+    report.skipped(path, problem.pointer, problem.message);
+    return out;
+  }
+  const std::string& text = *read;
   static const std::regex cli_error(R"(An error occurred \(([A-Za-z0-9.]+)\))");
   std::smatch m;
   if (std::regex_search(text, m, cli_error) && text.find('{') == std::string::npos) {
     out.error_code = m[1];
     return out;
   }
-  std::string why;
-  out.json = parse_json_text(text, &why);
+  out.json = parse_json_text(text, problem);
   if (!out.json) {
-    report.skipped(path, "", why);
+    report.skipped(path, problem.pointer, problem.message);
     return out;
   }
   if (out.json->is_object() && out.json->size() == 1 && out.json->contains("Error") &&

@@ -1,7 +1,6 @@
 #include "import/invariants_merge.h"
 
 #include <fstream>
-#include <sstream>
 
 #include "import/json_file.h"
 #include "model/world/scenario.h"
@@ -17,12 +16,15 @@ bool merge_invariants(nlohmann::json& scenario, const std::string& file, ImportR
     errors.set_file(file);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string why;
-  auto doc = parse_json_text(ss.str(), &why);
+  // The team's invariants and expectations are a part of a scenario: a scenario file's limits.
+  const JsonLimits limits;
+  JsonTextProblem problem;
+  std::optional<std::string> text = read_at_most(in, limits.max_bytes, problem);
+  std::optional<json> doc;
+  if (text) doc = parse_json_text(*text, problem, limits);
   if (!doc || !doc->is_object()) {
-    errors.error("", doc ? "expected an object with `invariants` and `expectations`" : why);
+    if (doc) problem = {"", "expected an object with `invariants` and `expectations`"};
+    errors.error(problem.pointer, problem.message);
     errors.set_file(file);
     return false;
   }

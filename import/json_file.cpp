@@ -1,40 +1,53 @@
 #include "import/json_file.h"
 
 #include <fstream>
-#include <sstream>
+
+#include "model/world/json_data_limits.h"
 
 namespace accesspath {
 
-namespace {
-
 using nlohmann::json;
 
-// Where the parser stops on `text`. A number beyond a double (`1e400`) is an out_of_range
-// exception, which, unlike a parse_error, does not carry the byte: the SAX interface gives it.
-struct ErrorPosition : json::json_sax_t {
-  std::size_t byte = 0;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception&) override {
-    byte = position;
-    return false;
+std::optional<std::string> read_at_most(std::istream& in, std::size_t max_bytes,
+                                        JsonTextProblem& problem) {
+  auto too_large = [&](std::string size) {
+    problem = {"", "the file is not read: it is " + size + " than " +
+                       std::to_string(max_bytes >> 20) +
+                       " MiB, the most an import reads from one file"};
+    return std::nullopt;
+  };
+  // A file's size is known before it is read; a pipe's is not, and reading stops at the cap.
+  std::streamoff start = in.tellg();
+  if (start >= 0 && in.seekg(0, std::ios::end)) {
+    std::streamoff size = static_cast<std::streamoff>(in.tellg()) - start;
+    if (size > static_cast<std::streamoff>(max_bytes))
+      return too_large(std::to_string(size >> 20) + " MiB, larger");
+    in.seekg(start);
   }
-};
+  in.clear();
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    auto got = static_cast<std::size_t>(in.gcount());
+    if (got > max_bytes - text.size()) return too_large("larger");
+    text.append(buffer, got);
+  }
+  return text;
+}
 
-}  // namespace
-
-std::optional<nlohmann::json> parse_json_text(const std::string& text, std::string* why) {
+std::optional<nlohmann::json> parse_json_text(const std::string& text, JsonTextProblem& problem,
+                                              const JsonLimits& limits) {
+  // The limits before the tree: a document nested 100,000 deep would overflow the stack of the
+  // importers' recursive walks (and of a copy of it), one of tiny values would build a tree many
+  // times its size. The check also refuses a number beyond a double (`1e400`), which nlohmann's
+  // parser throws out_of_range for. Text that is not JSON passes, for the parser to place its
+  // error: the tree it builds up to there is within the limits.
+  Diagnostics diags;
+  if (!check_json_data_limits(text, diags, limits)) {
+    const Diagnostic& d = diags.items().front();
+    problem = {d.pointer, "the file is not read: " + d.message};
+    return std::nullopt;
+  }
   std::size_t byte = 0;
   std::string what;
   try {
@@ -42,11 +55,6 @@ std::optional<nlohmann::json> parse_json_text(const std::string& text, std::stri
   } catch (const json::parse_error& e) {
     byte = e.byte;
     what = byte >= text.size() ? "truncated: the JSON ends early" : "not valid JSON";
-  } catch (const json::out_of_range&) {
-    ErrorPosition at;
-    json::sax_parse(text, &at);
-    byte = at.byte;
-    what = "not valid JSON: a number beyond a double";
   }
   std::size_t line = 1, col = 1;
   for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
@@ -57,7 +65,7 @@ std::optional<nlohmann::json> parse_json_text(const std::string& text, std::stri
       ++col;
     }
   }
-  if (why) *why = what + " at line " + std::to_string(line) + ", column " + std::to_string(col);
+  problem = {"", what + " at line " + std::to_string(line) + ", column " + std::to_string(col)};
   return std::nullopt;
 }
 
@@ -67,11 +75,11 @@ std::optional<nlohmann::json> read_json_file(const std::string& path, ImportRepo
     report.skipped(path, "", "cannot read the file (it does not exist or is not readable)");
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string why;
-  auto doc = parse_json_text(ss.str(), &why);
-  if (!doc) report.skipped(path, "", why);
+  JsonTextProblem problem;
+  std::optional<std::string> text = read_at_most(in, kImportJsonLimits.max_bytes, problem);
+  std::optional<nlohmann::json> doc;
+  if (text) doc = parse_json_text(*text, problem);
+  if (!doc) report.skipped(path, problem.pointer, problem.message);
   return doc;
 }
 

@@ -1,5 +1,7 @@
 #include "import/policy_document.h"
 
+#include "model/world/json_limits.h"
+
 namespace accesspath {
 namespace {
 
@@ -21,6 +23,18 @@ std::string_view trim(std::string_view s) {
 }
 
 std::optional<nlohmann::json> parse_object(std::string_view text, std::string* why) {
+  // A policy's limits (a scenario's, json_limits.h) before its tree is built: the string is within
+  // the limits of the file it is in, but a few MB of `[` would still nest deep enough to overflow
+  // the stack of the walks that validate a policy. Control characters are refused too, as AWS
+  // refuses them in a policy.
+  Diagnostics limits;
+  if (!check_json_limits(text, limits)) {
+    const Diagnostic& d = limits.items().front();
+    if (why)
+      *why = "the policy document is a string past a policy's limits" +
+             (d.pointer.empty() ? "" : " at `" + d.pointer + "` in it") + ": " + d.message;
+    return std::nullopt;
+  }
   nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
   if (doc.is_discarded()) {
     if (why) *why = "the policy document is a string that is not valid JSON";

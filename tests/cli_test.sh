@@ -330,6 +330,16 @@ expect "replay with nothing readable" 2 $?
 contains "replay says nothing was read" "$tmp/err" "replay: no CloudTrail file could be read"
 "$ap" replay "$tmp/broken.json" $ct/trail >"$tmp/out" 2>"$tmp/err"
 expect "replay with a broken world" 2 $?
+# A gzip bomb (200 MB of zeros in about 200 KB) next to good files: refused at the reader's cap
+# (trail/trail_limits.h) with its name, the good files still replayed; alone, nothing was read.
+head -c 200000000 /dev/zero | gzip -1 >"$tmp/bomb.json.gz"
+"$ap" replay scenarios/separation-of-duties.json "$tmp/bomb.json.gz" $ct/trail >"$tmp/out" 2>"$tmp/err"
+expect "replay of a gzip bomb next to good files" 1 $?
+contains "replay names the gzip bomb" "$tmp/err" "replay: skipped: $tmp/bomb.json.gz: gunzipped, the file is more than 128 MiB"
+contains "replay still reads the good files" "$tmp/out" "4 break, 2 open, 4 undecided"
+"$ap" replay scenarios/separation-of-duties.json "$tmp/bomb.json.gz" >"$tmp/out" 2>"$tmp/err"
+expect "replay of a gzip bomb alone" 2 $?
+contains "replay says the bomb gave nothing" "$tmp/err" "replay: no CloudTrail file could be read"
 
 # diff: what a change opens. Exit 0 nothing added, 1 something added (--fail-on), 2 bad input.
 sod=scenarios/separation-of-duties.json

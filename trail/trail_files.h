@@ -1,7 +1,8 @@
 // Reading CloudTrail log files as AWS delivers them: `{"Records": [ … ]}` documents, gzip or
 // not (`.json.gz` as CloudTrail writes to S3), folders of them (recursively, in name order), and
 // JSON Lines exports (CloudTrail Lake, Athena: one event object a line). One file is in memory
-// at a time; a record or file that cannot be read is a problem with its place, never a stop.
+// at a time, within the limits of trail_limits.h (checked before a tree is built); a record or
+// file that cannot be read, or is past them, is a problem with its place, never a stop.
 //
 //   read_trails({"trail/"}, [](TrailRecord r) { ... }, [](TrailProblem p) { ... });
 #pragma once
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "trail/trail_limits.h"
 
 namespace accesspath {
 
@@ -43,7 +46,9 @@ TrailReadSummary read_trails(const std::vector<std::string>& paths,
                              const std::function<void(TrailProblem&&)>& on_problem);
 
 // The bytes of a file, gunzipped when it is gzip (zlib reads plain files as they are).
-// False (with `why`) when it cannot be read.
-bool read_file_maybe_gzip(const std::string& path, std::string& out, std::string& why);
+// False (with `why`) when it cannot be read, or when the file or its gunzipped text is larger
+// than `max_bytes` (trail_limits.h): reading stops there, so a gzip bomb is never held whole.
+bool read_file_maybe_gzip(const std::string& path, std::string& out, std::string& why,
+                          std::size_t max_bytes = kMaxTrailFileBytes);
 
 }  // namespace accesspath
