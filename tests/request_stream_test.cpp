@@ -230,6 +230,29 @@ TEST(RequestStream, LinesAreCutWholeAcrossBlocksAndALongLineIsReportedInItsPlace
       << r.error;
 }
 
+// A line nested or sized far past any request is refused before its tree is built, with its
+// place; a control character in a string is data (an S3 key may hold one), not a refusal.
+TEST(RequestStream, ALinePastTheLimitsOfARequestIsABadLineWithItsPlace) {
+  RequesterCache cache(world_scenario().world);
+  const std::string deep =
+      R"({"context": {"k": )" + std::string(100000, '[') + std::string(100000, ']') + "}}";
+  RequestLine r = read_request_line({7, 0, deep, false}, cache);
+  EXPECT_FALSE(r.request);
+  EXPECT_EQ(r.error.rfind("line 7: /context/k/0/0/", 0), 0u) << r.error.substr(0, 200);
+  EXPECT_NE(r.error.find("nested more than 32 levels deep"), std::string::npos);
+  const std::string arn = world_scenario().world.principals.front().arn;
+  RequestLine key = read_request_line(
+      {8, 1,
+       R"({"principal": ")" + arn +
+           R"(", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/a\u0007b"})",
+       false},
+      cache);
+  ASSERT_TRUE(key.request) << key.error;
+  EXPECT_EQ(key.request->resource,
+            "arn:aws:s3:::b/a\x07"
+            "b");
+}
+
 TEST(RequesterCache, ResolvesAsResolveRequesterAndStaysBounded) {
   const World& world = world_scenario().world;
   RequesterCache cache(world, 2);

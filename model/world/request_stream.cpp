@@ -4,6 +4,7 @@
 
 #include "model/core/arn.h"
 #include "model/core/strings.h"
+#include "model/world/json_data_limits.h"
 #include "model/world/json_fields.h"
 #include "model/world/plain_request_scan.h"
 #include "model/world/request_reader.h"
@@ -48,10 +49,23 @@ std::optional<RequestLine> read_plain(const SourceLine& line, const PlainRequest
   return out;
 }
 
+// A request nests three levels (`context`, a key, its list) and is far below these; a line past
+// them is refused before its tree is built (no deep tree, no huge one). Control characters are
+// data here, as in a CloudTrail record: an S3 key may hold them.
+constexpr JsonLimits kRequestLineLimits{.max_bytes = LineChunks::kMaxLineBytes,
+                                        .max_depth = 32,
+                                        .max_string_bytes = std::size_t{64} << 10,
+                                        .max_values = std::size_t{1} << 16};
+
 RequestLine read_json(const SourceLine& line, RequesterCache& cache) {
   RequestLine out;
   out.line = line.number;
   out.index = line.index;
+  if (Diagnostics limits; !check_json_data_limits(line.text, limits, kRequestLineLimits)) {
+    const Diagnostic& d = limits.items().front();
+    out.error = where(line) + (d.pointer.empty() ? "/" : d.pointer) + ": " + d.message;
+    return out;
+  }
   nlohmann::json j = nlohmann::json::parse(line.text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     out.error = where(line) + "not valid JSON";
