@@ -116,7 +116,11 @@ std::optional<Ip> parse_ip(std::string_view s) {
     auto parts = split(s, '.');
     if (parts.size() != 4) return std::nullopt;
     for (std::size_t i = 0; i < 4; ++i) {
-      if (!all_digits(parts[i]) || parts[i].size() > 3) return std::nullopt;
+      // Leading zeros are refused, as the evaluator does (condition_ip.cpp): some parsers read
+      // `010` as octal, and AWS, which writes aws:SourceIp itself, does not say.
+      if (!all_digits(parts[i]) || parts[i].size() > 3 ||
+          (parts[i].size() > 1 && parts[i][0] == '0'))
+        return std::nullopt;
       const int v = number_at(parts[i], 0, parts[i].size());
       if (v > 255) return std::nullopt;
       ip.bytes[i] = static_cast<std::uint8_t>(v);

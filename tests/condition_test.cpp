@@ -302,6 +302,18 @@ TEST(ConditionOperators, RequestValueThatIsNotAnIpMatchesNoRange_Rule40) {
       eval(R"({"NotIpAddress": {"aws:SourceIp": "0.0.0.0/0"}})", with("aws:SourceIp", "vpce-123")));
 }
 
+// An octet written with a leading zero (`05`, `010`) is no address: some parsers read it as
+// octal, and AWS, which fills aws:SourceIp itself, never writes one (model/SEMANTICS.md). The
+// condition fuzzer found the reference evaluator reading `05` as 5 (tests/fuzz_findings/condition).
+TEST(ConditionOperators, AnOctetWithALeadingZeroIsNoAddress_Rule40) {
+  EXPECT_FALSE(eval(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}})",
+                    with("aws:SourceIp", "203.0.113.05")));
+  EXPECT_TRUE(eval(R"({"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}})",
+                   with("aws:SourceIp", "203.0.113.05")));
+  EXPECT_TRUE(eval(R"({"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}})",
+                   with("aws:SourceIp", "203.0.113.5")));
+}
+
 // --- Numbers and dates (rule 41) -------------------------------------------
 
 TEST(ConditionOperators, NumericOperatorsCompareNumbers_Rule41) {
