@@ -41,7 +41,11 @@ rc::Gen<std::string> gen_string_value() {
           "\"s3:GetObject\"", "\"kms:Decrypt\"", "\"s3:Get*\"", "\"s3\"", "\"S3:getobject\"",
           "\"*\"", "\"arn:aws:s3:::bucket/key\"", "\"arn:aws:s3:::b/k\\u00e9\"",
           "\"arn:aws:s3:::b/k\xc3\xa9\"", "\"arn:aws:kms:us-east-1:111122223333:key/k1\"",
-          "\"a\\\"b\"", "\"\"", "\"tab\there\""));
+          "\"a\\\"b\"", "\"\"", "\"tab\there\"",
+          // Past the first 8 bytes, where the scanner looks at 8 bytes at a time: DEL, a raw
+          // tab, an escape and a quote escape each end the plain shape there.
+          "\"arn:aws:s3:::bucket/k\x7f-ey\"", "\"arn:aws:s3:::bucket/with\ttab-later\"",
+          "\"arn:aws:s3:::bucket/twelve\\u0041bytes\"", "\"arn:aws:s3:::bucket/sixteen-b\\\"q\""));
 }
 
 rc::Gen<std::string> gen_scalar() {
@@ -166,6 +170,25 @@ RC_GTEST_PROP(RequestStreamLaws, APlainLineReadsAsTheJsonReaderReadsIt, ()) {
   RC_ASSERT(fast.error == slow.error);
   RC_ASSERT(fast.request == slow.request);
   RC_ASSERT(fast.who == slow.who);  // the same cache entry
+}
+
+// `eval` reads every line of a chunk into one RequestLine, reusing its strings: what a line
+// reads as must not depend on the line read before it.
+RC_GTEST_PROP(RequestStreamLaws, ALineReadIntoAUsedRequestLineReadsAsIntoAFreshOne, ()) {
+  const auto texts =
+      *rc::gen::resize(12, rc::gen::container<std::vector<std::string>>(gen_mostly_good_line()));
+  RequesterCache cache(world_scenario().world);
+  RequestLine reused;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const SourceLine line{i + 1, i, texts[i], i % 5 == 4};  // now and then one past the limit
+    read_request_line(line, cache, reused);
+    const RequestLine fresh = read_request_line(line, cache);
+    RC_ASSERT(reused.line == fresh.line);
+    RC_ASSERT(reused.index == fresh.index);
+    RC_ASSERT(reused.error == fresh.error);
+    RC_ASSERT(reused.request == fresh.request);
+    RC_ASSERT(reused.who == fresh.who);
+  }
 }
 
 TEST(RequestStream, APlainLineIsScannedIntoItsMembers) {

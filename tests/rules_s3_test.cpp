@@ -556,7 +556,7 @@ namespace {
 
 // --- Rule 39: aws:SecureTransport is always present, "true" unless the request says otherwise ---
 // S3 answers it without building the rest of the context when the request overrides no key
-// (early_secure_transport); with an override the whole context is built. Both must decide alike.
+// (early_context_answer); with an override the whole context is built. Both must decide alike.
 TEST(RulesS3, SecureTransportIsTrueUnlessTheRequestSaysOtherwise_Rule39) {
   World w = make_world(replace(s3_world(), R"("Sid": "Partner")",
                                R"("Sid": "TlsOnly", "Effect": "Deny", "Principal": "*",

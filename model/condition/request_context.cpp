@@ -59,6 +59,18 @@ void RequestContext::add(std::string_view key, std::string_view value) {
   e.multivalued = false;
 }
 
+void RequestContext::append(const RequestContext& other) {
+  for (const ContextEntry& from : other.entries()) {
+    if (size_ == entries_.size()) entries_.emplace_back();
+    ContextEntry& e = entries_[size_++];
+    e.key.assign(from.key);
+    e.values.resize(from.values.size());
+    for (std::size_t i = 0; i < from.values.size(); ++i) e.values[i].assign(from.values[i]);
+    e.multivalued = from.multivalued;
+  }
+  undescribed_.insert(undescribed_.end(), other.undescribed_.begin(), other.undescribed_.end());
+}
+
 void RequestContext::set_multi(std::string_view key, const std::vector<std::string>& values) {
   ContextEntry& e = slot_for(key);
   e.values.resize(values.size());

@@ -53,6 +53,9 @@ class RequestContext final : public ConditionContext {
   // Like set() for a key the context does not hold yet (no lookup): for filling
   // a freshly cleared context with keys known to be distinct.
   void add(std::string_view key, std::string_view value);
+  // Appends every key and undescribed mark of `other`, which holds none of this context's keys
+  // (no lookup, keys already lowercased: a requester's keys built once, copied in).
+  void append(const RequestContext& other);
   void set_multi(std::string_view key, const std::vector<std::string>& values);
   void set_multi(std::string_view key, std::initializer_list<std::string_view> values);
   void remove(std::string_view key);

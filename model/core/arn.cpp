@@ -1,12 +1,14 @@
 #include "model/core/arn.h"
 
 #include <array>
-#include <cctype>
 
 #include "model/core/wildcard.h"
 
 namespace accesspath {
 namespace {
+
+constexpr std::string_view kNotAnArn =
+    "not an ARN: expected `arn:partition:service:region:account:resource`";
 
 // Splits into exactly six parts (the last keeps its colons). False when there
 // are fewer than six.
@@ -22,21 +24,24 @@ bool split6(std::string_view text, std::array<std::string_view, 6>& parts) {
   return true;
 }
 
+// What std::isspace accepts in the C locale, without a call a character (requests are read by
+// the million: every one's resource is checked).
 bool has_space(std::string_view s) {
   for (char c : s)
-    if (std::isspace(static_cast<unsigned char>(c))) return true;
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return true;
   return false;
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
 }
 
 bool is_region_shape(std::string_view r) {
   // us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-4...
   if (r.empty()) return false;
   for (char c : r)
-    if (!(std::islower(static_cast<unsigned char>(c)) ||
-          std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
-      return false;
-  return std::isdigit(static_cast<unsigned char>(r.back())) &&
-         r.find('-') != std::string_view::npos;
+    if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '-')) return false;
+  return is_digit(r.back()) && r.find('-') != std::string_view::npos;
 }
 
 }  // namespace
@@ -87,7 +92,7 @@ std::optional<ArnView> parse_arn_view(std::string_view text) {
 std::optional<Arn> parse_arn(std::string_view text, std::string* why) {
   auto v = parse_arn_view(text);
   if (!v) {
-    if (why) *why = "not an ARN: expected `arn:partition:service:region:account:resource`";
+    if (why) *why = kNotAnArn;
     return std::nullopt;
   }
   return Arn{std::string(v->partition), std::string(v->service), std::string(v->region),
@@ -103,10 +108,11 @@ std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards
                                "` contains white space (a leading or trailing space makes it "
                                "match nothing)"});
   }
-  std::string why;
-  auto arn = parse_arn(text, &why);
+  // Views into `text`: a valid ARN is checked without allocating.
+  auto arn = parse_arn_view(text);
   if (!arn) {
-    problems.push_back({K::kNotAnArn, why + ", got `" + std::string(text) + "`"});
+    problems.push_back(
+        {K::kNotAnArn, std::string(kNotAnArn) + ", got `" + std::string(text) + "`"});
     return problems;
   }
   auto wild = [&](std::string_view s) { return allow_wildcards && has_wildcard(s); };
@@ -115,22 +121,23 @@ std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards
   bool known_partition = false;
   for (auto p : kPartitions) known_partition |= arn->partition == p;
   if (!known_partition && !wild(arn->partition))
-    problems.push_back({K::kNeverMatches, "unknown partition `" + arn->partition +
+    problems.push_back({K::kNeverMatches, "unknown partition `" + std::string(arn->partition) +
                                               "` (expected `aws`, `aws-cn` or `aws-us-gov`)"});
   if (arn->service.empty())
     problems.push_back(
         {K::kNeverMatches, "the service part of `" + std::string(text) + "` is empty"});
   if (!arn->account.empty() && !is_account_id(arn->account) && !wild(arn->account) &&
       arn->account != "aws") {
-    problems.push_back({K::kNeverMatches, "account `" + arn->account + "` in `" +
+    problems.push_back({K::kNeverMatches, "account `" + std::string(arn->account) + "` in `" +
                                               std::string(text) + "` is not 12 digits (it has " +
                                               std::to_string(arn->account.size()) +
                                               " characters)"});
   }
   if (!arn->region.empty() && !is_region_shape(arn->region) && !wild(arn->region))
-    problems.push_back({K::kNeverMatches, "region `" + arn->region + "` in `" + std::string(text) +
+    problems.push_back({K::kNeverMatches, "region `" + std::string(arn->region) + "` in `" +
+                                              std::string(text) +
                                               "` is not a region name such as `us-east-1`"});
-  const std::string& svc = arn->service;
+  std::string_view svc = arn->service;
   if (svc == "s3") {
     // S3 bucket and object ARNs carry neither region nor account (S3 User Guide: resource types).
     // The S3 resource types that do carry them (Service Authorization Reference, Amazon S3):
@@ -170,7 +177,7 @@ std::vector<ArnProblem> arn_problems(std::string_view text, bool allow_wildcards
     auto type = arn->resource_type();
     if (type != "key" && type != "alias" && !wild(arn->resource))
       problems.push_back({K::kNeverMatches, "a KMS ARN names `key/<id>` or `alias/<name>`, not `" +
-                                                arn->resource + "`"});
+                                                std::string(arn->resource) + "`"});
   } else if (svc == "iam") {
     if (!arn->region.empty() && !wild(arn->region))
       problems.push_back({K::kNeverMatches,

@@ -20,8 +20,10 @@ ChunkResult decide_chunk(const World& world, RequesterCache& cache, const LineCh
                          const BatchOptions& options, const LineFormatter& format) {
   ChunkResult result;
   EvaluationOptions eval{.explain = options.explain, .note_unknown_keys = true};
+  DecidedLine d;  // one for the whole chunk: its strings' storage is reused line after line
   for (const SourceLine& line : chunk.lines) {
-    DecidedLine d{read_request_line(line, cache), std::nullopt};
+    read_request_line(line, cache, d.in);
+    d.decision.reset();
     if (d.in.request) {
       d.decision = evaluate(world, *d.in.who, *d.in.request, eval);
       ++result.counts.decided;

@@ -31,12 +31,15 @@ void evaluate_generic(const Call& call) {
     account = arn->account;
   }
   thread_local RequestContext storage;
-  LazyContext ctx(storage, [&](RequestContext& c) {
-    fill_base_context(c, call.who, req, "", account, call.world.find_account(account));
-    // Tags of IAM and other resources are not world facts (only buckets, objects and keys carry
-    // them): aws:ResourceTag/* stays undescribed (unknown_keys.h).
-    c.mark_undescribed("aws:resourcetag/");
-  });
+  LazyContext ctx(
+      storage,
+      [&](RequestContext& c) {
+        fill_base_context(c, call.who, req, "", account, call.world.find_account(account));
+        // Tags of IAM and other resources are not world facts (only buckets, objects and keys carry
+        // them): aws:ResourceTag/* stays undescribed (unknown_keys.h).
+        c.mark_undescribed("aws:resourcetag/");
+      },
+      early_answers(call.who, req));
   AuthzRequest r;
   r.who = &call.who;
   r.action = req.action;

@@ -140,12 +140,15 @@ void evaluate_alias_operation(const Call& call, const ArnView& alias, AliasOpera
   bool allowed = true;
   thread_local RequestContext storage;
   {
-    LazyContext ctx(storage, [&](RequestContext& c) {
-      fill_base_context(c, who, req, alias.region, alias.account,
-                        call.world.find_account(alias.account));
-      c.set("kms:CallerAccount", who.account);
-      apply_context_overrides(c, req);
-    });
+    LazyContext ctx(
+        storage,
+        [&](RequestContext& c) {
+          fill_base_context(c, who, req, alias.region, alias.account,
+                            call.world.find_account(alias.account));
+          c.set("kms:CallerAccount", who.account);
+          apply_context_overrides(c, req);
+        },
+        early_answers(who, req));
     AuthzRequest r;
     r.who = &who;
     r.action = req.action;
@@ -164,11 +167,15 @@ void evaluate_alias_operation(const Call& call, const ArnView& alias, AliasOpera
   }
   auto key_part = [&](const Key& key, std::string_view which) {
     if (!allowed && !call.explain) return;
-    LazyContext ctx(storage, [&](RequestContext& c) {
-      fill_base_context(c, who, req, key.region, key.account, call.world.find_account(key.account));
-      add_key_facts(c, who, key);
-      apply_context_overrides(c, req);
-    });
+    LazyContext ctx(
+        storage,
+        [&](RequestContext& c) {
+          fill_base_context(c, who, req, key.region, key.account,
+                            call.world.find_account(key.account));
+          add_key_facts(c, who, key);
+          apply_context_overrides(c, req);
+        },
+        early_answers(who, req));
     Check* check = call.explain
                        ? call.begin_check("KMS authorizes `" + req.action + "` on " +
                                               std::string(which) + " (its key policy must allow)",
@@ -251,16 +258,19 @@ void evaluate_kms(const Call& call) {
         break;
       }
   thread_local RequestContext storage;
-  LazyContext ctx(storage, [&](RequestContext& c) {
-    fill_base_context(c, who, req, key->region, key->account,
-                      call.world.find_account(key->account));
-    add_key_facts(c, who, *key);
-    // kms:RequestAlias: present only when the request names the key by an alias (rule 74).
-    if (arn->resource_type() == "alias") c.set("kms:RequestAlias", arn->resource);
-    if (!ec_keys.empty() && !c.find("kms:EncryptionContextKeys"))
-      c.set_multi("kms:EncryptionContextKeys", ec_keys);
-    apply_context_overrides(c, req);
-  });
+  LazyContext ctx(
+      storage,
+      [&](RequestContext& c) {
+        fill_base_context(c, who, req, key->region, key->account,
+                          call.world.find_account(key->account));
+        add_key_facts(c, who, *key);
+        // kms:RequestAlias: present only when the request names the key by an alias (rule 74).
+        if (arn->resource_type() == "alias") c.set("kms:RequestAlias", arn->resource);
+        if (!ec_keys.empty() && !c.find("kms:EncryptionContextKeys"))
+          c.set_multi("kms:EncryptionContextKeys", ec_keys);
+        apply_context_overrides(c, req);
+      },
+      early_answers(who, req));
   Check* check = call.explain
                      ? call.begin_check("KMS authorizes `" + req.action + "`", req.action, key->arn)
                      : nullptr;

@@ -293,7 +293,7 @@ void evaluate_s3(const Call& call) {
         ctx.set("s3:authType", "REST-HEADER");
         apply_context_overrides(ctx, req);
       },
-      [&](std::string_view key) { return early_secure_transport(req, key); });
+      early_answers(who, req));
 
   BlockPublicAccess bpa;
   if (bucket->block_public_access) bpa = bpa.most_restrictive(*bucket->block_public_access);
@@ -478,35 +478,38 @@ void evaluate_s3(const Call& call) {
   std::map<std::string, std::string> ec;
   if (!key->grants.empty()) ec.emplace("aws:s3:arn", ec_value);
   thread_local RequestContext kstorage;
-  LazyContext kctx(kstorage, [&](RequestContext& ctx) {
-    thread_local std::string via_service;
-    via_service.assign("s3.").append(bucket->region).append(".amazonaws.com");
-    fill_base_context(ctx, who, req, key->region, key->account,
-                      call.world.find_account(key->account));
-    add_resource_tags(ctx, key->tags);
-    ctx.add("kms:ViaService", via_service);
-    ctx.add("kms:CallerAccount", who.account);
-    ctx.set("aws:ViaAWSService", "true");
-    ctx.set_multi("aws:CalledVia", {"s3.amazonaws.com"});
-    ctx.add("aws:CalledViaFirst", "s3.amazonaws.com");
-    ctx.add("aws:CalledViaLast", "s3.amazonaws.com");
-    ctx.add("kms:EncryptionContext:aws:s3:arn", ec_value);
-    // kms:ResourceAliases: the key's aliases, however the request named the key (rule 75).
-    if (!key->aliases.empty()) ctx.set_multi("kms:ResourceAliases", key->aliases);
-    ctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
-    ctx.add("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
-    ctx.add("kms:KeySpec", "SYMMETRIC_DEFAULT");
-    ctx.add("kms:KeyUsage", "ENCRYPT_DECRYPT");
-    ctx.add("kms:KeyOrigin", "AWS_KMS");
-    // When a service calls another on the principal's behalf, the target sees the calling
-    // service's address, not the caller's (rule 40): aws:SourceIp of the caller is absent.
-    ctx.remove("aws:SourceIp");
-    ctx.remove("aws:SourceVpc");
-    ctx.remove("aws:SourceVpce");
-    ctx.remove("aws:VpcSourceIp");
-    // The caller's time and MFA reach this call; its network and header keys do not.
-    ctx.set_role(KeyRole::kForwarded);
-  });
+  LazyContext kctx(
+      kstorage,
+      [&](RequestContext& ctx) {
+        thread_local std::string via_service;
+        via_service.assign("s3.").append(bucket->region).append(".amazonaws.com");
+        fill_base_context(ctx, who, req, key->region, key->account,
+                          call.world.find_account(key->account));
+        add_resource_tags(ctx, key->tags);
+        ctx.add("kms:ViaService", via_service);
+        ctx.add("kms:CallerAccount", who.account);
+        ctx.set("aws:ViaAWSService", "true");
+        ctx.set_multi("aws:CalledVia", {"s3.amazonaws.com"});
+        ctx.add("aws:CalledViaFirst", "s3.amazonaws.com");
+        ctx.add("aws:CalledViaLast", "s3.amazonaws.com");
+        ctx.add("kms:EncryptionContext:aws:s3:arn", ec_value);
+        // kms:ResourceAliases: the key's aliases, however the request named the key (rule 75).
+        if (!key->aliases.empty()) ctx.set_multi("kms:ResourceAliases", key->aliases);
+        ctx.set_multi("kms:EncryptionContextKeys", {"aws:s3:arn"});
+        ctx.add("kms:EncryptionAlgorithm", "SYMMETRIC_DEFAULT");
+        ctx.add("kms:KeySpec", "SYMMETRIC_DEFAULT");
+        ctx.add("kms:KeyUsage", "ENCRYPT_DECRYPT");
+        ctx.add("kms:KeyOrigin", "AWS_KMS");
+        // When a service calls another on the principal's behalf, the target sees the calling
+        // service's address, not the caller's (rule 40): aws:SourceIp of the caller is absent.
+        ctx.remove("aws:SourceIp");
+        ctx.remove("aws:SourceVpc");
+        ctx.remove("aws:SourceVpce");
+        ctx.remove("aws:VpcSourceIp");
+        // The caller's time and MFA reach this call; its network and header keys do not.
+        ctx.set_role(KeyRole::kForwarded);
+      },
+      early_answers(who, req));
   // kms:RequestAlias: what key identifier S3 passes is not documented (U12); S3 stores the key
   // ARN in the object metadata, so the reading chosen is that no alias is passed.
   Check* kcheck = explain ? call.begin_check("KMS authorizes `" + std::string(kms_action) +

@@ -44,12 +44,18 @@ bool secure_transport(const Request& request) {
   return secure;
 }
 
-const ContextEntry* early_secure_transport(const Request& request, std::string_view key) {
+const ContextEntry* early_context_answer(const Requester& who, const Request& request,
+                                         std::string_view key) {
   static const ContextEntry kSecure{"aws:securetransport", {"true"}, false};
-  if (!request.context.empty() || context_observer() != nullptr ||
-      !iequals(key, "aws:SecureTransport"))
-    return nullptr;
-  return &kSecure;
+  if (!request.context.empty() || context_observer() != nullptr) return nullptr;
+  if (iequals(key, "aws:SecureTransport")) return &kSecure;
+  // Every principal key starts with `aws:p` or `aws:u` (add_principal_keys): other keys are not
+  // searched for.
+  if (who.principal_keys && key.size() > 4 &&
+      (ascii_lower(key[4]) == 'p' || ascii_lower(key[4]) == 'u') &&
+      iequals(key.substr(0, 4), "aws:"))
+    return who.principal_keys->find(key);
+  return nullptr;
 }
 
 void apply_context_overrides(RequestContext& ctx, const Request& request) {
@@ -76,7 +82,11 @@ void fill_base_context(RequestContext& ctx, const Requester& who, const Request&
                        std::string_view region, std::string_view resource_account,
                        const Account* resource_account_info) {
   ctx.clear();
-  add_principal_keys(who, ctx);
+  // The requester's keys as resolve_requester built them once (the same function's output).
+  if (who.principal_keys)
+    ctx.append(*who.principal_keys);
+  else
+    add_principal_keys(who, ctx);
   // aws:SecureTransport and aws:ViaAWSService are always present (rules 39, 46).
   ctx.add("aws:SecureTransport", "true");
   ctx.add("aws:ViaAWSService", "false");

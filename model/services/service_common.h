@@ -52,11 +52,20 @@ void apply_context_overrides(RequestContext& ctx, const Request& request);
 bool secure_transport(
     const Request& request);  // aws:SecureTransport is "true" unless the request says otherwise
 
-// A LazyContext's early answer (request_context.h) for aws:SecureTransport, which most bucket
-// policies read (S3's advice: deny requests without TLS): "true", as fill_base_context adds it
-// (rule 39), when the request overrides no key and no proof observes the context; nullptr for
-// every other key or case (the context is then filled as before).
-const ContextEntry* early_secure_transport(const Request& request, std::string_view key);
+// A LazyContext's early answer (request_context.h) for the keys most policies read, given
+// without filling the context: aws:SecureTransport (S3's advice: deny requests without TLS) is
+// "true", as fill_base_context adds it (rule 39); a principal key (aws:username in
+// `home/${aws:username}/*`, aws:PrincipalOrgID, aws:PrincipalTag/...) is the requester's, as
+// add_principal_keys adds it (rule 27). Only when the request overrides no key and no proof
+// observes the context, and only for keys no fill sets after add_principal_keys; nullptr for
+// every other key or case (the context is then filled as before, and a key absent here is
+// looked up there).
+const ContextEntry* early_context_answer(const Requester& who, const Request& request,
+                                         std::string_view key);
+// early_context_answer as a LazyContext takes it.
+inline auto early_answers(const Requester& who, const Request& request) {
+  return [&who, &request](std::string_view key) { return early_context_answer(who, request, key); };
+}
 
 // Authorizes a KMS operation on `key` for the requester (the key policy must
 // allow, rules 60-65; grants, rule 69). `ctx` already holds the KMS keys.

@@ -106,13 +106,16 @@ void evaluate_sts(const Call& call) {
     return;
   }
   thread_local RequestContext storage;
-  LazyContext ctx(storage, [&](RequestContext& c) {
-    fill_base_context(c, who, req, "", role->account, call.world.find_account(role->account));
-    // Whether the role's tags are aws:ResourceTag/* of AssumeRole is not what accesspath models
-    // (IAM documents iam:ResourceTag for roles): the key stays undescribed (unknown_keys.h).
-    c.mark_undescribed("aws:resourcetag/");
-    apply_context_overrides(c, req);
-  });
+  LazyContext ctx(
+      storage,
+      [&](RequestContext& c) {
+        fill_base_context(c, who, req, "", role->account, call.world.find_account(role->account));
+        // Whether the role's tags are aws:ResourceTag/* of AssumeRole is not what accesspath models
+        // (IAM documents iam:ResourceTag for roles): the key stays undescribed (unknown_keys.h).
+        c.mark_undescribed("aws:resourcetag/");
+        apply_context_overrides(c, req);
+      },
+      early_answers(who, req));
   AuthzRequest r;
   r.who = &who;
   r.action = req.action;

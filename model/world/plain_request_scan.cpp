@@ -1,5 +1,6 @@
 #include "model/world/plain_request_scan.h"
 
+#include "model/core/byte_scan.h"
 #include "model/core/strings.h"
 
 namespace accesspath {
@@ -36,6 +37,13 @@ class Scanner {
   bool take_string(std::string_view& out) {
     if (!take('"')) return false;
     const std::size_t start = i_;
+    // Ordinary characters 8 at a time; the byte loop below looks at the rest and at whatever
+    // made a word special (DEL, which the words do not catch, is looked at there too).
+    while (i_ + 8 <= s_.size()) {
+      const std::uint64_t w = bytes::load8(s_.data() + i_);
+      if (bytes::json_string_special(w) || bytes::any_equal(w, 0x7f)) break;
+      i_ += 8;
+    }
     for (; i_ < s_.size(); ++i_) {
       const auto c = static_cast<unsigned char>(s_[i_]);
       if (c == '"') {

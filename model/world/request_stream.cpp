@@ -23,30 +23,33 @@ std::string where(const SourceLine& line) {
   return "line " + std::to_string(line.number) + ": ";
 }
 
-// A plain line (plain_request_scan.h) as read_request reads it, or nullopt when it is missing a
-// member or fails a check: the JSON reader then reads it again and says what is wrong.
-std::optional<RequestLine> read_plain(const SourceLine& line, const PlainRequest& plain,
-                                      RequesterCache& cache) {
-  if (!plain.principal || !plain.action || !plain.resource) return std::nullopt;
+// A plain line (plain_request_scan.h) as read_request reads it, into `out` (reusing its
+// storage); false when it is missing a member or fails a check: the JSON reader then reads it
+// again and says what is wrong.
+bool read_plain(const SourceLine& line, const PlainRequest& plain, RequesterCache& cache,
+                RequestLine& out) {
+  if (!plain.principal || !plain.action || !plain.resource) return false;
   const std::string_view action = *plain.action, resource = *plain.resource;
   if (action.find(':') == std::string_view::npos || action.find('*') != std::string_view::npos)
-    return std::nullopt;
-  if (resource != "*" && !arn_problems(resource, false).empty()) return std::nullopt;
+    return false;
+  if (resource != "*" && !arn_problems(resource, false).empty()) return false;
   const Requester* who = cache.resolve(*plain.principal);
-  if (!who) return std::nullopt;
-  RequestLine out;
+  if (!who) return false;
   out.line = line.number;
   out.index = line.index;
   out.who = who;
-  Request& r = out.request.emplace();
-  r.principal = *plain.principal;
-  r.action = action;
-  r.resource = resource;
+  out.error.clear();
+  Request& r = out.request ? *out.request : out.request.emplace();
+  r.principal.assign(*plain.principal);
+  r.action.assign(action);
+  r.resource.assign(resource);
+  r.headers.clear();
   for (const auto& [name, value] : plain.headers) r.headers.emplace(to_lower(name), value);
+  r.context.clear();
   for (const auto& entry : plain.context)
     r.context.emplace(std::string(entry.key),
                       std::vector<std::string>(entry.values.begin(), entry.values.end()));
-  return out;
+  return true;
 }
 
 // A request nests three levels (`context`, a key, its list) and is far below these; a line past
@@ -160,21 +163,27 @@ bool LineChunks::next(LineChunk& out) {
   return !out.lines.empty();
 }
 
-RequestLine read_request_line(const SourceLine& line, RequesterCache& cache, LineReader reader) {
+void read_request_line(const SourceLine& line, RequesterCache& cache, RequestLine& out,
+                       LineReader reader) {
   if (line.too_long) {
-    RequestLine out;
+    out = RequestLine{};
     out.line = line.number;
     out.index = line.index;
     out.error = where(line) + "longer than " + std::to_string(LineChunks::kMaxLineBytes) +
                 " bytes; a request line is far shorter";
-    return out;
+    return;
   }
   if (reader == LineReader::kPlainFirst) {
     thread_local PlainRequest plain;
-    if (scan_plain_request(line.text, plain))
-      if (std::optional<RequestLine> r = read_plain(line, plain, cache)) return std::move(*r);
+    if (scan_plain_request(line.text, plain) && read_plain(line, plain, cache, out)) return;
   }
-  return read_json(line, cache);
+  out = read_json(line, cache);
+}
+
+RequestLine read_request_line(const SourceLine& line, RequesterCache& cache, LineReader reader) {
+  RequestLine out;
+  read_request_line(line, cache, out, reader);
+  return out;
 }
 
 }  // namespace accesspath

@@ -79,5 +79,8 @@ enum class LineReader { kPlainFirst, kJsonOnly };
 // stays valid until the cache's next `resolve`.
 RequestLine read_request_line(const SourceLine& line, RequesterCache& cache,
                               LineReader reader = LineReader::kPlainFirst);
+// The same, into `out`, reusing its storage: a stream reads millions of lines into one.
+void read_request_line(const SourceLine& line, RequesterCache& cache, RequestLine& out,
+                       LineReader reader = LineReader::kPlainFirst);
 
 }  // namespace accesspath

@@ -1,6 +1,7 @@
 #include "model/world/requester.h"
 
 #include <cstdint>
+#include <memory>
 
 #include "model/core/arn.h"
 
@@ -56,8 +57,10 @@ std::string assume_role_action(const Requester& who) {
   return std::string(who.is_federated() ? federated_assume_action(who.name) : "sts:AssumeRole");
 }
 
-std::optional<Requester> resolve_requester(const World& world, std::string_view principal,
-                                           std::string* why) {
+namespace {
+
+std::optional<Requester> resolve_fields(const World& world, std::string_view principal,
+                                        std::string* why) {
   Requester who;
   if (principal == "anonymous") {
     who.type = RequesterType::kAnonymous;
@@ -143,6 +146,20 @@ std::optional<Requester> resolve_requester(const World& world, std::string_view 
   who.userid = who.type == RequesterType::kUser
                    ? unique_id("AIDA", who.principal_arn)
                    : unique_id("AROA", who.principal_arn) + ":" + std::string(kSessionName);
+  return who;
+}
+
+}  // namespace
+
+std::optional<Requester> resolve_requester(const World& world, std::string_view principal,
+                                           std::string* why) {
+  std::optional<Requester> who = resolve_fields(world, principal, why);
+  if (!who) return who;
+  // Built once by the same function every context fill runs, so an early answer from it is what
+  // the fill would give.
+  auto keys = std::make_shared<RequestContext>();
+  add_principal_keys(*who, *keys);
+  who->principal_keys = std::move(keys);
   return who;
 }
 

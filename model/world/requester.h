@@ -10,6 +10,7 @@
 //   who.arn == "arn:aws:sts::111122223333:assumed-role/reader/accesspath"
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,11 @@ struct Requester {
   bool unrestricted_identity = false;
   std::vector<const Policy*> identity_policies;  // inline, attached and group policies
   const Policy* boundary = nullptr;
+  // What add_principal_keys adds for this requester, built once by resolve_requester: a condition
+  // or policy variable that reads a principal key is answered from it without filling the whole
+  // request context (early_context_answer, service_common.h). nullptr for a Requester made by
+  // other means: its contexts are then always filled.
+  std::shared_ptr<const RequestContext> principal_keys;
 
   bool is_anonymous() const { return type == RequesterType::kAnonymous; }
   bool is_service() const { return type == RequesterType::kService; }

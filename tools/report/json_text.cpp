@@ -1,9 +1,8 @@
 #include "tools/report/json_text.h"
 
-#include <cstdint>
-#include <cstring>
-
 #include <nlohmann/json.hpp>
+
+#include "model/core/byte_scan.h"
 
 namespace accesspath {
 
@@ -48,21 +47,6 @@ void JsonText::string(std::string_view s) {
   escaped(s);
 }
 
-namespace {
-
-// Whether any of 8 bytes needs care: a control character, `"`, `\\` or a byte beyond ASCII
-// (the bit tricks of "Bit Twiddling Hacks", determine if a word has a byte less than n / equal
-// to n).
-bool any_special(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-  const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighs;
-  return (below_space | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) |
-          (w & kHighs)) != 0;
-}
-
-}  // namespace
-
 void JsonText::escaped(std::string_view s) {
   std::size_t start = out_.size();
   out_ += '"';
@@ -70,10 +54,8 @@ void JsonText::escaped(std::string_view s) {
   // over 8 bytes at a time.
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
-      std::memcpy(&w, s.data() + i, 8);
-      if (any_special(w)) break;
-    }
+    for (; i + 8 <= s.size(); i += 8)
+      if (bytes::json_string_special(bytes::load8(s.data() + i))) break;
     if (i >= s.size()) break;
     const auto u = static_cast<unsigned char>(s[i]);
     if (u >= 0x20 && u < 0x80 && u != '"' && u != '\\') continue;
