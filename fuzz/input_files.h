@@ -1,11 +1,12 @@
-// What the fuzz checks of the readers that take paths share (the importers, CloudTrail): a
-// scratch folder of the process's own to write the fuzzer's bytes into as files, the fixed world
-// events and request lines are decided against, and the properties every import must have.
+// What the fuzz checks of the readers share (the importers, CloudTrail, eval lines): a scratch
+// folder of the process's own for the inputs a reader must take as a file (gzip trail files),
+// the fixed world events and request lines are decided against, and the properties every import
+// must have.
 //
+//   std::string text(input);
 //   ImportReport report;
 //   fuzz::check_import(input, "plan.json", report,
-//                      [&] { return import_terraform_plan_text(std::string(input), "plan.json",
-//                      report); });
+//                      [&] { return import_terraform_plan_text(text, "plan.json", report); });
 #pragma once
 
 #include <functional>
