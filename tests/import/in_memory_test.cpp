@@ -29,10 +29,11 @@ std::string file_text(const fs::path& path) {
 // Every file below `dir`, held in memory under the same root.
 ExportInMemory in_memory(const std::string& dir) {
   ExportInMemory files(dir);
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file())
-      EXPECT_TRUE(files.add(e.path().lexically_relative(dir).generic_string(), file_text(e.path())))
-          << e.path();
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    EXPECT_TRUE(files.add(e.path().lexically_relative(dir).generic_string(), file_text(e.path())))
+        << e.path();
+  }
   return files;
 }
 
@@ -61,7 +62,7 @@ TEST(ImportInMemory, APlansTextImportsAsItsFileDoes) {
   }
   // Text that is not JSON is placed as in a file.
   ImportReport report;
-  EXPECT_FALSE(import_terraform_plan_text("{\n  \"a\": ]", "plan.json", report));
+  EXPECT_FALSE(import_terraform_plan_text("{\n  \"a\": ]\n}", "plan.json", report));
   EXPECT_EQ(report_text(report), "skipped: plan.json: not valid JSON at line 2, column 8\n");
 }
 
