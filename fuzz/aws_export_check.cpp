@@ -5,8 +5,9 @@
 // in the folder, a newline, and its text:
 //   111122223333/iam/get-account-authorization-details.json\n{"RoleDetailList": [...]}\0
 //   111122223333/s3/bucket/get-bucket-policy.json\n{"Policy": "..."}
-// A path that is not plain names (input_files.h, safe_relative_path) leaves its file out, so the
-// fuzzer explores the layout without writing outside the scratch folder. Properties: those of
+// The files are held in memory (import/export_files.h, ExportInMemory), not written to disk: a
+// path that is not plain names (input_files.h, safe_relative_path), or whose place an earlier
+// file took, leaves its file out, as writing them into a folder did. Properties: those of
 // every import (check_import: the scenario loads, no scenario says why, every report entry has a
 // place), and bad input is a report entry, never an exception.
 #include <cstddef>
@@ -21,16 +22,15 @@ using namespace accesspath;
 
 void accesspath::fuzz::check_aws_export(std::string_view input) {
   if (input.size() > (std::size_t{1} << 20)) return;
-  fuzz::clear_scratch();
-  // Under a folder of its own: the report names the export folder, inside the scratch folder.
-  std::string dir = fuzz::scratch_dir() + "/export";
+  // The report names the files below this folder (check_import).
+  ExportInMemory files("fuzz-export");
   for (std::string_view part : fuzz::split(input, '\0', 32)) {
     std::size_t newline = part.find('\n');
     if (newline == std::string_view::npos) continue;
     std::string_view path = part.substr(0, newline);
     if (!fuzz::safe_relative_path(path, 6)) continue;
-    fuzz::write_scratch("export/" + std::string(path), part.substr(newline + 1));
+    files.add(path, std::string(part.substr(newline + 1)));
   }
   ImportReport report;
-  fuzz::check_import(input, report, [&] { return import_aws_export(dir, report); });
+  fuzz::check_import(input, files.root(), report, [&] { return import_aws_export(files, report); });
 }

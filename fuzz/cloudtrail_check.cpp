@@ -1,5 +1,5 @@
 // Fuzz target and its checks: the CloudTrail reader of `accesspath replay` (read_trails,
-// request_of_event, replay_trails), on one trail file.
+// read_trail_text, request_of_event, replay_trails, TrailReplay), on one trail file.
 //
 // Input: the file's bytes (a `{"Records": [...]}` document, JSON Lines, one event, or gzip of
 // any of them), replayed against scenarios/separation-of-duties.json, the world of the replay
@@ -21,47 +21,74 @@
 #include "model/world/requester.h"
 #include "trail/event_request.h"
 #include "trail/replay.h"
+#include "trail/trail_files.h"
 
 using namespace accesspath;
 
 namespace {
 
-// The properties of the mapping of each record that reads; returns the records that are events.
-std::size_t check_events(const std::string& file, const World& world) {
-  std::size_t events = 0;
+// The properties of the mapping of one record that reads; true when it is an event.
+bool check_event(const TrailRecord& record, const World& world) {
+  EventRequest e = request_of_event(record.event, world);
+  if (e.kind != EventKind::kDecide) {
+    if (e.kind != EventKind::kTiedToS3 && e.reason.empty())
+      fuzz::violation("an event that is not decided says why", record.event.dump());
+    return e.kind != EventKind::kBad;
+  }
+  if (e.request.action.empty() || e.request.principal != e.principal)
+    fuzz::violation("a decided event has an action and its principal", record.event.dump());
+  if (!resolve_requester(world, e.request.principal))
+    fuzz::violation("a decided event's principal is one the world resolves", record.event.dump());
+  return true;
+}
+
+// The input that starts as gzip does, from a file of the scratch folder: replay_trails reads it
+// (gzread), and read_trails again for the mapping of each record.
+ReplayReport replay_file(std::string_view input, const World& world, std::string& file,
+                         std::size_t& events) {
+  fuzz::clear_scratch();
+  file = fuzz::write_scratch("trail.json", input);
+  ReplayReport r = replay_trails(world, {file});
   read_trails(
-      {file},
-      [&](TrailRecord&& record) {
-        EventRequest e = request_of_event(record.event, world);
-        if (e.kind != EventKind::kBad) ++events;
-        if (e.kind != EventKind::kDecide) {
-          if (e.kind != EventKind::kTiedToS3 && e.reason.empty())
-            fuzz::violation("an event that is not decided says why", record.event.dump());
-          return;
-        }
-        if (e.request.action.empty() || e.request.principal != e.principal)
-          fuzz::violation("a decided event has an action and its principal", record.event.dump());
-        if (!resolve_requester(world, e.request.principal))
-          fuzz::violation("a decided event's principal is one the world resolves",
-                          record.event.dump());
-      },
+      {file}, [&](TrailRecord&& record) { events += check_event(record, world) ? 1 : 0; },
       [](TrailProblem&&) {});
-  return events;
+  return r;
+}
+
+// Any other input, read once from memory: each record the reader hands on is mapped by the check
+// and then replayed (TrailReplay, what replay_trails does with it). gzread reads a file that does
+// not start with the gzip magic as it is (zlib's transparent mode), so read_trail_text of the
+// input reads what read_trails of the file did; and the reader is deterministic, so one read
+// gives the replay and the check the records two reads gave them.
+ReplayReport replay_text(std::string_view input, const World& world, const std::string& file,
+                         std::size_t& events) {
+  TrailReplay replay(world);
+  TrailReadSummary read;
+  read_trail_text(
+      file, input,
+      [&](TrailRecord&& record) {
+        events += check_event(record, world) ? 1 : 0;
+        replay.record(std::move(record));
+      },
+      [&](TrailProblem&& p) { replay.problem(std::move(p)); }, read);
+  return replay.finish(read);
+}
+
+bool is_gzip(std::string_view input) {
+  return input.size() >= 2 && input[0] == '\x1f' && input[1] == '\x8b';
 }
 
 }  // namespace
 
 void accesspath::fuzz::check_cloudtrail(std::string_view input) {
   if (input.size() > (std::size_t{1} << 20)) return;
-  fuzz::clear_scratch();
-  std::string file = fuzz::write_scratch("trail.json", input);
   const World& world = fuzz::fixed_scenario().world;
-  std::string shown(input);
+  std::string shown(input), file = "trail.json";
   ReplayReport r;
   std::size_t events = 0;
   try {
-    r = replay_trails(world, {file});
-    events = check_events(file, world);
+    r = is_gzip(input) ? replay_file(input, world, file, events)
+                       : replay_text(input, world, file, events);
   } catch (const fuzz::PropertyViolation&) {
     throw;
   } catch (const std::exception& e) {

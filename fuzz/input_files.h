@@ -1,11 +1,12 @@
-// What the fuzz checks of the readers that take paths share (the importers, CloudTrail): a
-// scratch folder of the process's own to write the fuzzer's bytes into as files, the fixed world
-// events and request lines are decided against, and the properties every import must have.
+// What the fuzz checks of the readers share (the importers, CloudTrail, eval lines): a scratch
+// folder of the process's own for the inputs a reader must take as a file (gzip trail files),
+// the fixed world events and request lines are decided against, and the properties every import
+// must have.
 //
-//   fuzz::clear_scratch();
-//   std::string file = fuzz::write_scratch("plan.json", input);
+//   std::string text(input);
 //   ImportReport report;
-//   fuzz::check_import(input, report, [&] { return import_terraform_plan(file, report); });
+//   fuzz::check_import(input, "plan.json", report,
+//                      [&] { return import_terraform_plan_text(text, "plan.json", report); });
 #pragma once
 
 #include <functional>
@@ -42,11 +43,12 @@ const Scenario& fixed_scenario();
 // - bad input is a report entry, never an exception;
 // - a scenario that is returned loads without errors through the ordinary loader;
 // - no scenario: the report says why (an entry);
-// - every report entry has a place: a file of the scratch folder (or "", the generated scenario),
-//   and a JSON pointer that is "" or starts with `/`.
+// - every report entry has a place: a file of the input (`input_root`, the file or folder the
+//   import was given, or a file below it; or "", the generated scenario), and a JSON pointer
+//   that is "" or starts with `/`.
 // Returns what the import returned.
 std::optional<nlohmann::json> check_import(
-    std::string_view input, const ImportReport& report,
+    std::string_view input, std::string_view input_root, const ImportReport& report,
     const std::function<std::optional<nlohmann::json>()>& import);
 
 }  // namespace accesspath::fuzz

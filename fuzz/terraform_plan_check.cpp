@@ -20,13 +20,12 @@ using namespace accesspath;
 
 void accesspath::fuzz::check_terraform_plan(std::string_view input) {
   if (input.size() > (std::size_t{1} << 20)) return;
-  fuzz::clear_scratch();
-  std::string file = fuzz::write_scratch("plan.json", input);
+  // The text entry point: what import_terraform_plan does once it has read the file.
+  const std::string file = "plan.json", shown(input);
   ImportReport report;
-  std::optional<nlohmann::json> scenario =
-      fuzz::check_import(input, report, [&] { return import_terraform_plan(file, report); });
+  std::optional<nlohmann::json> scenario = fuzz::check_import(
+      input, file, report, [&] { return import_terraform_plan_text(shown, file, report); });
   if (nlohmann::json::accept(input)) return;
-  std::string shown(input);
   if (scenario || report.entries().size() != 1)
     fuzz::violation("text that is not JSON is one report entry", shown);
   const std::string& message = report.entries().front().message;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <regex>
 
 #include "import/aws_export_parts.h"
@@ -114,31 +113,28 @@ void read_managed_policies(const json& doc, const std::string& file, ScenarioBui
 
 }  // namespace
 
-std::vector<fs::path> sorted_entries(const std::string& dir) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) out.push_back(e.path());
+std::vector<fs::path> sorted_entries(const ExportFiles& files, const std::string& dir) {
+  std::vector<fs::path> out = files.list(dir);
   std::sort(out.begin(), out.end());
   return out;
 }
 
-CliOutput read_cli_output(const std::string& path, ImportReport& report) {
+CliOutput read_cli_output(const ExportFiles& files, const std::string& path, ImportReport& report) {
   CliOutput out;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.missing = true;
-    return out;
-  }
   JsonTextProblem problem;
-  std::optional<std::string> read = read_at_most(in, kImportJsonLimits.max_bytes, problem);
+  std::optional<std::string> read =
+      files.read(path, kImportJsonLimits.max_bytes, out.missing, problem);
+  if (out.missing) return out;
   if (!read) {
     report.skipped(path, problem.pointer, problem.message);
     return out;
   }
   const std::string& text = *read;
+  // The CLI's message is plain text: a file with a `{` is JSON (or broken JSON), and is not
+  // searched (std::regex is slow on a large file).
   static const std::regex cli_error(R"(An error occurred \(([A-Za-z0-9.]+)\))");
   std::smatch m;
-  if (std::regex_search(text, m, cli_error) && text.find('{') == std::string::npos) {
+  if (text.find('{') == std::string::npos && std::regex_search(text, m, cli_error)) {
     out.error_code = m[1];
     return out;
   }
@@ -169,9 +165,9 @@ const json& list_at(const json& doc, const std::string& key, const std::string& 
   return *it;
 }
 
-void read_iam(const std::string& account, const std::string& file, ScenarioBuilder& builder,
-              ImportReport& report, std::string& notes) {
-  CliOutput out = read_cli_output(file, report);
+void read_iam(const ExportFiles& files, const std::string& account, const std::string& file,
+              ScenarioBuilder& builder, ImportReport& report, std::string& notes) {
+  CliOutput out = read_cli_output(files, file, report);
   if (out.missing) {
     report.skipped(file, "",
                    "missing: the account's users, groups, roles and policies are not "
@@ -273,44 +269,46 @@ void read_iam(const std::string& account, const std::string& file, ScenarioBuild
 
 }  // namespace aws_export
 
-std::optional<nlohmann::json> import_aws_export(const std::string& dir, ImportReport& report) {
+namespace {
+
+std::optional<nlohmann::json> import_from(const ExportFiles& files, const std::string& dir,
+                                          ImportReport& report) {
   namespace fs = std::filesystem;
   using namespace aws_export;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
+  if (!files.is_directory(dir)) {
     report.skipped(dir, "", "not a directory of AWS CLI outputs (docs/import.md)");
     return std::nullopt;
   }
   ScenarioBuilder builder(report);
   std::string notes;
-  std::vector<fs::path> entries = sorted_entries(dir);
+  std::vector<fs::path> entries = sorted_entries(files, dir);
   bool organizations = false;
   for (const auto& path : entries) {
     std::string name = path.filename().string();
-    if (name == "organizations" && fs::is_directory(path, ec)) {
+    if (name == "organizations" && files.is_directory(path.string())) {
       organizations = true;
       continue;
     }
-    if (!is_account_id(name) || !fs::is_directory(path, ec)) {
+    if (!is_account_id(name) || !files.is_directory(path.string())) {
       report.skipped(path.string(), "",
                      "unknown layout: expected an account folder (12 digits) or `organizations/`");
       continue;
     }
     builder.account(name);
-    std::vector<fs::path> parts = sorted_entries(path.string());
+    std::vector<fs::path> parts = sorted_entries(files, path.string());
     for (const auto& part : parts) {
       std::string p = part.filename().string();
-      if (p == "iam" && fs::is_directory(part, ec)) {
-        for (const auto& f : fs::directory_iterator(part, ec))
-          if (f.path().filename() != "get-account-authorization-details.json")
-            report.skipped(f.path().string(), "",
+      if (p == "iam" && files.is_directory(part.string())) {
+        for (const auto& f : files.list(part.string()))
+          if (f.filename() != "get-account-authorization-details.json")
+            report.skipped(f.string(), "",
                            "unknown layout: `iam/` holds `get-account-authorization-details.json`");
-        read_iam(name, (part / "get-account-authorization-details.json").string(), builder, report,
-                 notes);
-      } else if (p == "s3" && fs::is_directory(part, ec)) {
-        read_s3(name, part.string(), builder, report);
-      } else if (p == "kms" && fs::is_directory(part, ec)) {
-        read_kms(name, part.string(), builder, report);
+        read_iam(files, name, (part / "get-account-authorization-details.json").string(), builder,
+                 report, notes);
+      } else if (p == "s3" && files.is_directory(part.string())) {
+        read_s3(files, name, part.string(), builder, report);
+      } else if (p == "kms" && files.is_directory(part.string())) {
+        read_kms(files, name, part.string(), builder, report);
       } else {
         report.skipped(part.string(), "",
                        "unknown layout: an account folder holds `iam/`, `s3/` and `kms/`");
@@ -318,7 +316,7 @@ std::optional<nlohmann::json> import_aws_export(const std::string& dir, ImportRe
     }
   }
   if (organizations)
-    read_organizations((fs::path(dir) / "organizations").string(), builder, report, notes);
+    read_organizations(files, (fs::path(dir) / "organizations").string(), builder, report, notes);
   builder.drop_missing_managed_references();
   std::string description = "Imported by `accesspath import aws` from `" + dir + "`.";
   if (!notes.empty()) description += " " + notes.substr(0, notes.size() - 1);
@@ -329,6 +327,16 @@ std::optional<nlohmann::json> import_aws_export(const std::string& dir, ImportRe
   if (!scenario && report.entries().empty())
     report.skipped(dir, "", "no principal, group, policy, bucket or key in the export");
   return scenario;
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> import_aws_export(const std::string& dir, ImportReport& report) {
+  return import_from(ExportFolder(), dir, report);
+}
+
+std::optional<nlohmann::json> import_aws_export(const ExportInMemory& files, ImportReport& report) {
+  return import_from(files, files.root(), report);
 }
 
 }  // namespace accesspath

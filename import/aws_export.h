@@ -18,11 +18,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "import/export_files.h"
 #include "import/import_report.h"
 
 namespace accesspath {
 
 // The scenario, or nullopt when nothing usable was read (the report says why).
 std::optional<nlohmann::json> import_aws_export(const std::string& dir, ImportReport& report);
+// The same from the export's files held in memory (export_files.h): the report names them as
+// the folder `files.root()` would. The folder version reads the same way from disk (ExportFolder).
+std::optional<nlohmann::json> import_aws_export(const ExportInMemory& files, ImportReport& report);
 
 }  // namespace accesspath

@@ -35,10 +35,11 @@ bool absent_or_reported(const CliOutput& out, const std::string& file,
 
 // The `Policy` of get-bucket-policy or get-key-policy output, decoded and checked; nullopt when
 // absent (`absent_code`), unreadable or refused (reported).
-std::optional<json> read_policy_file(const std::string& file, const char* absent_code,
-                                     PolicyKind kind, const std::string& what,
-                                     ScenarioBuilder& builder, ImportReport& report) {
-  CliOutput out = read_cli_output(file, report);
+std::optional<json> read_policy_file(const ExportFiles& files, const std::string& file,
+                                     const char* absent_code, PolicyKind kind,
+                                     const std::string& what, ScenarioBuilder& builder,
+                                     ImportReport& report) {
+  CliOutput out = read_cli_output(files, file, report);
   if (out.missing) {
     report.skipped(file, "", "missing: not imported: " + what);
     return std::nullopt;
@@ -77,8 +78,9 @@ json public_access_block(const json& config) {
   return bpa;
 }
 
-std::optional<json> read_public_access_block(const std::string& file, ImportReport& report) {
-  CliOutput out = read_cli_output(file, report);
+std::optional<json> read_public_access_block(const ExportFiles& files, const std::string& file,
+                                             ImportReport& report) {
+  CliOutput out = read_cli_output(files, file, report);
   if (absent_or_reported(out, file, {"NoSuchPublicAccessBlockConfiguration"}, "Block Public Access",
                          report))
     return std::nullopt;
@@ -115,10 +117,10 @@ std::optional<json> tag_object(const json& list, const char* key_field, const ch
 // S3 User Guide, "Enabling ABAC in general purpose buckets"). Exports made before these calls were
 // collected have neither file: the bucket's tags and ABAC status are then unknown (`null`), never
 // read as "none", with a note.
-void read_bucket_tags(const fs::path& dir, const std::string& name, json& bucket,
-                      ImportReport& report) {
+void read_bucket_tags(const ExportFiles& files, const fs::path& dir, const std::string& name,
+                      json& bucket, ImportReport& report) {
   std::string file = (dir / "get-bucket-tagging.json").string();
-  CliOutput out = read_cli_output(file, report);
+  CliOutput out = read_cli_output(files, file, report);
   if (out.missing) {
     bucket["tags"] = nullptr;
     report.note(file, "",
@@ -131,7 +133,7 @@ void read_bucket_tags(const fs::path& dir, const std::string& name, json& bucket
       bucket["tags"] = *tags;
   }
   file = (dir / "get-bucket-abac.json").string();
-  out = read_cli_output(file, report);
+  out = read_cli_output(files, file, report);
   if (out.missing) {
     bucket["abac"] = nullptr;
     report.note(
@@ -147,8 +149,8 @@ void read_bucket_tags(const fs::path& dir, const std::string& name, json& bucket
   }
 }
 
-void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilder& builder,
-                 ImportReport& report) {
+void read_bucket(const ExportFiles& files, const std::string& account, const fs::path& dir,
+                 ScenarioBuilder& builder, ImportReport& report) {
   std::string name = dir.filename().string();
   json bucket = {{"name", name}, {"account", account}, {"region", "us-east-1"}};
   static const std::vector<std::string> known = {"get-bucket-policy.json",
@@ -158,7 +160,7 @@ void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilde
                                                  "get-bucket-ownership-controls.json",
                                                  "get-bucket-tagging.json",
                                                  "get-bucket-abac.json"};
-  for (const auto& f : sorted_entries(dir.string()))
+  for (const auto& f : sorted_entries(files, dir.string()))
     if (std::find(known.begin(), known.end(), f.filename().string()) == known.end())
       report.skipped(f.string(), "",
                      "unknown layout: a bucket folder holds " +
@@ -168,7 +170,7 @@ void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilde
                                      "and get-bucket-abac.json"));
 
   std::string file = (dir / "get-bucket-location.json").string();
-  CliOutput out = read_cli_output(file, report);
+  CliOutput out = read_cli_output(files, file, report);
   if (out.error_code == "NoSuchBucket") {
     report.skipped(file, "", "bucket `" + name + "` no longer exists (`NoSuchBucket`)");
     return;
@@ -186,13 +188,13 @@ void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilde
     }
   }
 
-  if (auto doc = read_policy_file((dir / "get-bucket-policy.json").string(), "NoSuchBucketPolicy",
-                                  PolicyKind::kResource, "the bucket policy of `" + name + "`",
-                                  builder, report))
+  if (auto doc = read_policy_file(files, (dir / "get-bucket-policy.json").string(),
+                                  "NoSuchBucketPolicy", PolicyKind::kResource,
+                                  "the bucket policy of `" + name + "`", builder, report))
     bucket["policy"] = *doc;
 
   file = (dir / "get-bucket-encryption.json").string();
-  out = read_cli_output(file, report);
+  out = read_cli_output(files, file, report);
   if (!absent_or_reported(out, file, {"ServerSideEncryptionConfigurationNotFoundError"},
                           "the default encryption", report)) {
     json config = value_or(*out.json, "ServerSideEncryptionConfiguration", json::object());
@@ -213,10 +215,11 @@ void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilde
   }
 
   file = (dir / "get-public-access-block.json").string();
-  if (auto bpa = read_public_access_block(file, report)) bucket["block_public_access"] = *bpa;
+  if (auto bpa = read_public_access_block(files, file, report))
+    bucket["block_public_access"] = *bpa;
 
   file = (dir / "get-bucket-ownership-controls.json").string();
-  out = read_cli_output(file, report);
+  out = read_cli_output(files, file, report);
   if (!out.missing && out.error_code == "OwnershipControlsNotFoundError") {
     report.note(file, "",
                 "bucket `" + name +
@@ -235,7 +238,7 @@ void read_bucket(const std::string& account, const fs::path& dir, ScenarioBuilde
                   "bucket `" + name + "` has `" + ownership +
                       "`: ACLs apply, which accesspath does not model");
   }
-  read_bucket_tags(dir, name, bucket, report);
+  read_bucket_tags(files, dir, name, bucket, report);
   builder.add_bucket(bucket, {dir.string(), ""});
 }
 
@@ -248,17 +251,18 @@ std::string key_state(const std::string& state, const std::string& file, ImportR
   return "Disabled";
 }
 
-void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
-              ScenarioBuilder& builder, ImportReport& report) {
+void read_key(const ExportFiles& files, const fs::path& dir,
+              std::map<std::string, std::string>& key_ids, ScenarioBuilder& builder,
+              ImportReport& report) {
   static const std::vector<std::string> known = {"describe-key.json", "get-key-policy.json",
                                                  "list-grants.json", "list-resource-tags.json"};
-  for (const auto& f : sorted_entries(dir.string()))
+  for (const auto& f : sorted_entries(files, dir.string()))
     if (std::find(known.begin(), known.end(), f.filename().string()) == known.end())
       report.skipped(f.string(), "",
                      "unknown layout: a key folder holds describe-key.json, get-key-policy.json, "
                      "list-grants.json and list-resource-tags.json");
   std::string file = (dir / "describe-key.json").string();
-  CliOutput out = read_cli_output(file, report);
+  CliOutput out = read_cli_output(files, file, report);
   if (absent_or_reported(out, file, {}, "key `" + dir.filename().string() + "`", report)) return;
   const json* meta = out.json->is_object() ? &(*out.json)["KeyMetadata"] : nullptr;
   if (!meta || !meta->is_object() || !meta->contains("Arn") || !(*meta)["Arn"].is_string()) {
@@ -273,13 +277,13 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
   std::string state = key_state(value_or(*meta, "KeyState", "Enabled"), file, report);
   if (state != "Enabled") key["state"] = state;
 
-  if (auto doc =
-          read_policy_file((dir / "get-key-policy.json").string(), nullptr, PolicyKind::kKeyPolicy,
-                           "the key policy of `" + arn + "`", builder, report))
+  if (auto doc = read_policy_file(files, (dir / "get-key-policy.json").string(), nullptr,
+                                  PolicyKind::kKeyPolicy, "the key policy of `" + arn + "`",
+                                  builder, report))
     key["policy"] = *doc;
 
   file = (dir / "list-grants.json").string();
-  out = read_cli_output(file, report);
+  out = read_cli_output(files, file, report);
   if (!absent_or_reported(out, file, {}, "the key's grants", report)) {
     const json& grants = list_at(*out.json, "Grants", file, "", report);
     for (std::size_t i = 0; i < grants.size(); ++i) {
@@ -299,7 +303,7 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
   // The key's tags, read by aws:ResourceTag in key and identity policies (KMS Developer Guide,
   // "ABAC for AWS KMS").
   file = (dir / "list-resource-tags.json").string();
-  out = read_cli_output(file, report);
+  out = read_cli_output(files, file, report);
   if (out.missing) {
     // Not known is not "none": the scenario says `null`, and verdicts that read the key's tags
     // are undecided rather than decided on an empty tag set (scenario contract).
@@ -326,15 +330,14 @@ void read_key(const fs::path& dir, std::map<std::string, std::string>& key_ids,
 
 }  // namespace
 
-void read_s3(const std::string& account, const std::string& dir, ScenarioBuilder& builder,
-             ImportReport& report) {
-  for (const auto& path : sorted_entries(dir)) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      read_bucket(account, path, builder, report);
+void read_s3(const ExportFiles& files, const std::string& account, const std::string& dir,
+             ScenarioBuilder& builder, ImportReport& report) {
+  for (const auto& path : sorted_entries(files, dir)) {
+    if (files.is_directory(path.string())) {
+      read_bucket(files, account, path, builder, report);
     } else if (path.filename() == "get-public-access-block.json") {
       // `aws s3control get-public-access-block --account-id ACCOUNT`: the account's setting.
-      if (auto bpa = read_public_access_block(path.string(), report))
+      if (auto bpa = read_public_access_block(files, path.string(), report))
         builder.account(account)["block_public_access"] = *bpa;
     } else {
       report.skipped(path.string(), "",
@@ -344,14 +347,13 @@ void read_s3(const std::string& account, const std::string& dir, ScenarioBuilder
   }
 }
 
-void read_kms(const std::string& account, const std::string& dir, ScenarioBuilder& builder,
-              ImportReport& report) {
+void read_kms(const ExportFiles& files, const std::string& account, const std::string& dir,
+              ScenarioBuilder& builder, ImportReport& report) {
   std::map<std::string, std::string> key_ids;  // key id -> key ARN
   bool aliases = false;
-  for (const auto& path : sorted_entries(dir)) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec))
-      read_key(path, key_ids, builder, report);
+  for (const auto& path : sorted_entries(files, dir)) {
+    if (files.is_directory(path.string()))
+      read_key(files, path, key_ids, builder, report);
     else if (path.filename() == "list-aliases.json")
       aliases = true;
     else
@@ -364,7 +366,7 @@ void read_kms(const std::string& account, const std::string& dir, ScenarioBuilde
       report.skipped(file, "", "missing: the keys of account `" + account + "` have no aliases");
     return;
   }
-  CliOutput out = read_cli_output(file, report);
+  CliOutput out = read_cli_output(files, file, report);
   if (absent_or_reported(out, file, {}, "the aliases", report)) return;
   const json& list = list_at(*out.json, "Aliases", file, "", report);
   for (std::size_t i = 0; i < list.size(); ++i) {

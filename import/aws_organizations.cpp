@@ -29,8 +29,8 @@ struct OrgPolicy {
 };
 
 // The JSON of an organizations/ file, or nullopt (reported unless `optional` and missing).
-std::optional<json> org_file(const fs::path& path, ImportReport& report) {
-  CliOutput out = read_cli_output(path.string(), report);
+std::optional<json> org_file(const ExportFiles& files, const fs::path& path, ImportReport& report) {
+  CliOutput out = read_cli_output(files, path.string(), report);
   if (out.missing) {
     report.skipped(path.string(), "", "missing");
     return std::nullopt;
@@ -43,15 +43,15 @@ std::optional<json> org_file(const fs::path& path, ImportReport& report) {
 }
 
 // Children of each parent, from the `…-for-parent/PARENT-ID.json` files.
-void read_children(const fs::path& dir, const char* list_key,
+void read_children(const ExportFiles& files, const fs::path& dir, const char* list_key,
                    std::map<std::string, std::string>& parent,
                    std::map<std::string, std::string>* names, ImportReport& report) {
-  for (const auto& f : sorted_entries(dir.string())) {
+  for (const auto& f : sorted_entries(files, dir.string())) {
     if (f.extension() != ".json") {
       report.skipped(f.string(), "", "unknown layout: expected PARENT-ID.json");
       continue;
     }
-    auto doc = org_file(f, report);
+    auto doc = org_file(files, f, report);
     if (!doc) continue;
     const json& list = list_at(*doc, list_key, f.string(), "", report);
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -67,10 +67,10 @@ void read_children(const fs::path& dir, const char* list_key,
   }
 }
 
-std::optional<OrgPolicy> read_policy(const fs::path& dir, ScenarioBuilder& builder,
-                                     ImportReport& report) {
+std::optional<OrgPolicy> read_policy(const ExportFiles& files, const fs::path& dir,
+                                     ScenarioBuilder& builder, ImportReport& report) {
   fs::path file = dir / "describe-policy.json";
-  auto doc = org_file(file, report);
+  auto doc = org_file(files, file, report);
   if (!doc) return std::nullopt;
   const json& policy = value_or(*doc, "Policy", json::object());
   const json& summary = value_or(policy, "PolicySummary", json::object());
@@ -103,11 +103,11 @@ std::optional<OrgPolicy> read_policy(const fs::path& dir, ScenarioBuilder& build
 
 }  // namespace
 
-void read_organizations(const std::string& dir, ScenarioBuilder& builder, ImportReport& report,
-                        std::string& notes) {
+void read_organizations(const ExportFiles& files, const std::string& dir, ScenarioBuilder& builder,
+                        ImportReport& report, std::string& notes) {
   fs::path root_dir(dir);
   std::string management, org_id;
-  if (auto org = org_file(root_dir / "describe-organization.json", report)) {
+  if (auto org = org_file(files, root_dir / "describe-organization.json", report)) {
     const json& o = value_or(*org, "Organization", json::object());
     management = value_or(o, "MasterAccountId", value_or(o, "ManagementAccountId", ""));
     org_id = value_or(o, "Id", "");
@@ -115,23 +115,24 @@ void read_organizations(const std::string& dir, ScenarioBuilder& builder, Import
              (management.empty() ? "" : ", management account `" + management + "`") + ". ";
   }
   std::vector<std::string> roots;
-  if (auto r = org_file(root_dir / "list-roots.json", report))
+  if (auto r = org_file(files, root_dir / "list-roots.json", report))
     for (const auto& root :
          list_at(*r, "Roots", (root_dir / "list-roots.json").string(), "", report))
       if (root.is_object() && root.contains("Id")) roots.push_back(value_or(root, "Id", ""));
   std::map<std::string, std::string> parent, account_names;
-  read_children(root_dir / "list-organizational-units-for-parent", "OrganizationalUnits", parent,
-                nullptr, report);
-  read_children(root_dir / "list-accounts-for-parent", "Accounts", parent, &account_names, report);
+  read_children(files, root_dir / "list-organizational-units-for-parent", "OrganizationalUnits",
+                parent, nullptr, report);
+  read_children(files, root_dir / "list-accounts-for-parent", "Accounts", parent, &account_names,
+                report);
 
   // Policies, by the targets they are attached to.
   std::map<std::string, std::vector<OrgPolicy>> attached;  // target id -> policies
   std::vector<OrgPolicy> all;
-  for (const auto& pdir : sorted_entries((root_dir / "policies").string())) {
-    auto p = read_policy(pdir, builder, report);
+  for (const auto& pdir : sorted_entries(files, (root_dir / "policies").string())) {
+    auto p = read_policy(files, pdir, builder, report);
     if (!p) continue;
     fs::path tfile = pdir / "list-targets-for-policy.json";
-    auto targets = org_file(tfile, report);
+    auto targets = org_file(files, tfile, report);
     if (!targets) continue;
     for (const auto& t : list_at(*targets, "Targets", tfile.string(), "", report))
       if (t.is_object() && t.contains("TargetId"))

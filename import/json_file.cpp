@@ -8,12 +8,15 @@ namespace accesspath {
 
 using nlohmann::json;
 
+JsonTextProblem file_too_large(const std::string& size, std::size_t max_bytes) {
+  return {"", "the file is not read: it is " + size + " than " + std::to_string(max_bytes >> 20) +
+                  " MiB, the most an import reads from one file"};
+}
+
 std::optional<std::string> read_at_most(std::istream& in, std::size_t max_bytes,
                                         JsonTextProblem& problem) {
-  auto too_large = [&](std::string size) {
-    problem = {"", "the file is not read: it is " + size + " than " +
-                       std::to_string(max_bytes >> 20) +
-                       " MiB, the most an import reads from one file"};
+  auto too_large = [&](const std::string& size) {
+    problem = file_too_large(size, max_bytes);
     return std::nullopt;
   };
   // A file's size is known before it is read; a pipe's is not, and reading stops at the cap.
@@ -77,8 +80,17 @@ std::optional<nlohmann::json> read_json_file(const std::string& path, ImportRepo
   }
   JsonTextProblem problem;
   std::optional<std::string> text = read_at_most(in, kImportJsonLimits.max_bytes, problem);
-  std::optional<nlohmann::json> doc;
-  if (text) doc = parse_json_text(*text, problem);
+  if (!text) {
+    report.skipped(path, problem.pointer, problem.message);
+    return std::nullopt;
+  }
+  return read_json_text(*text, path, report);
+}
+
+std::optional<nlohmann::json> read_json_text(const std::string& text, const std::string& path,
+                                             ImportReport& report) {
+  JsonTextProblem problem;
+  std::optional<nlohmann::json> doc = parse_json_text(text, problem);
   if (!doc) report.skipped(path, problem.pointer, problem.message);
   return doc;
 }

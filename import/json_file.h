@@ -24,6 +24,13 @@ struct JsonTextProblem {
 
 // The parsed document, or nullopt after adding a `skipped` entry for `path` to `report`.
 std::optional<nlohmann::json> read_json_file(const std::string& path, ImportReport& report);
+// The same for the text of the file `path`, already read (parse_json_text, its problem reported).
+std::optional<nlohmann::json> read_json_text(const std::string& text, const std::string& path,
+                                             ImportReport& report);
+
+// The problem of a file past `max_bytes`; `size` is "3000 MiB, larger", or "larger" when the size
+// is not known.
+JsonTextProblem file_too_large(const std::string& size, std::size_t max_bytes);
 
 // All of `in`, or nullopt with `problem` when it holds more than `max_bytes`: reading stops there,
 // so a file larger than any real input is never held whole.

@@ -524,8 +524,10 @@ std::optional<json> Importer::run() {
 
 namespace accesspath {
 
-std::optional<nlohmann::json> import_terraform_plan(const std::string& file, ImportReport& report) {
-  auto doc = read_json_file(file, report);
+namespace {
+
+std::optional<nlohmann::json> import_plan(std::optional<nlohmann::json> doc,
+                                          const std::string& file, ImportReport& report) {
   if (!doc) return std::nullopt;
   terraform::Plan plan;
   if (!plan.read(*doc, file, report)) return std::nullopt;
@@ -533,6 +535,18 @@ std::optional<nlohmann::json> import_terraform_plan(const std::string& file, Imp
   if (!scenario && report.entries().empty())
     report.skipped(file, "", "no resource of a type the importer reads (docs/import.md)");
   return scenario;
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> import_terraform_plan(const std::string& file, ImportReport& report) {
+  return import_plan(read_json_file(file, report), file, report);
+}
+
+std::optional<nlohmann::json> import_terraform_plan_text(const std::string& text,
+                                                         const std::string& file,
+                                                         ImportReport& report) {
+  return import_plan(read_json_text(text, file, report), file, report);
 }
 
 }  // namespace accesspath

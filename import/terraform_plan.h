@@ -5,6 +5,7 @@
 //
 //   ImportReport report;
 //   std::optional<nlohmann::json> scenario = import_terraform_plan("plan.json", report);
+//   // or, with the text in hand: import_terraform_plan_text(text, "plan.json", report)
 #pragma once
 
 #include <optional>
@@ -18,5 +19,10 @@ namespace accesspath {
 
 // The scenario, or nullopt when nothing usable was read (the report says why).
 std::optional<nlohmann::json> import_terraform_plan(const std::string& file, ImportReport& report);
+// The same from the plan's text, already read: the report names `file` as the file version
+// does (which reads the file, within the import's limits, and calls this one).
+std::optional<nlohmann::json> import_terraform_plan_text(const std::string& text,
+                                                         const std::string& file,
+                                                         ImportReport& report);
 
 }  // namespace accesspath

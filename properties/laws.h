@@ -85,10 +85,19 @@ LawResult string_and_singleton_array_equivalent(const Decider& decide,
 LawResult policy_round_trip_preserves_decision(const Decider& decide,
                                                const nlohmann::json& world_doc,
                                                const Request& request);
+// The same law for many requests on one document already loaded into `world` (the fast
+// evaluator): the policies are parsed and printed back once and the printed document is loaded
+// once, where the form above does both again for each request and loads both documents for each
+// decision. Holds exactly when the form above holds with fast_decider() for every request.
+LawResult policy_round_trip_preserves_decisions(const World& world, const nlohmann::json& world_doc,
+                                                const std::vector<Request>& requests);
 
 // load -> world_to_json -> load gives a world that prints the same and decides
 // every request the same (fast evaluator).
 LawResult scenario_json_round_trip_is_identity(const nlohmann::json& world_doc,
+                                               const std::vector<Request>& requests);
+// The same with the document already loaded into `world` (not loaded again).
+LawResult scenario_json_round_trip_is_identity(const World& world, const nlohmann::json& world_doc,
                                                const std::vector<Request>& requests);
 
 // The fast evaluator and the reference decide the same. Vacuous when the

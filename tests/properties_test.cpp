@@ -180,6 +180,20 @@ RC_GTEST_PROP(PropertiesLaws, ScenarioJsonRoundTripIsIdentity, ()) {
   if (!law) RC_FAIL(law.counterexample);
 }
 
+// The forms that take the loaded world (what the scenario fuzz target calls) hold exactly when
+// the document-taking forms do.
+RC_GTEST_PROP(PropertiesLaws, LoadedWorldFormsAgreeWithDocumentForms, ()) {
+  WorldDoc w = *gen_world_doc();
+  auto requests = *rc::gen::container<std::vector<Request>>(3, gen_request(w.doc));
+  World world = load_or_throw(w.doc);
+  bool each = true;
+  for (const Request& r : requests)
+    each = each && policy_round_trip_preserves_decision(fast_decider(), w.doc, r).holds;
+  RC_ASSERT(policy_round_trip_preserves_decisions(world, w.doc, requests).holds == each);
+  RC_ASSERT(scenario_json_round_trip_is_identity(world, w.doc, requests).holds ==
+            scenario_json_round_trip_is_identity(w.doc, requests).holds);
+}
+
 }  // namespace
 }  // namespace accesspath::properties
 

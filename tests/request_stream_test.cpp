@@ -212,9 +212,9 @@ TEST(RequestStream, APlainLineIsScannedIntoItsMembers) {
     EXPECT_FALSE(scan_plain_request(not_plain, p)) << not_plain;
 }
 
-// Lines cut from 64 KiB blocks: every line comes out whole and numbered as the stream has it,
-// blank lines skipped, the last one without a line feed kept, a line past the limit reported
-// in its place and the next one read.
+// Lines cut from blocks (4 KiB, doubling to 64 KiB): every line comes out whole and numbered as the
+// stream has it, blank lines skipped, the last one without a line feed kept, a line past the limit
+// reported in its place and the next one read.
 TEST(RequestStream, LinesAreCutWholeAcrossBlocksAndALongLineIsReportedInItsPlace) {
   std::string input;
   std::vector<std::string> expected;

@@ -75,16 +75,29 @@ export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1${ASAN_OPTIONS:+:
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 jobs="${FUZZ_JOBS:-1}"
+# The readers' and the loader's cost grows with the input (a 10 KB scenario takes seven times as
+# long as a 1.4 KB one), and libFuzzer lets inputs grow to its largest seed: inputs are capped
+# where the seeds, minified (fuzz/seeds.py), still fit whole (the full-folder export seeds need
+# 12 KB, most plans 16 KB); the properties are about shapes, and the limits far past these
+# sizes are tested in the ordinary suite. FUZZ_MAX_LEN overrides the cap.
+case "$target" in
+  scenario | cloudtrail) max_len=8192 ;;
+  aws_export) max_len=12288 ;;
+  terraform_plan) max_len=16384 ;;
+  *) max_len=0 ;;  # libFuzzer's default: the largest seed, at least 4096
+esac
+max_len="${FUZZ_MAX_LEN:-$max_len}"
 echo "== fuzz $target for ${seconds}s ($jobs job(s); log: $log)"
 set +e
 if [ "$jobs" -gt 1 ]; then
   (cd "$work" && "./${target}_fuzz" -jobs="$jobs" -workers="$jobs" -max_total_time="$seconds" \
-    -timeout=10 -rss_limit_mb=2048 -dict="$target.dict" -artifact_prefix="artifacts/$target/" \
+    -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -dict="$target.dict" \
+    -artifact_prefix="artifacts/$target/" \
     -print_final_stats=1 "corpus/$target" "seeds/$target") > "$log" 2>&1
   cat "$work"/fuzz-*.log >> "$log" 2>/dev/null
   rm -f "$work"/fuzz-*.log
 else
-  "$work/${target}_fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  "$work/${target}_fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -dict="$work/$target.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
     "$corpus" "$work/seeds/$target" > "$log" 2>&1
 fi

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,22 @@ struct ReplayReport {
 };
 
 ReplayReport replay_trails(const World& world, const std::vector<std::string>& paths);
+
+// The replay of records as a reader hands them on (read_trails, read_trail_text), for a caller
+// that reads the trail itself; replay_trails is this over read_trails.
+class TrailReplay {
+ public:
+  explicit TrailReplay(const World& world) : world_(world) {}
+  void record(TrailRecord&& record);
+  void problem(TrailProblem&& problem);
+  // The report, with what the reader read; the replay is not used after.
+  ReplayReport finish(const TrailReadSummary& read);
+
+ private:
+  const World& world_;
+  ReplayReport report_;
+  // S3 object requests seen (principal + object ARN) and KMS calls S3 made, to tie them.
+  std::set<std::string> s3_requests_, tied_keys_;
+};
 
 }  // namespace accesspath

@@ -87,6 +87,15 @@ void read_one(const std::string& file, const std::function<void(TrailRecord&&)>&
     on_problem({file, kWholeFile, why});
     return;
   }
+  read_trail_text(file, text, on_record, on_problem, summary);
+}
+
+}  // namespace
+
+void read_trail_text(const std::string& file, std::string_view text,
+                     const std::function<void(TrailRecord&&)>& on_record,
+                     const std::function<void(TrailProblem&&)>& on_problem,
+                     TrailReadSummary& summary) {
   // The limits before the tree: a record nested 100,000 deep would overflow the stack of a
   // recursive walk or copy of it, and a file of tiny values would build a tree many times its size.
   Diagnostics limits;
@@ -132,8 +141,6 @@ void read_one(const std::string& file, const std::function<void(TrailRecord&&)>&
     on_record({file, i, std::move(records[i])});
   }
 }
-
-}  // namespace
 
 bool read_file_maybe_gzip(const std::string& path, std::string& out, std::string& why,
                           std::size_t max_bytes) {

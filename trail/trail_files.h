@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,14 @@ struct TrailReadSummary {
 TrailReadSummary read_trails(const std::vector<std::string>& paths,
                              const std::function<void(TrailRecord&&)>& on_record,
                              const std::function<void(TrailProblem&&)>& on_problem);
+
+// One file's text, already read (and gunzipped: read_file_maybe_gzip), as read_trails reads each
+// file once it has its text: records, problems and the summary's counts (`files_read` or
+// `files_failed` once) for `file`.
+void read_trail_text(const std::string& file, std::string_view text,
+                     const std::function<void(TrailRecord&&)>& on_record,
+                     const std::function<void(TrailProblem&&)>& on_problem,
+                     TrailReadSummary& summary);
 
 // The bytes of a file, gunzipped when it is gzip (zlib reads plain files as they are).
 // False (with `why`) when it cannot be read, or when the file or its gunzipped text is larger

@@ -38,13 +38,13 @@ class LimitChecker : public nlohmann::json_sax<json> {
   }
   bool string(string_t& value) override {
     if (!scalar()) return false;
-    return text_ok(value, pointer(), "string");
+    return text_ok(value, "string");
   }
   bool binary(binary_t&) override { return scalar(); }
   bool start_object(std::size_t) override { return open(false); }
   bool key(string_t& value) override {
     stack_.back().token = value;
-    return text_ok(value, pointer(), "key");
+    return text_ok(value, "key");
   }
   bool end_object() override { return close(); }
   bool start_array(std::size_t) override { return open(true); }
@@ -99,9 +99,10 @@ class LimitChecker : public nlohmann::json_sax<json> {
     return true;
   }
 
-  bool text_ok(const std::string& s, const std::string& at, std::string_view what) {
+  // The pointer only for a problem: built for every string, it cost more than the parse.
+  bool text_ok(const std::string& s, std::string_view what) {
     std::string problem = text_limit_problem(s, what, limits_);
-    return problem.empty() || fail(at, std::move(problem));
+    return problem.empty() || fail(pointer(), std::move(problem));
   }
 
   const JsonLimits& limits_;

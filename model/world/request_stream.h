@@ -59,6 +59,7 @@ class LineChunks {
   std::size_t index_ = 0;
   std::string pending_;  // read but not handed out yet, from pos_
   std::size_t pos_ = 0;
+  std::size_t block_ = 0;  // the last read's size (request_stream.cpp, kFirstBlockBytes)
   bool at_end_ = false;
 };
 
