@@ -50,7 +50,10 @@ ReplayReport replay_file(std::string_view input, const World& world, std::string
   file = fuzz::write_scratch("trail.json", input);
   ReplayReport r = replay_trails(world, {file});
   read_trails(
-      {file}, [&](TrailRecord&& record) { events += check_event(record, world) ? 1 : 0; },
+      {file},
+      [&](TrailRecord&& record) {
+        events += check_event(record, world) ? std::size_t{1} : std::size_t{0};
+      },
       [](TrailProblem&&) {});
   return r;
 }
@@ -67,7 +70,7 @@ ReplayReport replay_text(std::string_view input, const World& world, const std::
   read_trail_text(
       file, input,
       [&](TrailRecord&& record) {
-        events += check_event(record, world) ? 1 : 0;
+        events += check_event(record, world) ? std::size_t{1} : std::size_t{0};
         replay.record(std::move(record));
       },
       [&](TrailProblem&& p) { replay.problem(std::move(p)); }, read);
