@@ -109,4 +109,25 @@ std::optional<Request> read_request(const json& j, const std::string& ptr, Reque
   return request;
 }
 
+std::optional<Request> read_plain_request(const PlainRequest& plain, RequesterCache& cache,
+                                          const Requester** who) {
+  if (!plain.principal || !plain.action || !plain.resource) return std::nullopt;
+  const std::string_view action = *plain.action, resource = *plain.resource;
+  if (action.find(':') == std::string_view::npos || action.find('*') != std::string_view::npos)
+    return std::nullopt;
+  if (resource != "*" && !arn_problems(resource, false).empty()) return std::nullopt;
+  const Requester* resolved = cache.resolve(*plain.principal);
+  if (!resolved) return std::nullopt;
+  if (who) *who = resolved;
+  Request r;
+  r.principal = *plain.principal;
+  r.action = action;
+  r.resource = resource;
+  for (const auto& [name, value] : plain.headers) r.headers.emplace(to_lower(name), value);
+  for (const auto& entry : plain.context)
+    r.context.emplace(std::string(entry.key),
+                      std::vector<std::string>(entry.values.begin(), entry.values.end()));
+  return r;
+}
+
 }  // namespace accesspath

@@ -2,8 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/core/arn.h"
-#include "model/core/strings.h"
 #include "model/world/json_data_limits.h"
 #include "model/world/json_fields.h"
 #include "model/world/plain_request_scan.h"
@@ -27,25 +25,11 @@ std::string where(const SourceLine& line) {
 // member or fails a check: the JSON reader then reads it again and says what is wrong.
 std::optional<RequestLine> read_plain(const SourceLine& line, const PlainRequest& plain,
                                       RequesterCache& cache) {
-  if (!plain.principal || !plain.action || !plain.resource) return std::nullopt;
-  const std::string_view action = *plain.action, resource = *plain.resource;
-  if (action.find(':') == std::string_view::npos || action.find('*') != std::string_view::npos)
-    return std::nullopt;
-  if (resource != "*" && !arn_problems(resource, false).empty()) return std::nullopt;
-  const Requester* who = cache.resolve(*plain.principal);
-  if (!who) return std::nullopt;
   RequestLine out;
+  out.request = read_plain_request(plain, cache, &out.who);
+  if (!out.request) return std::nullopt;
   out.line = line.number;
   out.index = line.index;
-  out.who = who;
-  Request& r = out.request.emplace();
-  r.principal = *plain.principal;
-  r.action = action;
-  r.resource = resource;
-  for (const auto& [name, value] : plain.headers) r.headers.emplace(to_lower(name), value);
-  for (const auto& entry : plain.context)
-    r.context.emplace(std::string(entry.key),
-                      std::vector<std::string>(entry.values.begin(), entry.values.end()));
   return out;
 }
 
