@@ -1,3 +1,4 @@
+#include "model/world/expectation_reader.h"
 #include "model/world/loader.h"
 
 namespace accesspath::loading {
@@ -12,26 +13,8 @@ void Loader::load_expectations(const json& list) {
       diags_.error(ptr, "an expectation must be an object, got " + kind_of(ej));
       continue;
     }
-    check_keys(ej, ptr, {"principal", "action", "resource", "headers", "context", "expect", "why"});
-    Expectation e;
-    e.pointer = ptr;
-    std::optional<Request> request = read_request(ej, ptr, principals, *this);
-    bool ok = request.has_value();
-    if (request) e.request = std::move(*request);
-    if (const json* x = need(ej, ptr, "expect", json::value_t::string, "`allow` or `deny`")) {
-      if (*x == "allow")
-        e.expect_allow = true;
-      else if (*x != "deny") {
-        diags_.error(ptr + "/expect",
-                     "`expect` must be `allow` or `deny`, got `" + x->get<std::string>() + "`");
-        ok = false;
-      }
-    } else {
-      ok = false;
-    }
-    if (const json* w = optional(ej, ptr, "why", json::value_t::string, "a string"))
-      e.why = w->get<std::string>();
-    if (ok) s_.expectations.push_back(std::move(e));
+    if (std::optional<Expectation> e = read_expectation(ej, ptr, principals, *this))
+      s_.expectations.push_back(std::move(*e));
   }
 }
 

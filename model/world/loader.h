@@ -208,4 +208,8 @@ class Loader : JsonFields {
   std::map<std::string, json> raw_managed_;
 };
 
+// The scenario of `doc`, with its diagnostics, without its source (the callers copy or move the
+// tree in, or a lighter one).
+LoadResult load_document(const json& doc, const std::string& file);
+
 }  // namespace accesspath::loading

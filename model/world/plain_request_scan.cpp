@@ -2,35 +2,17 @@
 
 #include "model/core/byte_scan.h"
 #include "model/core/strings.h"
+#include "model/world/json_cursor.h"
 
 namespace accesspath {
 namespace {
 
 // A cursor over one line. Every `take_*` returns false without consuming a meaningful part
 // when the text is not the plain shape; the caller then gives up on the whole line.
-class Scanner {
+class Scanner : public JsonCursor {
  public:
-  explicit Scanner(std::string_view text) : s_(text) {}
+  using JsonCursor::JsonCursor;
 
-  void skip_space() {
-    // JSON's whitespace (RFC 8259, section 2): space, tab, line feed, carriage return.
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
-      ++i_;
-  }
-  bool take(char c) {
-    skip_space();
-    if (i_ >= s_.size() || s_[i_] != c) return false;
-    ++i_;
-    return true;
-  }
-  bool at(char c) {
-    skip_space();
-    return i_ < s_.size() && s_[i_] == c;
-  }
-  bool at_end() {
-    skip_space();
-    return i_ == s_.size();
-  }
   // A string of printable ASCII without escapes: what the full reader would read byte for byte.
   // A backslash, a control character or a byte of a UTF-8 sequence makes the line not plain
   // (the full reader decodes escapes and validates UTF-8).
@@ -67,10 +49,6 @@ class Scanner {
       }
     return false;
   }
-
- private:
-  std::string_view s_;
-  std::size_t i_ = 0;
 };
 
 // `{}` or `{"k": v, ...}`, calling `member(key)` after each key and its colon.
@@ -121,16 +99,16 @@ bool take_context(Scanner& in, PlainRequest& out) {
   });
 }
 
-}  // namespace
-
-bool scan_plain_request(std::string_view line, PlainRequest& out) {
+// The members of a plain request, and where `extra` is given (an expectation) its `expect` and
+// `why`.
+bool scan_plain(std::string_view text, PlainRequest& out, PlainExpectation* extra) {
   out.principal.reset();
   out.action.reset();
   out.resource.reset();
   out.headers.clear();
   out.context.clear();
   bool seen_headers = false, seen_context = false;
-  Scanner in(line);
+  Scanner in(text);
   const bool object = take_object(in, [&](std::string_view key) {
     auto string_member = [&](std::optional<std::string_view>& slot) {
       std::string_view value;
@@ -151,9 +129,23 @@ bool scan_plain_request(std::string_view line, PlainRequest& out) {
       seen_context = true;
       return take_context(in, out);
     }
+    if (extra && key == "expect") return string_member(extra->expect);
+    if (extra && key == "why") return string_member(extra->why);
     return false;  // an unknown key: the full reader names it
   });
   return object && in.at_end();
+}
+
+}  // namespace
+
+bool scan_plain_request(std::string_view line, PlainRequest& out) {
+  return scan_plain(line, out, nullptr);
+}
+
+bool scan_plain_expectation(std::string_view text, PlainExpectation& out) {
+  out.expect.reset();
+  out.why.reset();
+  return scan_plain(text, out.request, &out);
 }
 
 }  // namespace accesspath

@@ -9,6 +9,10 @@
 // the full JSON reader, which accepts what it always accepted and names what is wrong. The scan
 // decides only which reader runs, never what a line means (RequestStream laws test both).
 //
+// A plain *expectation* (an element of a scenario's `expectations`, read by `check` without a
+// tree) is the same with two more members, `expect` and `why`, plain strings too; a request line
+// with either is not plain (`eval` refuses those keys).
+//
 //   PlainRequest p;
 //   if (scan_plain_request(R"({"principal":"anonymous", ...})", p)) ... *p.principal == "anonymous"
 #pragma once
@@ -30,8 +34,15 @@ struct PlainRequest {
   std::vector<ContextEntry> context;
 };
 
+struct PlainExpectation {
+  PlainRequest request;
+  std::optional<std::string_view> expect, why;
+};
+
 // Fills `out` (cleared first, its storage kept) with the members of `line` as views into it;
 // false when the line is not plain (see above), `out` then unspecified.
 bool scan_plain_request(std::string_view line, PlainRequest& out);
+// The same for one expectation's text.
+bool scan_plain_expectation(std::string_view text, PlainExpectation& out);
 
 }  // namespace accesspath

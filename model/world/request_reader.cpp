@@ -109,4 +109,27 @@ std::optional<Request> read_request(const json& j, const std::string& ptr, Reque
   return request;
 }
 
+bool read_plain_request(const PlainRequest& plain, RequesterCache& cache, Request& out,
+                        const Requester** who) {
+  if (!plain.principal || !plain.action || !plain.resource) return false;
+  const std::string_view action = *plain.action, resource = *plain.resource;
+  if (action.find(':') == std::string_view::npos || action.find('*') != std::string_view::npos)
+    return false;
+  if (resource != "*" && !arn_problems(resource, false).empty()) return false;
+  const Requester* resolved = cache.resolve(*plain.principal);
+  if (!resolved) return false;
+  if (who) *who = resolved;
+  // Assigned, not built: a stream reads millions of lines into one Request.
+  out.principal.assign(*plain.principal);
+  out.action.assign(action);
+  out.resource.assign(resource);
+  out.headers.clear();
+  for (const auto& [name, value] : plain.headers) out.headers.emplace(to_lower(name), value);
+  out.context.clear();
+  for (const auto& entry : plain.context)
+    out.context.emplace(std::string(entry.key),
+                        std::vector<std::string>(entry.values.begin(), entry.values.end()));
+  return true;
+}
+
 }  // namespace accesspath

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/world/json_fields.h"
+#include "model/world/plain_request_scan.h"
 #include "model/world/request.h"
 #include "model/world/requester_cache.h"
 
@@ -34,5 +35,13 @@ bool read_request_parts(const nlohmann::json& j, const std::string& ptr, JsonFie
 // have it again without resolving it twice.
 std::optional<Request> read_request(const nlohmann::json& j, const std::string& ptr,
                                     RequesterCache& cache, JsonFields& fields);
+
+// The request of a plain scan (plain_request_scan.h) as read_request reads the same text, into
+// `out` (its storage reused); false wherever read_request would report a problem (a member
+// missing, an action or resource it refuses, a principal the world cannot resolve): the caller
+// then reads the JSON, which names it (`out` is then unspecified). `who`, when given, is set to
+// the principal as `cache` resolved it.
+bool read_plain_request(const PlainRequest& plain, RequesterCache& cache, Request& out,
+                        const Requester** who = nullptr);
 
 }  // namespace accesspath

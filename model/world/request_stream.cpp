@@ -4,8 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "model/core/arn.h"
-#include "model/core/strings.h"
 #include "model/world/json_data_limits.h"
 #include "model/world/json_fields.h"
 #include "model/world/plain_request_scan.h"
@@ -34,27 +32,11 @@ std::string where(const SourceLine& line) {
 // again and says what is wrong.
 bool read_plain(const SourceLine& line, const PlainRequest& plain, RequesterCache& cache,
                 RequestLine& out) {
-  if (!plain.principal || !plain.action || !plain.resource) return false;
-  const std::string_view action = *plain.action, resource = *plain.resource;
-  if (action.find(':') == std::string_view::npos || action.find('*') != std::string_view::npos)
-    return false;
-  if (resource != "*" && !arn_problems(resource, false).empty()) return false;
-  const Requester* who = cache.resolve(*plain.principal);
-  if (!who) return false;
+  Request& r = out.request ? *out.request : out.request.emplace();
+  if (!read_plain_request(plain, cache, r, &out.who)) return false;
   out.line = line.number;
   out.index = line.index;
-  out.who = who;
   out.error.clear();
-  Request& r = out.request ? *out.request : out.request.emplace();
-  r.principal.assign(*plain.principal);
-  r.action.assign(action);
-  r.resource.assign(resource);
-  r.headers.clear();
-  for (const auto& [name, value] : plain.headers) r.headers.emplace(to_lower(name), value);
-  r.context.clear();
-  for (const auto& entry : plain.context)
-    r.context.emplace(std::string(entry.key),
-                      std::vector<std::string>(entry.values.begin(), entry.values.end()));
   return true;
 }
 

@@ -3,12 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "model/world/json_limits.h"
 
 namespace accesspath {
 
-LoadResult load_scenario_file(const std::string& path) {
+LoadResult load_scenario_file(const std::string& path, const LoadOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     LoadResult r;
@@ -19,16 +20,27 @@ LoadResult load_scenario_file(const std::string& path) {
   // A file far larger than any account's policies is refused before it is read.
   std::error_code ec;
   auto bytes = std::filesystem::file_size(path, ec);
-  if (!ec && bytes > JsonLimits{}.max_bytes) {
+  if (!ec && bytes > options.limits.max_bytes) {
     LoadResult r;
     r.diagnostics.error("", "the file is " + std::to_string(bytes >> 20) + " MiB; at most " +
-                                std::to_string(JsonLimits{}.max_bytes >> 20) + " MiB are read");
+                                std::to_string(options.limits.max_bytes >> 20) + " MiB are read");
     r.diagnostics.set_file(path);
     return r;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_scenario_text(ss.str(), path);
+  // Read straight into one string (a string stream and its copy would hold the text twice);
+  // what the size did not announce (a file of unknown size, or one still growing) is appended.
+  std::string text;
+  if (!ec) {
+    text.resize(static_cast<std::size_t>(bytes));
+    in.read(text.data(), static_cast<std::streamsize>(bytes));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (in && in.peek() != std::ifstream::traits_type::eof()) {
+    std::ostringstream more;
+    more << in.rdbuf();
+    text += more.str();
+  }
+  return load_scenario_text(text, path, options);
 }
 
 }  // namespace accesspath

@@ -14,6 +14,6 @@
 namespace accesspath {
 
 // Reads a file (a missing, unreadable or oversized file is a diagnostic, never an exception).
-LoadResult load_scenario_file(const std::string& path);
+LoadResult load_scenario_file(const std::string& path, const LoadOptions& options = {});
 
 }  // namespace accesspath

@@ -4,6 +4,7 @@
 
 #include "model/world/json_parse.h"
 #include "model/world/loader.h"
+#include "model/world/scenario_lean_loader.h"
 
 namespace accesspath {
 namespace loading {
@@ -122,15 +123,7 @@ std::optional<Scenario> Loader::load(const json& doc) {
   return std::move(s_);
 }
 
-}  // namespace loading
-
-using loading::Loader;
-using nlohmann::json;
-
-namespace {
-
-// The scenario of `doc`, without its source (the callers copy or move the tree in).
-LoadResult load(const json& doc, const std::string& file) {
+LoadResult load_document(const json& doc, const std::string& file) {
   LoadResult r;
   Loader loader(r.diagnostics);
   r.scenario = loader.load(doc);
@@ -139,27 +132,37 @@ LoadResult load(const json& doc, const std::string& file) {
   return r;
 }
 
-}  // namespace
+}  // namespace loading
+
+using nlohmann::json;
 
 LoadResult load_scenario(const json& doc, const std::string& file) {
-  LoadResult r = load(doc, file);
+  LoadResult r = loading::load_document(doc, file);
   if (r.scenario) r.scenario->source = doc;
   return r;
 }
 
-LoadResult load_scenario_text(std::string_view text, const std::string& file) {
+LoadResult load_scenario_text(std::string_view text, const std::string& file,
+                              const LoadOptions& options) {
+  if (!options.keep_source)
+    if (std::optional<LoadResult> lean = load_scenario_lean(text, file, options.limits))
+      return std::move(*lean);
   // Sizes, depth and characters as the tree is built: a document past the limits is never
   // built whole.
   LoadResult refused;
-  std::optional<json> doc = parse_json_within_limits(text, refused.diagnostics);
+  std::optional<json> doc = parse_json_within_limits(text, refused.diagnostics, options.limits);
   if (!doc) {
     refused.diagnostics.set_file(file);
     return refused;
   }
   // The tree is kept as the scenario's source, not copied (a copy of a large file's tree costs
   // as much time and memory as building it).
-  LoadResult r = load(*doc, file);
-  if (r.scenario) r.scenario->source = std::move(*doc);
+  LoadResult r = loading::load_document(*doc, file);
+  if (r.scenario) {
+    if (!options.keep_source)
+      if (auto it = doc->find("expectations"); it != doc->end()) *it = json::array();
+    r.scenario->source = std::move(*doc);
+  }
   return r;
 }
 

@@ -1,0 +1,76 @@
+#include "model/world/scenario_lean_loader.h"
+
+#include "model/world/expectation_reader.h"
+#include "model/world/json_member_scan.h"
+#include "model/world/json_parse.h"
+#include "model/world/loader.h"
+
+namespace accesspath {
+namespace {
+
+using nlohmann::json;
+
+// Each element of `expectations` read from its span of `text`, in order, or nullopt at the first
+// one the loader would report a problem in (or not read as it reads it).
+std::optional<std::vector<Expectation>> read_expectations(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+    const World& world, const JsonLimits& limits) {
+  // An element alone is two levels less deep than in the document (the top-level object and the
+  // array). Its values are counted with the whole document's (by the scan), its strings by its
+  // own parser.
+  JsonLimits alone = limits;
+  alone.max_depth = limits.max_depth - 2;
+  RequesterCache principals(world);  // a file asks many questions of few principals
+  PlainExpectation plain;
+  std::vector<Expectation> out;
+  out.reserve(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const std::string_view element = text.substr(spans[i].first, spans[i].second - spans[i].first);
+    std::string ptr = pointer_join("/expectations", i);
+    if (scan_plain_expectation(element, plain))
+      if (std::optional<Expectation> e = read_plain_expectation(plain, ptr, principals)) {
+        out.push_back(std::move(*e));
+        continue;
+      }
+    Diagnostics diags;
+    std::optional<json> obj = parse_json_within_limits(element, diags, alone);
+    if (!obj || !obj->is_object()) return std::nullopt;
+    JsonFields fields(diags);
+    std::optional<Expectation> e = read_expectation(*obj, ptr, principals, fields);
+    if (!e || !diags.items().empty()) return std::nullopt;
+    out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::string& file,
+                                             const JsonLimits& limits) {
+  if (text.size() > limits.max_bytes) return std::nullopt;
+  // Limits over the whole document: values and depth counted by the scan; strings by their length
+  // as written, never shorter than as read (an escape is longer than what it stands for).
+  std::optional<ArrayMemberSpans> spans = scan_array_member(text, "expectations", limits.max_depth);
+  if (!spans || spans->values > limits.max_values ||
+      spans->longest_string > limits.max_string_bytes)
+    return std::nullopt;
+  std::string rest;
+  rest.reserve(text.size() - (spans->array_end - spans->array_begin) + 2);
+  rest.append(text.substr(0, spans->array_begin))
+      .append("[]")
+      .append(text.substr(spans->array_end));
+  Diagnostics parse_diags;
+  std::optional<json> doc = parse_json_within_limits(rest, parse_diags, limits);
+  if (!doc) return std::nullopt;
+  LoadResult r = loading::load_document(*doc, file);
+  // With errors elsewhere, the usual path reports them along with any in the expectations.
+  if (!r.scenario) return std::nullopt;
+  std::optional<std::vector<Expectation>> expectations =
+      read_expectations(text, spans->elements, r.scenario->world, limits);
+  if (!expectations) return std::nullopt;
+  r.scenario->expectations = std::move(*expectations);
+  r.scenario->source = std::move(*doc);
+  return r;
+}
+
+}  // namespace accesspath
