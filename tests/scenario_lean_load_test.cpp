@@ -8,8 +8,10 @@
 #include <rapidcheck/gtest.h>
 
 #include <fstream>
+#include <memory>
 #include <sstream>
 
+#include "model/analysis/check.h"
 #include "model/world/json_member_scan.h"
 #include "model/world/plain_request_scan.h"
 #include "model/world/scenario.h"
@@ -301,15 +303,48 @@ void expect_same(const LoadResult& usual, const LoadResult& lean) {
 RC_GTEST_PROP(ScenarioLeanLoadLaws, CheckLoadsWhatTheUsualLoaderLoads, ()) {
   const std::string text = *gen_document();
   const JsonLimits limits = *gen_limits(text);
-  LoadResult usual =
-      load_scenario_text(text, "s.json", LoadOptions{.keep_source = true, .limits = limits});
-  LoadResult lean =
-      load_scenario_text(text, "s.json", LoadOptions{.keep_source = false, .limits = limits});
+  LoadResult usual = load_scenario_text(
+      text, "s.json",
+      LoadOptions{.keep_source = true, .defer_expectations = false, .limits = limits});
+  LoadResult lean = load_scenario_text(
+      text, "s.json",
+      LoadOptions{.keep_source = false, .defer_expectations = false, .limits = limits});
   RC_TAG(usual.scenario ? "loads" : "refused");
   std::optional<LoadResult> direct = load_scenario_lean(text, "s.json", limits);
   RC_TAG(direct ? "lean path" : "usual path");
   expect_same(usual, lean);
   if (direct) expect_same(usual, *direct);
+  // Deferred: the same diagnostics, and each expectation read again from its text is the one
+  // the usual loader read; `check` reports the same results either way.
+  LoadResult deferred = load_scenario_text(
+      std::make_shared<const std::string>(text), "s.json",
+      LoadOptions{.keep_source = false, .defer_expectations = true, .limits = limits});
+  RC_TAG(deferred.scenario && deferred.scenario->deferred.text ? "deferred" : "not deferred");
+  if (deferred.scenario && deferred.scenario->deferred.text) {
+    RC_ASSERT(direct.has_value());
+    RC_ASSERT(deferred.scenario->expectations.empty());
+    const ScenarioReport from_text = check_scenario(*deferred.scenario);
+    const ScenarioReport from_structs = check_scenario(*usual.scenario);
+    RC_ASSERT(from_text.expectations.size() == from_structs.expectations.size());
+    for (std::size_t i = 0; i < from_text.expectations.size(); ++i) {
+      const ExpectationResult &a = from_structs.expectations[i], &b = from_text.expectations[i];
+      RC_ASSERT(b.index == a.index);
+      RC_ASSERT(b.pointer == a.pointer);
+      RC_ASSERT(b.why == a.why);
+      RC_ASSERT(b.ok == a.ok);
+      RC_ASSERT(b.decision.allowed == a.decision.allowed);
+      RC_ASSERT(b.decision.undecided == a.decision.undecided);
+    }
+    RequesterCache principals(deferred.scenario->world);
+    PlainExpectation scratch;
+    for (std::size_t i = 0; i < deferred.scenario->deferred.size(); ++i) {
+      std::optional<Expectation> e =
+          read_deferred_expectation(deferred.scenario->deferred, i, principals, scratch);
+      RC_ASSERT(e.has_value());
+      deferred.scenario->expectations.push_back(std::move(*e));
+    }
+  }
+  expect_same(usual, deferred);
 }
 
 // Well-formed documents of plain expectations take the lean path (or the law above would test

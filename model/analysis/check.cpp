@@ -1,9 +1,13 @@
 #include "model/analysis/check.h"
 
+#include <memory>
+
 #include "model/analysis/access_paths.h"
+#include "model/core/diagnostic.h"
 #include "model/core/ordered_chunks.h"
 #include "model/services/evaluator.h"
 #include "model/world/requester_cache.h"
+#include "model/world/scenario_lean_loader.h"
 
 namespace accesspath {
 
@@ -25,22 +29,46 @@ bool ScenarioReport::ok() const {
 namespace {
 
 // `principals` resolves each principal once for the many expectations that name it.
-ExpectationResult check_expectation(const Scenario& scenario, std::size_t i,
+ExpectationResult check_expectation(const World& world, const Expectation& e, std::size_t i,
                                     RequesterCache& principals) {
-  const Expectation& e = scenario.expectations[i];
   ExpectationResult r;
   r.index = i;
   r.pointer = e.pointer;
   r.why = e.why;
   r.expect_allow = e.expect_allow;
   const Requester* who = principals.resolve(e.request.principal);
-  r.decision =
-      who ? evaluate(scenario.world, *who, e.request) : evaluate(scenario.world, e.request);
+  r.decision = who ? evaluate(world, *who, e.request) : evaluate(world, e.request);
   // A decision that depends on condition keys the world does not describe is no answer
   // (unknown_keys.h): never a silent pass.
   r.ok = r.decision.allowed == e.expect_allow && r.decision.undecided.empty();
   return r;
 }
+
+// Expectation `i`, as loaded or (deferred) read again from its text; `scratch` for the latter.
+struct ExpectationSource {
+  const Scenario& scenario;
+  std::size_t size() const {
+    return scenario.deferred.text ? scenario.deferred.size() : scenario.expectations.size();
+  }
+  ExpectationResult check(std::size_t i, RequesterCache& principals, PlainExpectation& scratch,
+                          Expectation& read) const {
+    if (!scenario.deferred.text)
+      return check_expectation(scenario.world, scenario.expectations[i], i, principals);
+    if (std::optional<Expectation> e =
+            read_deferred_expectation(scenario.deferred, i, principals, scratch)) {
+      read = std::move(*e);
+      return check_expectation(scenario.world, read, i, principals);
+    }
+    // Loading read every element, so this cannot happen; were it to, the expectation fails
+    // with the reason rather than pass unseen.
+    ExpectationResult r;
+    r.index = i;
+    r.pointer = pointer_join("/expectations", i);
+    r.decision.undecided = "the expectation could not be read again from the file";
+    r.ok = false;
+    return r;
+  }
+};
 
 void check_invariants(const Scenario& scenario, ScenarioReport& report);
 
@@ -55,8 +83,11 @@ ScenarioReport check_scenario(const Scenario& scenario, const ExpectationSink& s
   report.file = scenario.file;
   report.name = scenario.name;
   RequesterCache principals(scenario.world);
-  for (std::size_t i = 0; i < scenario.expectations.size(); ++i) {
-    ExpectationResult r = check_expectation(scenario, i, principals);
+  const ExpectationSource source{scenario};
+  PlainExpectation scratch;
+  Expectation read;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    ExpectationResult r = source.check(i, principals, scratch, read);
     if (sink && !sink(r)) {
       ++report.streamed;
       report.streamed_not_met += r.ok ? 0 : 1;
@@ -77,6 +108,12 @@ ScenarioReport check_scenario_rendered(const Scenario& scenario, unsigned thread
   struct Chunk {
     std::string text;
     std::size_t decided = 0, not_met = 0;
+    // Kept when the chunk is cleared and filled again: a chunk of 256 expectations names most
+    // of a big world's principals once each, so a cache per chunk would miss almost always
+    // (a seventh of `check`'s time); the few chunks in flight each keep theirs warm.
+    std::unique_ptr<RequesterCache> principals;
+    PlainExpectation scratch;  // reading deferred expectations
+    Expectation read;
     void clear() {
       text.clear();
       decided = not_met = 0;
@@ -84,12 +121,13 @@ ScenarioReport check_scenario_rendered(const Scenario& scenario, unsigned thread
   };
   // Chunks of 256: small enough to keep every thread busy on a few thousand expectations, large
   // enough that handing them over costs nothing next to deciding them.
+  const ExpectationSource source{scenario};
   for_each_chunk_in_order<Chunk>(
-      scenario.expectations.size(), 256, threads,
+      source.size(), 256, threads,
       [&](std::size_t begin, std::size_t end, Chunk& c) {
-        RequesterCache principals(scenario.world);
+        if (!c.principals) c.principals = std::make_unique<RequesterCache>(scenario.world);
         for (std::size_t i = begin; i < end; ++i) {
-          ExpectationResult r = check_expectation(scenario, i, principals);
+          ExpectationResult r = source.check(i, *c.principals, c.scratch, c.read);
           ++c.decided;
           c.not_met += r.ok ? 0 : 1;
           render(r, c.text);

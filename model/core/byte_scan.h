@@ -6,8 +6,14 @@
 //   if (!json_string_special(w)) i += 8;  // none of the 8 bytes needs a closer look
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace accesspath::bytes {
 
@@ -38,6 +44,33 @@ constexpr std::uint64_t any_below(std::uint64_t w, unsigned char n) {
 // byte beyond ASCII.
 constexpr bool json_string_special(std::uint64_t w) {
   return (any_below(w, 0x20) | any_equal(w, '"') | any_equal(w, '\\') | (w & kHighs)) != 0;
+}
+
+// The length of the longest prefix of `s` that a JSON string holds as it is (no byte needs care,
+// as json_string_special says): 16 bytes a step where SSE2 is there (every x86-64), 8 otherwise.
+inline std::size_t json_plain_prefix(std::string_view s) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // A signed compare below 0x20 takes the control characters and, as negative bytes, every byte
+  // beyond ASCII.
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+                backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const int mask = _mm_movemask_epi8(special); mask != 0)
+      return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i + 8 <= s.size(); i += 8)
+    if (json_string_special(load8(s.data() + i))) break;
+  for (; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
+  }
+  return i;
 }
 
 }  // namespace accesspath::bytes

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,12 +42,25 @@ struct Invariant {
   std::string pointer;
 };
 
+// Expectations left as their text (LoadOptions::defer_expectations): the document and each
+// element's span in it, read again where each is decided (read_deferred_expectation in
+// scenario_lean_loader.h). What `check` holds for 1,000,000 expectations is then their text and
+// 16 bytes each, not a million structs. Every element was read once at load time, so reading it
+// again gives the same expectation.
+struct DeferredExpectations {
+  std::shared_ptr<const std::string> text;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of each element
+  JsonLimits element_limits;                               // an element's limits, read alone
+  std::size_t size() const { return spans.size(); }
+};
+
 struct Scenario {
   std::string file;
   std::string name;
   std::string description;
   World world;
   std::vector<Expectation> expectations;
+  DeferredExpectations deferred;  // empty unless loaded with LoadOptions::defer_expectations
   std::vector<Invariant> invariants;
   // The document as loaded (for round trips and re-writing); loaded with `keep_source` false,
   // the document with `"expectations": []` (LoadOptions).
@@ -65,6 +79,10 @@ struct LoadOptions {
   // holds the document with `"expectations": []`. The scenario, its expectations and the
   // diagnostics are the same either way (tests/scenario_lean_load_test.cpp).
   bool keep_source = true;
+  // With keep_source false and the file read by load_scenario_file (or its text given as a
+  // shared string): the expectations are checked as they load, then kept as text
+  // (Scenario::deferred, `expectations` empty) when the lean reader could read them all.
+  bool defer_expectations = false;
   JsonLimits limits;  // the bounds on the text (json_limits.h)
 };
 
@@ -72,6 +90,9 @@ struct LoadOptions {
 LoadResult load_scenario(const nlohmann::json& doc, const std::string& file);
 // Parses JSON text first (syntax errors are reported with line and column).
 LoadResult load_scenario_text(std::string_view text, const std::string& file,
+                              const LoadOptions& options = {});
+// The same from a text the scenario may keep (LoadOptions::defer_expectations).
+LoadResult load_scenario_text(std::shared_ptr<const std::string> text, const std::string& file,
                               const LoadOptions& options = {});
 // Reading a file: load_scenario_file in scenario_file.h.
 

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -40,6 +41,8 @@ LoadResult load_scenario_file(const std::string& path, const LoadOptions& option
     more << in.rdbuf();
     text += more.str();
   }
+  if (options.defer_expectations)
+    return load_scenario_text(std::make_shared<const std::string>(std::move(text)), path, options);
   return load_scenario_text(text, path, options);
 }
 

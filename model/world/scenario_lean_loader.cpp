@@ -10,43 +10,56 @@ namespace {
 
 using nlohmann::json;
 
-// Each element of `expectations` read from its span of `text`, in order, or nullopt at the first
-// one the loader would report a problem in (or not read as it reads it).
-std::optional<std::vector<Expectation>> read_expectations(
-    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& spans,
-    const World& world, const JsonLimits& limits) {
-  // An element alone is two levels less deep than in the document (the top-level object and the
-  // array). Its values are counted with the whole document's (by the scan), its strings by its
-  // own parser.
+// One element of `expectations` read from its text, or nullopt where the loader would report a
+// problem in it (or not read it as it reads it). `alone`: the limits of an element read alone.
+std::optional<Expectation> read_element(std::string_view element, std::size_t i,
+                                        RequesterCache& principals, const JsonLimits& alone,
+                                        PlainExpectation& plain) {
+  std::string ptr = pointer_join("/expectations", i);
+  if (scan_plain_expectation(element, plain))
+    if (std::optional<Expectation> e = read_plain_expectation(plain, ptr, principals)) return e;
+  Diagnostics diags;
+  std::optional<json> obj = parse_json_within_limits(element, diags, alone);
+  if (!obj || !obj->is_object()) return std::nullopt;
+  JsonFields fields(diags);
+  std::optional<Expectation> e = read_expectation(*obj, ptr, principals, fields);
+  if (!e || !diags.items().empty()) return std::nullopt;
+  return e;
+}
+
+// An element alone is two levels less deep than in the document (the top-level object and the
+// array). Its values are counted with the whole document's (by the scan), its strings by its
+// own parser.
+JsonLimits element_limits(const JsonLimits& limits) {
   JsonLimits alone = limits;
   alone.max_depth = limits.max_depth - 2;
+  return alone;
+}
+
+// Each element of `expectations` read from its span of `text`, in order, kept in `out` unless
+// it is null, or false at the first one read_element cannot read.
+bool read_expectations(std::string_view text,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                       const World& world, const JsonLimits& limits,
+                       std::vector<Expectation>* out) {
+  const JsonLimits alone = element_limits(limits);
   RequesterCache principals(world);  // a file asks many questions of few principals
   PlainExpectation plain;
-  std::vector<Expectation> out;
-  out.reserve(spans.size());
+  if (out) out->reserve(spans.size());
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const std::string_view element = text.substr(spans[i].first, spans[i].second - spans[i].first);
-    std::string ptr = pointer_join("/expectations", i);
-    if (scan_plain_expectation(element, plain))
-      if (std::optional<Expectation> e = read_plain_expectation(plain, ptr, principals)) {
-        out.push_back(std::move(*e));
-        continue;
-      }
-    Diagnostics diags;
-    std::optional<json> obj = parse_json_within_limits(element, diags, alone);
-    if (!obj || !obj->is_object()) return std::nullopt;
-    JsonFields fields(diags);
-    std::optional<Expectation> e = read_expectation(*obj, ptr, principals, fields);
-    if (!e || !diags.items().empty()) return std::nullopt;
-    out.push_back(std::move(*e));
+    std::optional<Expectation> e = read_element(element, i, principals, alone, plain);
+    if (!e) return false;
+    if (out) out->push_back(std::move(*e));
   }
-  return out;
+  return true;
 }
 
 }  // namespace
 
 std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::string& file,
-                                             const JsonLimits& limits) {
+                                             const JsonLimits& limits,
+                                             std::shared_ptr<const std::string> keep) {
   if (text.size() > limits.max_bytes) return std::nullopt;
   // Limits over the whole document: values and depth counted by the scan; strings by their length
   // as written, never shorter than as read (an escape is longer than what it stands for).
@@ -65,12 +78,27 @@ std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::s
   LoadResult r = loading::load_document(*doc, file);
   // With errors elsewhere, the usual path reports them along with any in the expectations.
   if (!r.scenario) return std::nullopt;
-  std::optional<std::vector<Expectation>> expectations =
-      read_expectations(text, spans->elements, r.scenario->world, limits);
-  if (!expectations) return std::nullopt;
-  r.scenario->expectations = std::move(*expectations);
+  if (keep) {
+    if (!read_expectations(text, spans->elements, r.scenario->world, limits, nullptr))
+      return std::nullopt;
+    r.scenario->deferred = DeferredExpectations{.text = std::move(keep),
+                                                .spans = std::move(spans->elements),
+                                                .element_limits = element_limits(limits)};
+  } else if (!read_expectations(text, spans->elements, r.scenario->world, limits,
+                                &r.scenario->expectations)) {
+    return std::nullopt;
+  }
   r.scenario->source = std::move(*doc);
   return r;
+}
+
+std::optional<Expectation> read_deferred_expectation(const DeferredExpectations& deferred,
+                                                     std::size_t i, RequesterCache& principals,
+                                                     PlainExpectation& scratch) {
+  if (i >= deferred.spans.size() || !deferred.text) return std::nullopt;
+  const auto [begin, end] = deferred.spans[i];
+  return read_element(std::string_view(*deferred.text).substr(begin, end - begin), i, principals,
+                      deferred.element_limits, scratch);
 }
 
 }  // namespace accesspath

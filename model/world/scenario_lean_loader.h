@@ -14,17 +14,29 @@
 //   if (std::optional<LoadResult> r = load_scenario_lean(text, "check.json", JsonLimits{})) ...
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "model/world/json_limits.h"
+#include "model/world/plain_request_scan.h"
+#include "model/world/requester_cache.h"
 #include "model/world/scenario.h"
 
 namespace accesspath {
 
-// The scenario of `text` with Scenario::source the document with `"expectations": []`.
+// The scenario of `text` with Scenario::source the document with `"expectations": []`. With
+// `keep` (the owner of `text`), the expectations are read to check them, then left as text in
+// Scenario::deferred.
 std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::string& file,
-                                             const JsonLimits& limits);
+                                             const JsonLimits& limits,
+                                             std::shared_ptr<const std::string> keep = nullptr);
+
+// Expectation `i` of a scenario loaded with deferred expectations, as it was read at load time
+// (nullopt only if it cannot be read again, which loading has ruled out). `scratch` is reused.
+std::optional<Expectation> read_deferred_expectation(const DeferredExpectations& deferred,
+                                                     std::size_t i, RequesterCache& principals,
+                                                     PlainExpectation& scratch);
 
 }  // namespace accesspath

@@ -55,8 +55,10 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   bool load_failed = false;
   for (const auto& file : options.files) {
     // `check` never reads the scenario's source: without it, the expectations are read from the
-    // text without a tree of them (the same scenario and diagnostics, a fraction of the memory).
-    LoadResult loaded = load_scenario_file(file, LoadOptions{.keep_source = false, .limits = {}});
+    // text without a tree of them (the same scenario and diagnostics, a fraction of the memory),
+    // and kept as text until each is decided.
+    LoadResult loaded = load_scenario_file(
+        file, LoadOptions{.keep_source = false, .defer_expectations = true, .limits = {}});
     if (!loaded.scenario) {
       // A file that cannot be loaded is reported and the others still run (exit 2 at the end).
       load_failed = true;

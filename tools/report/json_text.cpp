@@ -1,5 +1,7 @@
 #include "tools/report/json_text.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "model/core/byte_scan.h"
@@ -7,8 +9,13 @@
 namespace accesspath {
 
 void JsonText::newline(int depth) {
-  out_ += '\n';
-  out_.append(static_cast<std::size_t>(indent_ * depth), ' ');
+  // One append of a newline and the indentation, from a line of spaces long enough for most.
+  static constexpr std::string_view kLine =
+      "\n                                                                ";
+  std::size_t spaces = static_cast<std::size_t>(indent_ * depth);
+  const std::size_t first = std::min(spaces, kLine.size() - 1);
+  out_.append(kLine.substr(0, first + 1));
+  if (spaces > first) out_.append(spaces - first, ' ');
 }
 
 void JsonText::value_start() {
@@ -18,27 +25,28 @@ void JsonText::value_start() {
   }
   if (empty_.empty()) return;  // the top value
   if (!empty_.back()) out_ += ',';
-  empty_.back() = false;
+  empty_.back() = 0;
   if (indent_ != kCompact) newline(depth_ + static_cast<int>(empty_.size()));
 }
 
 void JsonText::open(char c) {
   value_start();
   out_ += c;
-  empty_.push_back(true);
+  empty_.push_back(1);
 }
 
 void JsonText::close(char c) {
-  bool was_empty = empty_.back();
+  const bool was_empty = empty_.back() != 0;
   empty_.pop_back();
   if (!was_empty && indent_ != kCompact) newline(depth_ + static_cast<int>(empty_.size()));
   out_ += c;
 }
 
-void JsonText::key(std::string_view k) {
+void JsonText::key(JsonKey k) {
   value_start();
-  escaped(k);
-  out_ += indent_ == kCompact ? ":" : ": ";
+  out_ += '"';
+  out_ += k.text();
+  out_ += indent_ == kCompact ? "\":" : "\": ";
   after_key_ = true;
 }
 
@@ -48,17 +56,15 @@ void JsonText::string(std::string_view s) {
 }
 
 void JsonText::escaped(std::string_view s) {
-  std::size_t start = out_.size();
+  const std::size_t start = out_.size();
   out_ += '"';
-  // Runs of characters that need no escape are appended whole (most text has none), skipped
-  // over 8 bytes at a time.
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    for (; i + 8 <= s.size(); i += 8)
-      if (bytes::json_string_special(bytes::load8(s.data() + i))) break;
+  // Runs of characters that need no escape are appended whole (most text has none).
+  for (std::size_t i = 0;;) {
+    const std::size_t run = bytes::json_plain_prefix(s.substr(i));
+    out_.append(s.substr(i, run));
+    i += run;
     if (i >= s.size()) break;
-    const auto u = static_cast<unsigned char>(s[i]);
-    if (u >= 0x20 && u < 0x80 && u != '"' && u != '\\') continue;
+    const auto u = static_cast<unsigned char>(s[i++]);
     if (u >= 0x80) {
       // Beyond ASCII, nlohmann's own escaping (and its replacement of invalid UTF-8) decides.
       out_.resize(start);
@@ -66,8 +72,6 @@ void JsonText::escaped(std::string_view s) {
                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       return;
     }
-    out_.append(s.substr(run, i - run));
-    run = i + 1;
     switch (u) {
       case '"':
         out_ += "\\\"";
@@ -98,7 +102,6 @@ void JsonText::escaped(std::string_view s) {
       }
     }
   }
-  out_.append(s.substr(run));
   out_ += '"';
 }
 

@@ -16,6 +16,21 @@
 
 namespace accesspath {
 
+// An object key written in the source: checked once, by the compiler, to need no escape (printable
+// ASCII, no quote or backslash), so writing it is a copy, not a scan. Keys are always literals.
+class JsonKey {
+ public:
+  consteval JsonKey(const char* text) : text_(text) {  // NOLINT: implicit from a literal
+    for (const char* c = text; *c; ++c)
+      if (*c < 0x20 || *c >= 0x7f || *c == '"' || *c == '\\')
+        throw "a JSON key written in the source must need no escape";
+  }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
+
 class JsonText {
  public:
   static constexpr int kCompact = -1;
@@ -27,7 +42,7 @@ class JsonText {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  void key(std::string_view k);
+  void key(JsonKey k);
   void string(std::string_view s);
   void boolean(bool b);
   void number(std::size_t n);
@@ -43,7 +58,7 @@ class JsonText {
   std::string& out_;
   int indent_;
   int depth_;
-  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  std::vector<unsigned char> empty_;  // per open container: 1 while nothing is written in it
   bool after_key_ = false;
 };
 
