@@ -7,8 +7,10 @@
 
 #include <sstream>
 
+#include "model/core/byte_scan.h"
 #include "model/services/evaluator.h"
 #include "tests/bundled_scenarios.h"
+#include "tools/report/json_text.h"
 #include "tools/report/report_json.h"
 #include "tools/report/report_json_stream.h"
 #include "tools/report/report_text.h"
@@ -127,6 +129,41 @@ RC_GTEST_PROP(JsonTextLaws, AStringIsWrittenAsDumpWritesIt, ()) {
   j.string(s);
   RC_ASSERT(text ==
             nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The run of bytes a JSON string holds as they are ends at the first byte that needs care, at
+// any length and alignment (16 bytes a step, then the last bytes padded with zeros).
+RC_GTEST_PROP(JsonTextLaws, APlainPrefixEndsAtTheFirstByteThatNeedsCare, ()) {
+  const auto chars = *rc::gen::container<std::vector<char>>(rc::gen::weightedOneOf<char>(
+      {{20, rc::gen::inRange<char>(' ', '~')}, {1, rc::gen::arbitrary<char>()}}));
+  // (find_quote_or_backslash is checked on the same strings: the first `"` or `\`.)
+  const std::size_t offset = *rc::gen::inRange<std::size_t>(0, chars.size() + 1);
+  const std::string_view s(chars.data() + offset, chars.size() - offset);
+  std::size_t want = 0;
+  while (want < s.size()) {
+    const auto u = static_cast<unsigned char>(s[want]);
+    if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
+    ++want;
+  }
+  RC_ASSERT(bytes::json_plain_prefix(s) == want);
+  const std::size_t first = s.find_first_of("\"\\");
+  RC_ASSERT(bytes::find_quote_or_backslash(s) ==
+            (first == std::string_view::npos ? s.size() : first));
+}
+
+// Each complete top-level value is in the output at once; a nested one only when its top-level
+// value is complete.
+TEST(JsonText, TheTextIsInTheOutputWhenATopLevelValueIsComplete) {
+  std::string text = "x";
+  JsonText j(text, JsonText::kCompact);
+  j.begin_object();
+  j.key("a");
+  j.string("b");
+  EXPECT_EQ(text, "x");
+  j.end_object();
+  EXPECT_EQ(text, "x{\"a\":\"b\"}");
+  j.number(7);
+  EXPECT_EQ(text, "x{\"a\":\"b\"}7");
 }
 
 TEST(JsonText, DecisionTextIsDumpOfDecisionToJson) {

@@ -46,24 +46,42 @@ constexpr bool json_string_special(std::uint64_t w) {
   return (any_below(w, 0x20) | any_equal(w, '"') | any_equal(w, '\\') | (w & kHighs)) != 0;
 }
 
+#if defined(__SSE2__)
+// The first position of `s` that `mark` marks, or s.size(): `mark` takes 16 bytes and answers a
+// bit for each (SSE2's movemask). The last bytes are copied to a block of zeros, and the bits
+// of the padding are masked off.
+template <typename Mark>
+std::size_t first_marked(std::string_view s, Mark mark) {
+  std::size_t i = 0;
+  for (; i + 16 <= s.size(); i += 16)
+    if (const unsigned bits = mark(s.data() + i); bits != 0)
+      return i + static_cast<std::size_t>(__builtin_ctz(bits));
+  if (const std::size_t rest = s.size() - i; rest > 0) {
+    alignas(16) char tail[16] = {};
+    std::memcpy(tail, s.data() + i, rest);
+    const unsigned bits = mark(tail) & ((1u << rest) - 1);
+    return bits != 0 ? i + static_cast<std::size_t>(__builtin_ctz(bits)) : s.size();
+  }
+  return i;
+}
+#endif
+
 // The length of the longest prefix of `s` that a JSON string holds as it is (no byte needs care,
 // as json_string_special says): 16 bytes a step where SSE2 is there (every x86-64), 8 otherwise.
 inline std::size_t json_plain_prefix(std::string_view s) {
-  std::size_t i = 0;
 #if defined(__SSE2__)
   // A signed compare below 0x20 takes the control characters and, as negative bytes, every byte
   // beyond ASCII.
   const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
                 backslash = _mm_set1_epi8('\\');
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i special =
+  return first_marked(s, [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return static_cast<unsigned>(_mm_movemask_epi8(
         _mm_or_si128(_mm_cmplt_epi8(v, space),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    if (const int mask = _mm_movemask_epi8(special); mask != 0)
-      return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#endif
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)))));
+  });
+#else
+  std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8)
     if (json_string_special(load8(s.data() + i))) break;
   for (; i < s.size(); ++i) {
@@ -71,6 +89,28 @@ inline std::size_t json_plain_prefix(std::string_view s) {
     if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\') break;
   }
   return i;
+#endif
+}
+
+// The position in `s` of its first `"` or `\`, or s.size() when it has none: where a scanner
+// over a JSON string's text has something to look at.
+inline std::size_t find_quote_or_backslash(std::string_view s) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  return first_marked(s, [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+  });
+#else
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = load8(s.data() + i);
+    if (any_equal(w, '"') | any_equal(w, '\\')) break;
+  }
+  while (i < s.size() && s[i] != '"' && s[i] != '\\') ++i;
+  return i;
+#endif
 }
 
 }  // namespace accesspath::bytes

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "model/core/byte_scan.h"
 #include "model/world/json_cursor.h"
 
 namespace accesspath {
@@ -22,6 +23,8 @@ class Scan : public JsonCursor {
     const std::size_t start = i_;
     escaped = false;
     while (i_ < s_.size()) {
+      i_ += bytes::find_quote_or_backslash(s_.substr(i_));  // most of a document is in strings
+      if (i_ >= s_.size()) break;
       const char c = s_[i_];
       if (c == '"') {
         raw = s_.substr(start, i_ - start);
@@ -34,7 +37,6 @@ class Scan : public JsonCursor {
         i_ += 2;  // the escaped character cannot end the string
         continue;
       }
-      ++i_;
     }
     return false;
   }

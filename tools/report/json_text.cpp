@@ -8,14 +8,25 @@
 
 namespace accesspath {
 
+void JsonText::grow(std::size_t at_least) {
+  const std::size_t capacity = std::max({at_least, 2 * capacity_, std::size_t{8192}});
+  auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+  if (size_ > 0) std::memcpy(bigger.get(), buffer_.get(), size_);
+  buffer_ = std::move(bigger);
+  capacity_ = capacity;
+}
+
+void JsonText::flush() {
+  out_.append(buffer_.get(), size_);
+  size_ = 0;
+}
+
 void JsonText::newline(int depth) {
-  // One append of a newline and the indentation, from a line of spaces long enough for most.
-  static constexpr std::string_view kLine =
-      "\n                                                                ";
-  std::size_t spaces = static_cast<std::size_t>(indent_ * depth);
-  const std::size_t first = std::min(spaces, kLine.size() - 1);
-  out_.append(kLine.substr(0, first + 1));
-  if (spaces > first) out_.append(spaces - first, ' ');
+  const auto spaces = static_cast<std::size_t>(indent_ * depth);
+  char* p = room(1 + spaces);
+  p[0] = '\n';
+  std::memset(p + 1, ' ', spaces);
+  size_ += 1 + spaces;
 }
 
 void JsonText::value_start() {
@@ -24,14 +35,14 @@ void JsonText::value_start() {
     return;
   }
   if (empty_.empty()) return;  // the top value
-  if (!empty_.back()) out_ += ',';
+  if (!empty_.back()) put(',');
   empty_.back() = 0;
   if (indent_ != kCompact) newline(depth_ + static_cast<int>(empty_.size()));
 }
 
 void JsonText::open(char c) {
   value_start();
-  out_ += c;
+  put(c);
   empty_.push_back(1);
 }
 
@@ -39,80 +50,82 @@ void JsonText::close(char c) {
   const bool was_empty = empty_.back() != 0;
   empty_.pop_back();
   if (!was_empty && indent_ != kCompact) newline(depth_ + static_cast<int>(empty_.size()));
-  out_ += c;
+  put(c);
+  value_end();
 }
 
-void JsonText::key(JsonKey k) {
+void JsonText::key(const JsonKey& k) {
   value_start();
-  out_ += '"';
-  out_ += k.text();
-  out_ += indent_ == kCompact ? "\":" : "\": ";
+  put(k.token(indent_ == kCompact));
   after_key_ = true;
 }
 
 void JsonText::string(std::string_view s) {
   value_start();
   escaped(s);
+  value_end();
 }
 
 void JsonText::escaped(std::string_view s) {
-  const std::size_t start = out_.size();
-  out_ += '"';
-  // Runs of characters that need no escape are appended whole (most text has none).
+  const std::size_t start = size_;
+  put('"');
+  // Runs of characters that need no escape are copied whole (most text has none).
   for (std::size_t i = 0;;) {
     const std::size_t run = bytes::json_plain_prefix(s.substr(i));
-    out_.append(s.substr(i, run));
+    put(s.substr(i, run));
     i += run;
     if (i >= s.size()) break;
     const auto u = static_cast<unsigned char>(s[i++]);
     if (u >= 0x80) {
       // Beyond ASCII, nlohmann's own escaping (and its replacement of invalid UTF-8) decides.
-      out_.resize(start);
-      out_ += nlohmann::json(std::string(s))
-                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      size_ = start;
+      put(nlohmann::json(std::string(s))
+              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       return;
     }
     switch (u) {
       case '"':
-        out_ += "\\\"";
+        put("\\\"");
         break;
       case '\\':
-        out_ += "\\\\";
+        put("\\\\");
         break;
       case '\b':
-        out_ += "\\b";
+        put("\\b");
         break;
       case '\f':
-        out_ += "\\f";
+        put("\\f");
         break;
       case '\n':
-        out_ += "\\n";
+        put("\\n");
         break;
       case '\r':
-        out_ += "\\r";
+        put("\\r");
         break;
       case '\t':
-        out_ += "\\t";
+        put("\\t");
         break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += kHex[u >> 4];
-        out_ += kHex[u & 0xF];
+        put("\\u00");
+        put(kHex[u >> 4]);
+        put(kHex[u & 0xF]);
       }
     }
   }
-  out_ += '"';
+  put('"');
 }
 
 void JsonText::boolean(bool b) {
   value_start();
-  out_ += b ? "true" : "false";
+  put(b ? std::string_view("true") : std::string_view("false"));
+  value_end();
 }
 
 void JsonText::number(std::size_t n) {
   value_start();
-  out_ += std::to_string(n);
+  put(std::to_string(n));
+  value_end();
 }
 
 void JsonText::strings(const std::vector<std::string>& list) {

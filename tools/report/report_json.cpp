@@ -62,7 +62,7 @@ json expectation_to_json(const ExpectationResult& e) {
 
 namespace {
 
-void field(JsonText& j, JsonKey key, std::string_view value) {
+void field(JsonText& j, const JsonKey& key, std::string_view value) {
   j.key(key);
   j.string(value);
 }
