@@ -136,7 +136,7 @@ RC_GTEST_PROP(JsonTextLaws, AStringIsWrittenAsDumpWritesIt, ()) {
 RC_GTEST_PROP(JsonTextLaws, APlainPrefixEndsAtTheFirstByteThatNeedsCare, ()) {
   const auto chars = *rc::gen::container<std::vector<char>>(rc::gen::weightedOneOf<char>(
       {{20, rc::gen::inRange<char>(' ', '~')}, {1, rc::gen::arbitrary<char>()}}));
-  // (find_quote_or_backslash is checked on the same strings: the first `"` or `\`.)
+  // (printable_plain_prefix and find_quote_or_backslash are checked on the same strings.)
   const std::size_t offset = *rc::gen::inRange<std::size_t>(0, chars.size() + 1);
   const std::string_view s(chars.data() + offset, chars.size() - offset);
   std::size_t want = 0;
@@ -146,6 +146,9 @@ RC_GTEST_PROP(JsonTextLaws, APlainPrefixEndsAtTheFirstByteThatNeedsCare, ()) {
     ++want;
   }
   RC_ASSERT(bytes::json_plain_prefix(s) == want);
+  std::size_t printable = 0;  // the same without DEL
+  while (printable < want && s[printable] != 0x7f) ++printable;
+  RC_ASSERT(bytes::printable_plain_prefix(s) == printable);
   const std::size_t first = s.find_first_of("\"\\");
   RC_ASSERT(bytes::find_quote_or_backslash(s) ==
             (first == std::string_view::npos ? s.size() : first));

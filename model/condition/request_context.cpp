@@ -28,15 +28,28 @@ bool RequestContext::undescribed(std::string_view key_lower) const {
   return false;
 }
 
+namespace {
+
+// Whether a stored key (lower case) is `key` in any case. From the end: the keys of a context
+// share their beginnings (`aws:`, `s3:x-amz-`), so most comparisons end at the first byte.
+bool is_key(std::string_view stored_lower, std::string_view key) {
+  if (stored_lower.size() != key.size()) return false;
+  for (std::size_t i = key.size(); i-- > 0;)
+    if (stored_lower[i] != ascii_lower(key[i])) return false;
+  return true;
+}
+
+}  // namespace
+
 const ContextEntry* RequestContext::find(std::string_view key) const {
   for (std::size_t i = 0; i < size_; ++i)
-    if (iequals(entries_[i].key, key)) return &entries_[i];
+    if (is_key(entries_[i].key, key)) return &entries_[i];
   return nullptr;
 }
 
 ContextEntry& RequestContext::slot_for(std::string_view key) {
   for (std::size_t i = 0; i < size_; ++i)
-    if (iequals(entries_[i].key, key)) return entries_[i];
+    if (is_key(entries_[i].key, key)) return entries_[i];
   if (size_ == entries_.size()) entries_.emplace_back();
   ContextEntry& e = entries_[size_++];
   assign_lower(e.key, key);  // reuses the slot's storage
@@ -89,7 +102,7 @@ void RequestContext::set_multi(std::string_view key,
 
 void RequestContext::remove(std::string_view key) {
   for (std::size_t i = 0; i < size_; ++i) {
-    if (iequals(entries_[i].key, key)) {
+    if (is_key(entries_[i].key, key)) {
       // Keep the removed slot's storage as a spare: swap it past the live range.
       std::swap(entries_[i], entries_[size_ - 1]);
       --size_;

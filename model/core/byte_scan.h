@@ -92,6 +92,32 @@ inline std::size_t json_plain_prefix(std::string_view s) {
 #endif
 }
 
+// The same without DEL (0x7f) either: the run of printable ASCII other than `"` and `\`, what
+// a request line's plain reader takes byte for byte (plain_request_scan.h).
+inline std::size_t printable_plain_prefix(std::string_view s) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+                backslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7f);
+  return first_marked(s, [&](const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)))));
+  });
+#else
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = load8(s.data() + i);
+    if (json_string_special(w) || any_equal(w, 0x7f)) break;
+  }
+  for (; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u < 0x20 || u >= 0x7f || u == '"' || u == '\\') break;
+  }
+  return i;
+#endif
+}
+
 // The position in `s` of its first `"` or `\`, or s.size() when it has none: where a scanner
 // over a JSON string's text has something to look at.
 inline std::size_t find_quote_or_backslash(std::string_view s) {

@@ -19,23 +19,12 @@ class Scanner : public JsonCursor {
   bool take_string(std::string_view& out) {
     if (!take('"')) return false;
     const std::size_t start = i_;
-    // Ordinary characters 8 at a time; the byte loop below looks at the rest and at whatever
-    // made a word special (DEL, which the words do not catch, is looked at there too).
-    while (i_ + 8 <= s_.size()) {
-      const std::uint64_t w = bytes::load8(s_.data() + i_);
-      if (bytes::json_string_special(w) || bytes::any_equal(w, 0x7f)) break;
-      i_ += 8;
-    }
-    for (; i_ < s_.size(); ++i_) {
-      const auto c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        out = s_.substr(start, i_ - start);
-        ++i_;
-        return true;
-      }
-      if (c == '\\' || c < 0x20 || c >= 0x7f) return false;
-    }
-    return false;
+    // Ordinary characters skipped many at a time; then the string ends, or it is not plain.
+    i_ += bytes::printable_plain_prefix(s_.substr(i_));
+    if (i_ >= s_.size() || s_[i_] != '"') return false;
+    out = s_.substr(start, i_ - start);
+    ++i_;
+    return true;
   }
   // A string, or `true` / `false` as the full reader turns them into text.
   bool take_scalar(std::string_view& out) {
