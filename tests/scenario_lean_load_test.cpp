@@ -305,10 +305,12 @@ RC_GTEST_PROP(ScenarioLeanLoadLaws, CheckLoadsWhatTheUsualLoaderLoads, ()) {
   const JsonLimits limits = *gen_limits(text);
   LoadResult usual = load_scenario_text(
       text, "s.json",
-      LoadOptions{.keep_source = true, .defer_expectations = false, .limits = limits});
+      LoadOptions{
+          .keep_source = true, .defer_expectations = false, .limits = limits, .threads = 1});
   LoadResult lean = load_scenario_text(
       text, "s.json",
-      LoadOptions{.keep_source = false, .defer_expectations = false, .limits = limits});
+      LoadOptions{
+          .keep_source = false, .defer_expectations = false, .limits = limits, .threads = 1});
   RC_TAG(usual.scenario ? "loads" : "refused");
   std::optional<LoadResult> direct = load_scenario_lean(text, "s.json", limits);
   RC_TAG(direct ? "lean path" : "usual path");
@@ -318,9 +320,10 @@ RC_GTEST_PROP(ScenarioLeanLoadLaws, CheckLoadsWhatTheUsualLoaderLoads, ()) {
   // the usual loader read; `check` reports the same results either way.
   LoadResult deferred = load_scenario_text(
       std::make_shared<const std::string>(text), "s.json",
-      LoadOptions{.keep_source = false, .defer_expectations = true, .limits = limits});
-  RC_TAG(deferred.scenario && deferred.scenario->deferred.text ? "deferred" : "not deferred");
-  if (deferred.scenario && deferred.scenario->deferred.text) {
+      LoadOptions{
+          .keep_source = false, .defer_expectations = true, .limits = limits, .threads = 1});
+  RC_TAG(deferred.scenario && deferred.scenario->deferred.owner ? "deferred" : "not deferred");
+  if (deferred.scenario && deferred.scenario->deferred.owner) {
     RC_ASSERT(direct.has_value());
     RC_ASSERT(deferred.scenario->expectations.empty());
     const ScenarioReport from_text = check_scenario(*deferred.scenario);
@@ -365,6 +368,35 @@ TEST(ScenarioLeanLoad, PlainExpectationsAreReadWithoutATree) {
   }
   EXPECT_EQ(lean->scenario->source["expectations"], json::array());
   EXPECT_EQ(lean->scenario->source["accounts"], doc["accounts"]);
+}
+
+// Deferred expectations are read on several threads at load time, in chunks: thousands of them
+// load as on one thread, and one that cannot be read, wherever it is, sends the file to the
+// usual loader, which names it.
+TEST(ScenarioLeanLoad, ExpectationsReadOnThreadsLoadAsOnOne) {
+  json doc = base_document();
+  const json one = doc["expectations"][0];
+  doc["expectations"] = json::array();
+  for (int i = 0; i < 5000; ++i) doc["expectations"].push_back(one);
+  auto load = [](const json& d, unsigned threads) {
+    return load_scenario_text(
+        std::make_shared<const std::string>(d.dump()), "s.json",
+        LoadOptions{
+            .keep_source = false, .defer_expectations = true, .limits = {}, .threads = threads});
+  };
+  LoadResult on_one = load(doc, 1), on_three = load(doc, 3);
+  ASSERT_TRUE(on_three.scenario);
+  EXPECT_EQ(on_three.scenario->deferred.size(), 5000u);
+  EXPECT_EQ(on_three.scenario->deferred.spans, on_one.scenario->deferred.spans);
+  EXPECT_EQ(lines(on_three.diagnostics), lines(on_one.diagnostics));
+  doc["expectations"][4321]["expect"] = "maybe";
+  LoadResult bad = load(doc, 3);
+  EXPECT_FALSE(bad.scenario);
+  EXPECT_EQ(lines(bad.diagnostics), lines(load_scenario_text(doc.dump(), "s.json").diagnostics));
+  bool named = false;
+  for (const auto& d : bad.diagnostics.items())
+    named = named || d.pointer.find("/expectations/4321") == 0;
+  EXPECT_TRUE(named);
 }
 
 TEST(ScenarioLeanLoad, TheScanFindsTheArrayAndItsElements) {

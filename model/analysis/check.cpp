@@ -48,11 +48,11 @@ ExpectationResult check_expectation(const World& world, const Expectation& e, st
 struct ExpectationSource {
   const Scenario& scenario;
   std::size_t size() const {
-    return scenario.deferred.text ? scenario.deferred.size() : scenario.expectations.size();
+    return scenario.deferred.owner ? scenario.deferred.size() : scenario.expectations.size();
   }
   ExpectationResult check(std::size_t i, RequesterCache& principals, PlainExpectation& scratch,
                           Expectation& read) const {
-    if (!scenario.deferred.text)
+    if (!scenario.deferred.owner)
       return check_expectation(scenario.world, scenario.expectations[i], i, principals);
     if (std::optional<Expectation> e =
             read_deferred_expectation(scenario.deferred, i, principals, scratch)) {

@@ -48,7 +48,8 @@ struct Invariant {
 // 16 bytes each, not a million structs. Every element was read once at load time, so reading it
 // again gives the same expectation.
 struct DeferredExpectations {
-  std::shared_ptr<const std::string> text;
+  std::shared_ptr<const void> owner;  // holds `text` (null: nothing deferred)
+  std::string_view text;
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of each element
   JsonLimits element_limits;                               // an element's limits, read alone
   std::size_t size() const { return spans.size(); }
@@ -84,6 +85,8 @@ struct LoadOptions {
   // (Scenario::deferred, `expectations` empty) when the lean reader could read them all.
   bool defer_expectations = false;
   JsonLimits limits;  // the bounds on the text (json_limits.h)
+  // Threads that may read deferred expectations at load time (each is read to check it).
+  unsigned threads = 1;
 };
 
 // Parses and validates a scenario document, collecting every diagnostic.
@@ -91,7 +94,10 @@ LoadResult load_scenario(const nlohmann::json& doc, const std::string& file);
 // Parses JSON text first (syntax errors are reported with line and column).
 LoadResult load_scenario_text(std::string_view text, const std::string& file,
                               const LoadOptions& options = {});
-// The same from a text the scenario may keep (LoadOptions::defer_expectations).
+// The same from a text the scenario may keep (LoadOptions::defer_expectations): `owner` holds
+// `text` as long as anyone needs it.
+LoadResult load_scenario_text(std::string_view text, std::shared_ptr<const void> owner,
+                              const std::string& file, const LoadOptions& options = {});
 LoadResult load_scenario_text(std::shared_ptr<const std::string> text, const std::string& file,
                               const LoadOptions& options = {});
 // Reading a file: load_scenario_file in scenario_file.h.

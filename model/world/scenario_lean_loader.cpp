@@ -1,5 +1,8 @@
 #include "model/world/scenario_lean_loader.h"
 
+#include <memory>
+
+#include "model/core/ordered_chunks.h"
 #include "model/world/expectation_reader.h"
 #include "model/world/json_member_scan.h"
 #include "model/world/json_parse.h"
@@ -55,11 +58,39 @@ bool read_expectations(std::string_view text,
   return true;
 }
 
+// Whether every element can be read (the same reading as read_expectations, nothing kept), the
+// elements split among `threads`, each chunk of them with its own principal cache.
+bool all_readable(std::string_view text,
+                  const std::vector<std::pair<std::size_t, std::size_t>>& spans, const World& world,
+                  const JsonLimits& limits, unsigned threads) {
+  if (threads <= 1) return read_expectations(text, spans, world, limits, nullptr);
+  const JsonLimits alone = element_limits(limits);
+  struct Chunk {
+    bool readable = true;
+    std::unique_ptr<RequesterCache> principals;  // kept when the chunk is filled again
+    PlainExpectation plain;
+    void clear() { readable = true; }
+  };
+  bool all = true;
+  for_each_chunk_in_order<Chunk>(
+      spans.size(), 1024, threads,
+      [&](std::size_t begin, std::size_t end, Chunk& c) {
+        if (!c.principals) c.principals = std::make_unique<RequesterCache>(world);
+        for (std::size_t i = begin; i < end && c.readable; ++i) {
+          const auto [from, to] = spans[i];
+          c.readable = read_element(text.substr(from, to - from), i, *c.principals, alone, c.plain)
+                           .has_value();
+        }
+      },
+      [&](Chunk& c) { all = all && c.readable; });
+  return all;
+}
+
 }  // namespace
 
 std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::string& file,
                                              const JsonLimits& limits,
-                                             std::shared_ptr<const std::string> keep) {
+                                             std::shared_ptr<const void> keep, unsigned threads) {
   if (text.size() > limits.max_bytes) return std::nullopt;
   // Limits over the whole document: values and depth counted by the scan; strings by their length
   // as written, never shorter than as read (an escape is longer than what it stands for).
@@ -79,9 +110,10 @@ std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::s
   // With errors elsewhere, the usual path reports them along with any in the expectations.
   if (!r.scenario) return std::nullopt;
   if (keep) {
-    if (!read_expectations(text, spans->elements, r.scenario->world, limits, nullptr))
+    if (!all_readable(text, spans->elements, r.scenario->world, limits, threads))
       return std::nullopt;
-    r.scenario->deferred = DeferredExpectations{.text = std::move(keep),
+    r.scenario->deferred = DeferredExpectations{.owner = std::move(keep),
+                                                .text = text,
                                                 .spans = std::move(spans->elements),
                                                 .element_limits = element_limits(limits)};
   } else if (!read_expectations(text, spans->elements, r.scenario->world, limits,
@@ -95,9 +127,9 @@ std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::s
 std::optional<Expectation> read_deferred_expectation(const DeferredExpectations& deferred,
                                                      std::size_t i, RequesterCache& principals,
                                                      PlainExpectation& scratch) {
-  if (i >= deferred.spans.size() || !deferred.text) return std::nullopt;
+  if (i >= deferred.spans.size() || !deferred.owner) return std::nullopt;
   const auto [begin, end] = deferred.spans[i];
-  return read_element(std::string_view(*deferred.text).substr(begin, end - begin), i, principals,
+  return read_element(deferred.text.substr(begin, end - begin), i, principals,
                       deferred.element_limits, scratch);
 }
 

@@ -27,11 +27,12 @@
 namespace accesspath {
 
 // The scenario of `text` with Scenario::source the document with `"expectations": []`. With
-// `keep` (the owner of `text`), the expectations are read to check them, then left as text in
-// Scenario::deferred.
+// `keep` (the owner of `text`), the expectations are read to check them, on `threads` threads,
+// then left as text in Scenario::deferred.
 std::optional<LoadResult> load_scenario_lean(std::string_view text, const std::string& file,
                                              const JsonLimits& limits,
-                                             std::shared_ptr<const std::string> keep = nullptr);
+                                             std::shared_ptr<const void> keep = nullptr,
+                                             unsigned threads = 1);
 
 // Expectation `i` of a scenario loaded with deferred expectations, as it was read at load time
 // (nullopt only if it cannot be read again, which loading has ruled out). `scratch` is reused.

@@ -145,11 +145,12 @@ LoadResult load_scenario(const json& doc, const std::string& file) {
 namespace {
 
 // `owner`, when given, holds `text` and may be kept by the scenario (deferred expectations).
-LoadResult load_text(std::string_view text, const std::shared_ptr<const std::string>& owner,
+LoadResult load_text(std::string_view text, const std::shared_ptr<const void>& owner,
                      const std::string& file, const LoadOptions& options) {
   if (!options.keep_source)
-    if (std::optional<LoadResult> lean = load_scenario_lean(
-            text, file, options.limits, options.defer_expectations ? owner : nullptr))
+    if (std::optional<LoadResult> lean =
+            load_scenario_lean(text, file, options.limits,
+                               options.defer_expectations ? owner : nullptr, options.threads))
       return std::move(*lean);
   // Sizes, depth and characters as the tree is built: a document past the limits is never
   // built whole.
@@ -177,10 +178,15 @@ LoadResult load_scenario_text(std::string_view text, const std::string& file,
   return load_text(text, nullptr, file, options);
 }
 
+LoadResult load_scenario_text(std::string_view text, std::shared_ptr<const void> owner,
+                              const std::string& file, const LoadOptions& options) {
+  return load_text(text, owner, file, options);
+}
+
 LoadResult load_scenario_text(std::shared_ptr<const std::string> text, const std::string& file,
                               const LoadOptions& options) {
   const std::string_view view = *text;
-  return load_text(view, text, file, options);
+  return load_text(view, std::move(text), file, options);
 }
 
 }  // namespace accesspath

@@ -58,7 +58,9 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
     // text without a tree of them (the same scenario and diagnostics, a fraction of the memory),
     // and kept as text until each is decided.
     LoadResult loaded = load_scenario_file(
-        file, LoadOptions{.keep_source = false, .defer_expectations = true, .limits = {}});
+        file,
+        LoadOptions{
+            .keep_source = false, .defer_expectations = true, .limits = {}, .threads = threads});
     if (!loaded.scenario) {
       // A file that cannot be loaded is reported and the others still run (exit 2 at the end).
       load_failed = true;

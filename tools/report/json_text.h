@@ -67,6 +67,16 @@ class JsonText {
   void number(std::size_t n);
   void strings(const std::vector<std::string>& list);  // an array of strings
 
+  // A value written apart, by a JsonText of the same indent() at next_depth(), copied in as it
+  // is (a text kept for values written again and again).
+  void raw_value(std::string_view text) {
+    value_start();
+    put(text);
+    value_end();
+  }
+  int indent() const { return indent_; }
+  int next_depth() const { return depth_ + static_cast<int>(empty_.size()); }
+
  private:
   void value_start();
   void value_end() {
