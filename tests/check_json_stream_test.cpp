@@ -117,7 +117,7 @@ namespace {
 
 // The direct writer prints what dump() prints of decision_to_json, compact and indented, on
 // every bundled expectation (and on text that needs escaping).
-// Escaping (8 bytes at a time where nothing needs it) prints every string as dump() does.
+// Escaping (16 bytes at a time where nothing needs it) prints every string as dump() does.
 RC_GTEST_PROP(JsonTextLaws, AStringIsWrittenAsDumpWritesIt, ()) {
   const auto bytes = *rc::gen::container<std::vector<char>>(rc::gen::weightedOneOf<char>(
       {{8, rc::gen::inRange<char>('a', 'z')},

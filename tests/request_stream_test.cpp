@@ -42,7 +42,7 @@ rc::Gen<std::string> gen_string_value() {
           "\"*\"", "\"arn:aws:s3:::bucket/key\"", "\"arn:aws:s3:::b/k\\u00e9\"",
           "\"arn:aws:s3:::b/k\xc3\xa9\"", "\"arn:aws:kms:us-east-1:111122223333:key/k1\"",
           "\"a\\\"b\"", "\"\"", "\"tab\there\"",
-          // Past the first 8 bytes, where the scanner looks at 8 bytes at a time: DEL, a raw
+          // Past the first 8 bytes, where the scanner looks at 8 or 16 bytes at a time: DEL, a raw
           // tab, an escape and a quote escape each end the plain shape there.
           "\"arn:aws:s3:::bucket/k\x7f-ey\"", "\"arn:aws:s3:::bucket/with\ttab-later\"",
           "\"arn:aws:s3:::bucket/twelve\\u0041bytes\"", "\"arn:aws:s3:::bucket/sixteen-b\\\"q\""));

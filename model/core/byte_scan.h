@@ -1,6 +1,7 @@
-// Looking at 8 bytes at a time: the bit tricks of "Bit Twiddling Hacks" (Sean Eron Anderson,
-// "Determine if a word has a zero byte", "... has a byte less than n"), for the text readers and
-// writers that skip long runs of ordinary characters (JSON strings, request lines).
+// Looking at 8 bytes at a time (16 where SSE2 is there, every x86-64): the bit tricks of "Bit
+// Twiddling Hacks" (Sean Eron Anderson, "Determine if a word has a zero byte", "... has a byte less
+// than n"), for the text readers and writers that skip long runs of ordinary characters (JSON
+// strings, request lines).
 //
 //   std::uint64_t w = load8(s.data() + i);
 //   if (!json_string_special(w)) i += 8;  // none of the 8 bytes needs a closer look
@@ -105,16 +106,9 @@ inline std::size_t printable_plain_prefix(std::string_view s) {
                      _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)))));
   });
 #else
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    const std::uint64_t w = load8(s.data() + i);
-    if (json_string_special(w) || any_equal(w, 0x7f)) break;
-  }
-  for (; i < s.size(); ++i) {
-    const auto u = static_cast<unsigned char>(s[i]);
-    if (u < 0x20 || u >= 0x7f || u == '"' || u == '\\') break;
-  }
-  return i;
+  const std::size_t plain = json_plain_prefix(s);
+  const std::size_t del = s.substr(0, plain).find('\x7f');
+  return del == std::string_view::npos ? plain : del;
 #endif
 }
 
